@@ -1,0 +1,2 @@
+/** Chat-model adapters: the offline local model and OpenAI-compatible providers. */
+package com.consultaion.adapter.llm;

@@ -1,0 +1,19 @@
+package com.consultaion.bootstrap.config;
+
+import com.consultaion.adapter.llm.ModelsReadinessProbe;
+import com.consultaion.application.port.out.ReadinessProbe;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Wires the chat models. */
+@Factory
+final class ModelFactory {
+
+    @Singleton
+    @Named("models")
+    ReadinessProbe modelsReadiness() {
+        return new ModelsReadinessProbe(() -> List.of("local"));
+    }
+}

@@ -1,0 +1,63 @@
+package com.consultaion.bootstrap.config;
+
+import com.consultaion.bootstrap.StartupFailure;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The secrets the service signs with, validated at startup. In {@code production} mode a missing or short
+ * (under 32 bytes) JWT secret refuses to start; in {@code dev} mode a random one is generated and logged as
+ * such (sessions then do not survive a restart).
+ */
+public record SecuritySettings(Mode mode, byte[] jwtSecret, boolean generated) {
+
+    public static final int MIN_SECRET_BYTES = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(SecuritySettings.class);
+
+    /** How strictly settings are checked: {@code dev} is the zero-configuration default. */
+    public enum Mode {
+        DEV,
+        PRODUCTION
+    }
+
+    public static SecuritySettings from(String modeSetting, String jwtSecret) {
+        Mode mode = parseMode(modeSetting);
+        byte[] secret = jwtSecret == null ? new byte[0] : jwtSecret.getBytes(StandardCharsets.UTF_8);
+        if (secret.length >= MIN_SECRET_BYTES) {
+            return new SecuritySettings(mode, secret, false);
+        }
+        if (mode == Mode.PRODUCTION) {
+            throw new StartupFailure(
+                    secret.length == 0
+                            ? "JWT_SECRET is not set; production mode needs a random secret of at least 32 bytes"
+                            : "JWT_SECRET is " + secret.length + " bytes; production mode needs at least 32");
+        }
+        if (secret.length > 0) {
+            throw new StartupFailure("JWT_SECRET is " + secret.length
+                    + " bytes; use at least 32, or leave it unset in dev mode to get a generated one");
+        }
+        byte[] generated = new byte[48];
+        new SecureRandom().nextBytes(generated);
+        LOG.warn("dev mode: JWT_SECRET is not set, so a random one was generated for this run; "
+                + "sessions will not survive a restart. Set CONSULTAION_MODE=production and JWT_SECRET in production");
+        return new SecuritySettings(mode, Base64.getEncoder().encode(generated), true);
+    }
+
+    private static Mode parseMode(String value) {
+        String normalised = value == null ? "dev" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (normalised) {
+            case "", "dev", "development", "local" -> Mode.DEV;
+            case "prod", "production" -> Mode.PRODUCTION;
+            default -> throw new StartupFailure("CONSULTAION_MODE must be 'dev' or 'production' (got '" + value + "')");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SecuritySettings[mode=" + mode + ", jwtSecret=<hidden>, generated=" + generated + "]";
+    }
+}

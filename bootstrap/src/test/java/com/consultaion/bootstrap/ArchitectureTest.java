@@ -1,0 +1,110 @@
+package com.consultaion.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rule of docs/architecture.md, as a table: {@code from ↛ to}. Each rule was proven once by a
+ * deliberate violation (see the issue note of the foundation work).
+ */
+@AnalyzeClasses(packages = "com.consultaion", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String DOMAIN = "com.consultaion.domain..";
+    private static final String APPLICATION = "com.consultaion.application..";
+    private static final String BOOTSTRAP = "com.consultaion.bootstrap..";
+    private static final String[] FRAMEWORKS = {
+        "io.micronaut..",
+        "jakarta..",
+        "org.jdbi..",
+        "com.openai..",
+        "dev.failsafe..",
+        "com.fasterxml..",
+        "org.slf4j..",
+        "org.flywaydb..",
+        "com.zaxxer..",
+        "reactor..",
+        "io.netty.."
+    };
+
+    // domain ↛ anything but java.* and itself
+    @ArchTest
+    static final ArchRule domain_depends_on_java_only = classes()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, "java..");
+
+    // application ↛ anything but java.*, the domain and itself
+    @ArchTest
+    static final ArchRule application_depends_on_domain_only = classes()
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, DOMAIN, "java..");
+
+    // core ↛ Micronaut, JDBI, OpenAI, Failsafe, Jackson, SLF4J … (stated on its own so its failure reads plainly)
+    @ArchTest
+    static final ArchRule core_is_free_of_frameworks = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FRAMEWORKS);
+
+    // adapter X ↛ adapter Y
+    @ArchTest
+    static final ArchRule adapters_never_depend_on_each_other =
+            slices().matching("com.consultaion.adapter.(*)..").should().notDependOnEachOther();
+
+    // anything ↛ bootstrap
+    @ArchTest
+    static final ArchRule nothing_depends_on_bootstrap = noClasses()
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BOOTSTRAP);
+
+    // adapters ↛ services (they see use cases through the port-in interfaces only)
+    @ArchTest
+    static final ArchRule adapters_use_ports_not_services = noClasses()
+            .that()
+            .resideInAPackage("com.consultaion.adapter..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.consultaion.application.service..");
+
+    // ports ↛ services; ports in ↛ ports out and back
+    @ArchTest
+    static final ArchRule ports_do_not_depend_on_services = noClasses()
+            .that()
+            .resideInAPackage("com.consultaion.application.port..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.consultaion.application.service..");
+
+    @ArchTest
+    static final ArchRule ports_in_do_not_depend_on_ports_out = noClasses()
+            .that()
+            .resideInAPackage("com.consultaion.application.port.in..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.consultaion.application.port.out..");
+
+    @ArchTest
+    static final ArchRule ports_out_do_not_depend_on_ports_in = noClasses()
+            .that()
+            .resideInAPackage("com.consultaion.application.port.out..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.consultaion.application.port.in..");
+}

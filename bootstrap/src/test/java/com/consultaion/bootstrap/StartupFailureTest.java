@@ -1,0 +1,112 @@
+package com.consultaion.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad settings end startup with one line naming the problem: the real {@code main} runs in a child JVM, and we
+ * read what an operator would see on stderr.
+ */
+class StartupFailureTest {
+
+    @TempDir
+    Path dataDir;
+
+    record Outcome(int exitCode, String stderr) {}
+
+    @Test
+    void aMalformedDatabaseUrlEndsStartupWithOneClearLine() throws Exception {
+        Outcome outcome = runMain(Map.of("DATABASE_URL", "mysql://root:hunter2@db:3306/app"));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .isEqualTo(
+                        "consultaion: cannot start: DATABASE_URL is not a PostgreSQL URL (scheme 'mysql'): "
+                                + "expected postgres://user:password@host:5432/database or jdbc:postgresql://host:5432/database")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void anUnreachableDatabaseEndsStartupWithOneClearLine() throws Exception {
+        int closedPort = freePort();
+        Outcome outcome = runMain(Map.of("DATABASE_URL", "postgres://u:secret-pw@127.0.0.1:" + closedPort + "/db"));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .startsWith(
+                        "consultaion: cannot start: cannot connect to PostgreSQL at 127.0.0.1:" + closedPort + "/db")
+                .doesNotContain("secret-pw")
+                .doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aPortInUseEndsStartupWithOneClearLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Outcome outcome = runMain(
+                    Map.of("PORT", String.valueOf(taken.getLocalPort()), "CONSULTAION_DATA_DIR", dataDir.toString()));
+
+            assertThat(outcome.exitCode()).isEqualTo(1);
+            assertThat(outcome.stderr())
+                    .isEqualTo("consultaion: cannot start: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is already in use; stop the other process or set PORT");
+        }
+    }
+
+    @Test
+    void productionModeRefusesAShortJwtSecret() throws Exception {
+        Outcome outcome = runMain(Map.of(
+                "CONSULTAION_MODE",
+                "production",
+                "JWT_SECRET",
+                "too-short",
+                "CONSULTAION_DATA_DIR",
+                dataDir.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .isEqualTo("consultaion: cannot start: JWT_SECRET is 9 bytes; production mode needs at least 32");
+    }
+
+    private static Outcome runMain(Map<String, String> env) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Application.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("JDBC_"));
+        builder.environment().put("LOG_LEVEL", "OFF");
+        builder.environment().put("ACCESS_LOG_LEVEL", "OFF");
+        builder.environment().putAll(env);
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the service neither started nor failed within 90 s");
+        }
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.startsWith("WARNING:")) // JVM notices about the JDK itself, not ours
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
+        return new Outcome(process.exitValue(), stderr);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

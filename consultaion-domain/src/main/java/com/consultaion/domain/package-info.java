@@ -1,0 +1,2 @@
+/** The pure-Java domain of Consultaion: depends on java.* only. */
+package com.consultaion.domain;
