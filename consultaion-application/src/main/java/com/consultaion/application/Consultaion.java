@@ -1,0 +1,249 @@
+package com.consultaion.application;
+
+import com.consultaion.application.port.in.GetTranscriptQuery;
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.in.StartDebateCommand;
+import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.DebateEventStore;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.Transactions;
+import com.consultaion.application.port.out.TranscriptRepository;
+import com.consultaion.application.port.out.WorkLeases;
+import com.consultaion.application.service.DebateControlService;
+import com.consultaion.application.service.DebateQueries;
+import com.consultaion.application.service.DebateRunner;
+import com.consultaion.application.service.DebateWorker;
+import com.consultaion.application.service.StartDebateService;
+import com.consultaion.application.service.pipeline.ModelCalls;
+import com.consultaion.application.service.pipeline.Pipeline;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateMode;
+import com.consultaion.domain.debate.Prompt;
+import com.consultaion.domain.event.DebateEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The embeddable Consultaion: start, run, cancel and read debates from plain Java, no framework needed. Build it
+ * with the ports you want (in-memory stores and a lambda {@link ChatModel} are enough); it starts a worker that
+ * runs debates on virtual threads. Everything it does is on behalf of the embedding application
+ * ({@link Requester#system()}).
+ *
+ * <pre>{@code
+ * try (Consultaion consultaion = Consultaion.builder()
+ *         .chatModel(request -> CompletableFuture.completedFuture(myModel.answer(request)))
+ *         .stores(InMemoryStores.create())
+ *         .build()) {
+ *     Debate done = consultaion.startAndAwait("Should we adopt a four-day week?", Duration.ofMinutes(2));
+ *     System.out.println(done.finalContent().orElseThrow());
+ * }
+ * }</pre>
+ */
+public final class Consultaion implements AutoCloseable {
+
+    private final StartDebateService starter;
+    private final DebateQueries queries;
+    private final DebateControlService control;
+    private final DebateWorker worker;
+    private final DebateEventBus bus;
+    private final ExecutorService calls;
+    private final String defaultModel;
+
+    private Consultaion(Builder b) {
+        Clock clock = b.clock;
+        this.bus = b.bus;
+        this.calls = Executors.newVirtualThreadPerTaskExecutor();
+        this.defaultModel = b.defaultModel;
+        Pipeline pipeline = new Pipeline(new ModelCalls(b.chatModel, calls), clock);
+        DebateRunner runner =
+                new DebateRunner(b.debates, b.transcripts, b.events, b.bus, b.transactions, b.leases, pipeline, clock);
+        this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings);
+        this.starter = new StartDebateService(b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids);
+        this.queries = new DebateQueries(b.debates, b.transcripts, b.events);
+        this.control = new DebateControlService(b.debates, b.events, b.bus, b.transactions, worker, clock);
+        if (b.startWorker) {
+            worker.start();
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Queues a debate with the default panel, all on the default model. */
+    public Debate start(String prompt) {
+        return start(prompt, DebateConfig.defaults(defaultModel));
+    }
+
+    public Debate start(String prompt, DebateConfig config) {
+        return starter.start(
+                StartDebateCommand.of(Requester.system(), prompt, DebateMode.DEBATE.wireName(), () -> config));
+    }
+
+    /** Starts a debate and waits until it reaches a terminal state. */
+    public Debate startAndAwait(String prompt, Duration timeout) throws TimeoutException {
+        return await(start(prompt).id(), timeout);
+    }
+
+    public Optional<Debate> get(DebateId id) {
+        return queries.get(id, Requester.system());
+    }
+
+    public Optional<GetTranscriptQuery.Transcript> transcript(DebateId id) {
+        return queries.transcript(id, Requester.system());
+    }
+
+    public List<DebateEvent> events(DebateId id, long afterSeq) {
+        return queries.readAfter(id, Requester.system(), afterSeq, 1000).orElse(List.of());
+    }
+
+    public Optional<Debate> cancel(DebateId id) {
+        return control.cancel(id, Requester.system());
+    }
+
+    public Optional<Debate> retry(DebateId id) {
+        return control.retry(id, Requester.system());
+    }
+
+    /** Waits for a terminal state, woken by the event bus (and re-checking every 200 ms). */
+    public Debate await(DebateId id, Duration timeout) throws TimeoutException {
+        Instant until = Instant.now().plus(timeout);
+        Semaphore changed = new Semaphore(0);
+        try (DebateEventBus.Subscription ignored = bus.subscribe(id, seq -> changed.release())) {
+            while (true) {
+                Debate debate = get(id).orElseThrow(() -> new IllegalArgumentException("no debate " + id));
+                if (debate.status().isTerminal()) {
+                    return debate;
+                }
+                long left = Duration.between(Instant.now(), until).toMillis();
+                if (left <= 0) {
+                    throw new TimeoutException(
+                            "debate " + id + " is still " + debate.status().wireName());
+                }
+                changed.tryAcquire(Math.min(left, 200), TimeUnit.MILLISECONDS);
+                changed.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted while waiting for " + id);
+        }
+    }
+
+    /** Stops the worker: debates in flight are handed back and resume at their last checkpoint next time. */
+    @Override
+    public void close() {
+        worker.close();
+        calls.shutdownNow();
+    }
+
+    /** Assembles a {@link Consultaion} from its ports. */
+    public static final class Builder {
+        private ChatModel chatModel;
+        private DebateRepository debates;
+        private TranscriptRepository transcripts;
+        private DebateEventStore events;
+        private DebateEventBus bus;
+        private Transactions transactions;
+        private WorkLeases leases;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<DebateId> ids = DebateId::random;
+        private String defaultModel = "local";
+        private DebateWorker.Settings workerSettings = DebateWorker.Settings.defaults("embedded-" + UUID.randomUUID());
+        private boolean startWorker = true;
+
+        private Builder() {}
+
+        public Builder chatModel(ChatModel chatModel) {
+            this.chatModel = chatModel;
+            return this;
+        }
+
+        /** All store ports at once, from one adapter (in-memory or JDBI). */
+        public Builder stores(Stores stores) {
+            this.debates = stores.debates();
+            this.transcripts = stores.transcripts();
+            this.events = stores.events();
+            this.bus = stores.bus();
+            this.transactions = stores.transactions();
+            this.leases = stores.leases();
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder ids(Supplier<DebateId> ids) {
+            this.ids = Objects.requireNonNull(ids);
+            return this;
+        }
+
+        /** The model the default panel runs on ({@code local} unless set). */
+        public Builder defaultModel(String model) {
+            this.defaultModel = Objects.requireNonNull(model);
+            return this;
+        }
+
+        public Builder worker(DebateWorker.Settings settings) {
+            this.workerSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /** Without a worker, debates stay queued here (another node of the same database runs them). */
+        public Builder startWorker(boolean start) {
+            this.startWorker = start;
+            return this;
+        }
+
+        public Consultaion build() {
+            Objects.requireNonNull(chatModel, "chatModel");
+            Objects.requireNonNull(debates, "stores");
+            return new Consultaion(this);
+        }
+    }
+
+    /** The store ports one persistence adapter provides. */
+    public interface Stores {
+        DebateRepository debates();
+
+        TranscriptRepository transcripts();
+
+        DebateEventStore events();
+
+        DebateEventBus bus();
+
+        Transactions transactions();
+
+        WorkLeases leases();
+    }
+
+    /** Convenience: a {@link Stores} from its parts. */
+    public record StoreSet(
+            DebateRepository debates,
+            TranscriptRepository transcripts,
+            DebateEventStore events,
+            DebateEventBus bus,
+            Transactions transactions,
+            WorkLeases leases)
+            implements Stores {}
+
+    /** A start command for the default panel, for callers that build commands themselves. */
+    public static StartDebateCommand command(String prompt, DebateConfig config) {
+        return new StartDebateCommand(Requester.system(), new Prompt(prompt), DebateMode.DEBATE, config);
+    }
+}

@@ -1,0 +1,32 @@
+package com.consultaion.application.port.in;
+
+import com.consultaion.domain.Violations;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateMode;
+import com.consultaion.domain.debate.Prompt;
+import java.util.function.Supplier;
+
+/** Start a debate on {@code prompt}: validated in full when it is built, every bad field reported at once. */
+public record StartDebateCommand(Requester requester, Prompt prompt, DebateMode mode, DebateConfig config) {
+
+    public StartDebateCommand {
+        java.util.Objects.requireNonNull(requester, "requester");
+        java.util.Objects.requireNonNull(prompt, "prompt");
+        java.util.Objects.requireNonNull(mode, "mode");
+        java.util.Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Builds the command from raw input, collecting the errors of every part: the prompt, the mode and the
+     * config (whose supplier may itself throw a validation error for any of its fields).
+     */
+    public static StartDebateCommand of(
+            Requester requester, String prompt, String mode, Supplier<DebateConfig> config) {
+        Violations v = new Violations();
+        Prompt p = v.capture("", () -> new Prompt(prompt));
+        DebateMode m = v.capture("", () -> DebateMode.parse(mode));
+        DebateConfig c = v.capture("config", config);
+        v.throwIfAny();
+        return new StartDebateCommand(requester, p, m, c);
+    }
+}

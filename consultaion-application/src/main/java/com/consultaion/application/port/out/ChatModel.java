@@ -1,0 +1,23 @@
+package com.consultaion.application.port.out;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Port out: a large language model behind a chat-completion interface. Implementations answer asynchronously so
+ * that a timeout or a cancellation ({@code future.cancel(true)}) really cuts the call short; a failure completes
+ * the future with a {@link ChatModelException}. The core calls each request on its own virtual thread, so a
+ * simple blocking implementation still runs in parallel.
+ */
+@FunctionalInterface
+public interface ChatModel {
+
+    CompletableFuture<ChatResponse> complete(ChatRequest request);
+
+    /** Price and provider of a model, for budget estimates; unknown models are free and "unknown". */
+    default ModelInfo describe(String model) {
+        return new ModelInfo(model, "unknown", 0, 0);
+    }
+
+    /** What the core needs to know about a model before calling it. */
+    record ModelInfo(String model, String provider, double costPer1kInput, double costPer1kOutput) {}
+}

@@ -1,0 +1,31 @@
+package com.consultaion.application.port.out;
+
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
+import java.util.Optional;
+
+/** Port out: where debates (the aggregate row, not their transcript) are kept. */
+public interface DebateRepository {
+
+    /** Stores a new debate; its id must be new. */
+    void insert(Debate debate);
+
+    Optional<Debate> findById(DebateId id);
+
+    /**
+     * Writes {@code debate} if the stored version still equals {@code debate.version()}, and returns it under the
+     * next version; otherwise throws {@link ConcurrentUpdateException}. The cancel-request flag is not written
+     * here (see {@link #requestCancel}), so a concurrent cancel request is never lost.
+     */
+    Debate update(Debate debate);
+
+    /** Sets the cancel-request flag of a queued or running debate; returns false if it is neither. */
+    boolean requestCancel(DebateId id);
+
+    /** Someone else changed the debate since it was read. */
+    final class ConcurrentUpdateException extends RuntimeException {
+        public ConcurrentUpdateException(DebateId id) {
+            super("debate " + id + " was changed concurrently");
+        }
+    }
+}

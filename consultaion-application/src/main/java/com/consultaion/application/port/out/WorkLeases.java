@@ -1,0 +1,44 @@
+package com.consultaion.application.port.out;
+
+import com.consultaion.domain.debate.DebateId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Port out: who runs which debate. A worker claims a queued debate, or a running one whose lease expired, and
+ * gets a {@link Lease} whose {@code epoch} grows with every claim. Every write of a running debate checks the
+ * lease inside its transaction ({@link #assertHeld}), so a worker that was superseded (paused, partitioned)
+ * cannot write after another took over: the epoch is a fencing token.
+ */
+public interface WorkLeases {
+
+    Optional<Lease> claim(String owner, Duration ttl, Instant now);
+
+    /** Extends the lease; false when it was lost (expired and claimed by someone else, or released). */
+    boolean renew(Lease lease, Duration ttl, Instant now);
+
+    /** Gives the debate up (finished, or handed back); no-op if the lease was already lost. */
+    void release(Lease lease);
+
+    /** Throws {@link LeaseLostException} unless {@code lease} is still the current one; call inside a transaction. */
+    void assertHeld(Lease lease);
+
+    /** The right to run one debate, until {@code expiresAt}. */
+    record Lease(DebateId debateId, String owner, long epoch, Instant expiresAt) {
+        public Lease {
+            Objects.requireNonNull(debateId, "debateId");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /** The lease was taken over: the holder must stop without writing. */
+    final class LeaseLostException extends RuntimeException {
+        public LeaseLostException(Lease lease) {
+            super("lease on " + lease.debateId() + " (epoch " + lease.epoch() + ") is no longer held by "
+                    + lease.owner());
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package com.consultaion.application.service;
+
+import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.DebateEventStore;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.Transactions;
+import com.consultaion.application.port.out.TranscriptRepository;
+import com.consultaion.application.port.out.WorkLeases;
+import com.consultaion.application.service.pipeline.DebateState;
+import com.consultaion.application.service.pipeline.Pipeline;
+import com.consultaion.application.service.pipeline.RunControl;
+import com.consultaion.application.service.pipeline.Stage;
+import com.consultaion.application.service.pipeline.StageResult;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.event.DebateEvent;
+import com.consultaion.domain.event.EventPayload;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs one claimed debate stage by stage. Each stage's rows, its events and the checkpoint are committed in one
+ * transaction guarded by the lease (a superseded worker's write is rejected), then announced on the bus. A
+ * debate taken over after a crash resumes at its first uncommitted stage, so nothing is duplicated.
+ */
+public final class DebateRunner {
+
+    private static final System.Logger LOG = System.getLogger(DebateRunner.class.getName());
+
+    private final DebateRepository debates;
+    private final TranscriptRepository transcripts;
+    private final DebateEventStore events;
+    private final DebateEventBus bus;
+    private final Transactions transactions;
+    private final WorkLeases leases;
+    private final Pipeline pipeline;
+    private final Clock clock;
+
+    public DebateRunner(
+            DebateRepository debates,
+            TranscriptRepository transcripts,
+            DebateEventStore events,
+            DebateEventBus bus,
+            Transactions transactions,
+            WorkLeases leases,
+            Pipeline pipeline,
+            Clock clock) {
+        this.debates = debates;
+        this.transcripts = transcripts;
+        this.events = events;
+        this.bus = bus;
+        this.transactions = transactions;
+        this.leases = leases;
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs until the debate ends, is cancelled, or this worker must stop (lease lost, shutdown). The lease is
+     * always handed back at the end; that is harmless when it was already lost (release checks the epoch).
+     */
+    public void run(WorkLeases.Lease lease, RunControl control) {
+        try {
+            Optional<Debate> found = debates.findById(lease.debateId());
+            if (found.isEmpty() || found.get().status().isTerminal()) {
+                return;
+            }
+            Debate debate = found.get();
+            control.deadline(clock.instant().plus(debate.config().deadline()));
+            DebateState state = load(debate);
+            if (debate.cancelRequested()) {
+                cancel(state, lease);
+                return;
+            }
+            runStages(begin(state, lease), lease, control);
+        } catch (WorkLeases.LeaseLostException e) {
+            LOG.log(Level.INFO, "stopped debate {0}: {1}", lease.debateId(), e.getMessage());
+        } catch (DebateRepository.ConcurrentUpdateException e) {
+            LOG.log(Level.INFO, "stopped debate {0}: changed concurrently", lease.debateId());
+        } finally {
+            try {
+                leases.release(lease);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not release the lease on {0}: {1}", lease.debateId(), e.toString());
+            }
+        }
+    }
+
+    private DebateState begin(DebateState state, WorkLeases.Lease lease) {
+        Debate debate = state.debate();
+        if (debate.status() == DebateStatus.QUEUED) {
+            return commit(
+                    state,
+                    lease,
+                    StageResult.ending(List.of(), new StageResult.Outcome.Continue()),
+                    d -> d.start(clock.instant()));
+        }
+        String message = "resumed by another worker at stage " + debate.nextStage()
+                + " after the previous one stopped; committed stages are kept";
+        return commit(
+                state,
+                lease,
+                StageResult.ending(
+                        List.of(new EventPayload.Notice("info", message)), new StageResult.Outcome.Continue()),
+                d -> d.takeOver(clock.instant()));
+    }
+
+    private DebateState runStages(DebateState initial, WorkLeases.Lease lease, RunControl control) {
+        DebateState state = initial;
+        List<Stage> stages =
+                pipeline.stages(state.debate().mode(), state.debate().config());
+        for (int i = state.debate().nextStage(); i < stages.size(); i++) {
+            if (control.abandoned()) {
+                return state;
+            }
+            if (control.cancelled() || cancelRequested(state)) {
+                return cancel(state, lease);
+            }
+            if (control.pastDeadline()) {
+                return fail(
+                        state,
+                        lease,
+                        "deadline_exceeded",
+                        "the debate did not finish within "
+                                + state.debate().config().deadline().toSeconds() + " s");
+            }
+            Stage stage = stages.get(i);
+            if (BudgetPolicy.check(state.debate().config().budget(), state.spent(), stage.estimate(state))
+                    instanceof BudgetPolicy.Decision.Exhausted exhausted) {
+                return budgetExhausted(state, lease, stage, exhausted);
+            }
+            StageResult result;
+            try {
+                result = stage.run(state, control);
+            } catch (RuntimeException e) {
+                LOG.log(
+                        Level.ERROR,
+                        "stage " + stage.name() + " of debate " + state.debate().id() + " failed",
+                        e);
+                return fail(state, lease, "internal_error", "stage " + stage.name() + " failed unexpectedly");
+            }
+            if (control.abandoned()) {
+                return state;
+            }
+            if (result.outcome() instanceof StageResult.Outcome.Cancel) {
+                return cancel(state, lease);
+            }
+            int next = i + 1;
+            state = commit(state, lease, result, d -> apply(d.checkpoint(next, clock.instant()), result.outcome()));
+            if (state.debate().status().isTerminal()) {
+                return state;
+            }
+        }
+        return state;
+    }
+
+    private boolean cancelRequested(DebateState state) {
+        return debates.findById(state.debate().id())
+                .map(Debate::cancelRequested)
+                .orElse(false);
+    }
+
+    private DebateState cancel(DebateState state, WorkLeases.Lease lease) {
+        return commit(
+                state,
+                lease,
+                StageResult.ending(List.of(new EventPayload.DebateCancelled()), new StageResult.Outcome.Cancel()),
+                d -> d.cancel(clock.instant()));
+    }
+
+    private DebateState fail(DebateState state, WorkLeases.Lease lease, String reason, String detail) {
+        return commit(
+                state,
+                lease,
+                StageResult.ending(
+                        List.of(new EventPayload.DebateFailed(reason, detail)),
+                        new StageResult.Outcome.Fail(reason, detail)),
+                d -> d.fail(reason, detail, clock.instant()));
+    }
+
+    private DebateState budgetExhausted(
+            DebateState state, WorkLeases.Lease lease, Stage stage, BudgetPolicy.Decision.Exhausted exhausted) {
+        String detail = "stopped before " + stage.name() + ": " + exhausted.detail();
+        String content = Pipeline.bestAnswer(state).orElse(null);
+        List<EventPayload> payloads = List.of(
+                new EventPayload.Notice("warn", "budget exhausted (" + exhausted.limit() + "): " + detail),
+                new EventPayload.Final(content, Pipeline.meta(state, List.of("budget_exhausted"))));
+        return commit(
+                state,
+                lease,
+                StageResult.ending(
+                        payloads, new StageResult.Outcome.CompleteWithWarnings(content, "budget_exhausted", detail)),
+                d -> d.completeWithWarnings(content, "budget_exhausted", detail, clock.instant()));
+    }
+
+    private Debate apply(Debate debate, StageResult.Outcome outcome) {
+        Instant now = clock.instant();
+        return switch (outcome) {
+            case StageResult.Outcome.Continue c -> debate;
+            case StageResult.Outcome.Complete c -> debate.complete(c.content(), now);
+            case StageResult.Outcome.CompleteWithWarnings w ->
+                debate.completeWithWarnings(w.content(), w.reason(), w.detail(), now);
+            case StageResult.Outcome.Fail f -> debate.fail(f.reason(), f.detail(), now);
+            case StageResult.Outcome.Cancel c -> debate.cancel(now);
+        };
+    }
+
+    /** One transaction: lease check, rows, events, debate row; then the bus signal. */
+    private DebateState commit(
+            DebateState state, WorkLeases.Lease lease, StageResult result, UnaryOperator<Debate> transition) {
+        Debate base = state.debate();
+        Instant now = clock.instant();
+        List<DebateEvent> numbered = new ArrayList<>(result.events().size());
+        for (int k = 0; k < result.events().size(); k++) {
+            numbered.add(new DebateEvent(
+                    base.id(), base.lastSeq() + 1 + k, now, result.events().get(k)));
+        }
+        Debate next = transition.apply(base.recordEvents(numbered.size()));
+        Debate saved = transactions.inTransaction(() -> {
+            leases.assertHeld(lease);
+            if (!result.contributions().isEmpty()) {
+                transcripts.addContributions(base.id(), result.contributions());
+            }
+            if (!result.verdicts().isEmpty()) {
+                transcripts.addVerdicts(base.id(), result.verdicts());
+            }
+            result.ranking().ifPresent(r -> transcripts.saveRanking(base.id(), r));
+            if (!numbered.isEmpty()) {
+                events.append(numbered);
+            }
+            return debates.update(next);
+        });
+        if (!numbered.isEmpty()) {
+            bus.publish(saved.id(), saved.lastSeq());
+        }
+        return state.after(saved, result);
+    }
+
+    private DebateState load(Debate debate) {
+        return new DebateState(
+                debate,
+                transcripts.contributions(debate.id()),
+                transcripts.verdicts(debate.id()),
+                transcripts.ranking(debate.id()).orElse(null));
+    }
+}

@@ -1,0 +1,208 @@
+package com.consultaion.application.service;
+
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.WorkLeases;
+import com.consultaion.application.port.out.WorkSignals;
+import com.consultaion.application.service.pipeline.RunControl;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This node's debate worker. It claims work through {@link WorkLeases} (queued debates, and running ones whose
+ * worker died), runs each on a virtual thread with at most {@code maxConcurrent} at once, renews the leases of
+ * what it runs, and watches for cancel requests. Any number of nodes may run a worker on the same database.
+ */
+public final class DebateWorker implements WorkSignals, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(DebateWorker.class.getName());
+
+    /** How the worker paces itself. */
+    public record Settings(String owner, int maxConcurrent, Duration leaseTtl, Duration heartbeat, Duration poll) {
+        public Settings {
+            Objects.requireNonNull(owner, "owner");
+            if (maxConcurrent < 1 || leaseTtl.compareTo(heartbeat.multipliedBy(2)) < 0 || poll.isNegative()) {
+                throw new IllegalArgumentException("maxConcurrent >= 1 and a lease lasting two heartbeats at least");
+            }
+        }
+
+        public static Settings defaults(String owner) {
+            return new Settings(owner, 2000, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1));
+        }
+    }
+
+    private record Active(WorkLeases.Lease lease, RunControl control) {}
+
+    private final WorkLeases leases;
+    private final DebateRepository debates;
+    private final DebateRunner runner;
+    private final Clock clock;
+    private final Settings settings;
+    private final Semaphore slots;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Map<DebateId, Active> active = new ConcurrentHashMap<>();
+    private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
+    private Thread claimLoop;
+    private Thread heartbeatLoop;
+
+    public DebateWorker(
+            WorkLeases leases, DebateRepository debates, DebateRunner runner, Clock clock, Settings settings) {
+        this.leases = leases;
+        this.debates = debates;
+        this.runner = runner;
+        this.clock = clock;
+        this.settings = settings;
+        this.slots = new Semaphore(settings.maxConcurrent());
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        claimLoop = Thread.ofVirtual().name("debate-claims").start(this::claimLoop);
+        heartbeatLoop = Thread.ofVirtual().name("debate-heartbeats").start(this::heartbeatLoop);
+    }
+
+    @Override
+    public void workAvailable() {
+        wakeUp.release();
+    }
+
+    @Override
+    public void cancelRequested(DebateId id) {
+        Active run = active.get(id);
+        if (run != null) {
+            run.control().cancel();
+        }
+    }
+
+    /** Debates this node is running now. */
+    public int activeCount() {
+        return active.size();
+    }
+
+    private void claimLoop() {
+        while (running) {
+            try {
+                if (!slots.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                Optional<WorkLeases.Lease> claimed;
+                try {
+                    claimed = leases.claim(settings.owner(), settings.leaseTtl(), clock.instant());
+                } catch (RuntimeException e) {
+                    slots.release();
+                    LOG.log(Level.WARNING, "claiming work failed: {0}", e.toString());
+                    pause(settings.poll());
+                    continue;
+                }
+                if (claimed.isEmpty()) {
+                    slots.release();
+                    wakeUp.drainPermits();
+                    wakeUp.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                launch(claimed.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void launch(WorkLeases.Lease lease) {
+        RunControl control = new RunControl(clock, Instant.MAX);
+        active.put(lease.debateId(), new Active(lease, control));
+        try {
+            runs.submit(() -> {
+                try {
+                    runner.run(lease, control);
+                } catch (RuntimeException e) {
+                    // The lease is left to expire: another worker (or this one) retries from the last checkpoint.
+                    LOG.log(Level.ERROR, "debate " + lease.debateId() + " stopped on an unexpected error", e);
+                } finally {
+                    active.remove(lease.debateId());
+                    slots.release();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down between the claim and the launch: hand the debate straight back.
+            active.remove(lease.debateId());
+            slots.release();
+            leases.release(lease);
+        }
+    }
+
+    private void heartbeatLoop() {
+        while (running) {
+            pause(settings.heartbeat());
+            for (Active run : active.values()) {
+                try {
+                    if (!leases.renew(run.lease(), settings.leaseTtl(), clock.instant())) {
+                        LOG.log(
+                                Level.WARNING,
+                                "lost the lease on debate {0}; stopping it here",
+                                run.lease().debateId());
+                        run.control().abandon();
+                        continue;
+                    }
+                    if (debates.findById(run.lease().debateId())
+                            .map(Debate::cancelRequested)
+                            .orElse(false)) {
+                        run.control().cancel();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(
+                            Level.WARNING,
+                            "heartbeat for debate {0} failed: {1}",
+                            run.lease().debateId(),
+                            e.toString());
+                }
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops claiming and abandons what runs here: nothing more is written, in-flight calls are cancelled and
+     * the leases are handed back, so another node resumes those debates at their last checkpoint at once.
+     */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        claimLoop.interrupt();
+        heartbeatLoop.interrupt();
+        active.values().forEach(run -> run.control().abandon());
+        runs.shutdown();
+        try {
+            if (!runs.awaitTermination(10, TimeUnit.SECONDS)) {
+                runs.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

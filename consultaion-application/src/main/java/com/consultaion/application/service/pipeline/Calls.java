@@ -1,0 +1,74 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.Usage;
+import com.consultaion.domain.event.EventPayload;
+import java.time.Instant;
+import java.util.List;
+
+/** Small helpers the stages share: estimates, and turning a call's outcome into a row and an event. */
+final class Calls {
+
+    private Calls() {}
+
+    static BudgetPolicy.Estimate estimate(ModelCalls calls, List<ChatRequest> requests) {
+        BudgetPolicy.Estimate total = new BudgetPolicy.Estimate(0, 0);
+        for (ChatRequest r : requests) {
+            long in = BudgetPolicy.tokensOf(
+                    r.messages().stream().map(m -> m.content()).reduce("", String::concat));
+            long out = r.maxOutputTokens();
+            ChatModel.ModelInfo info = calls.describe(r.model());
+            double cost = in / 1000.0 * info.costPer1kInput() + out / 1000.0 * info.costPer1kOutput();
+            total = total.plus(new BudgetPolicy.Estimate(in + out, cost));
+        }
+        return total;
+    }
+
+    static EventPayload.UsageFields usage(Usage u) {
+        return new EventPayload.UsageFields(u.inputTokens(), u.outputTokens(), u.costUsd(), u.estimated());
+    }
+
+    static Contribution contribution(
+            int stage, int round, String phase, String agent, CallOutcome outcome, Instant at) {
+        return switch (outcome) {
+            case CallOutcome.Answered a ->
+                Contribution.answered(
+                        stage,
+                        round,
+                        phase,
+                        agent,
+                        a.response().model(),
+                        a.response().provider(),
+                        a.response().content(),
+                        a.response().usage(),
+                        at);
+            case CallOutcome.Failed f ->
+                Contribution.failed(
+                        stage, round, phase, agent, f.request().model(), f.provider(), f.reason(), Usage.NONE, at);
+        };
+    }
+
+    static EventPayload event(int round, String phase, String role, String agent, CallOutcome outcome) {
+        return switch (outcome) {
+            case CallOutcome.Answered a ->
+                new EventPayload.Message(
+                        round,
+                        phase,
+                        role,
+                        agent,
+                        a.response().model(),
+                        a.response().provider(),
+                        a.response().content(),
+                        usage(a.response().usage()));
+            case CallOutcome.Failed f ->
+                new EventPayload.AgentFailed(agent, f.request().model(), f.reason());
+        };
+    }
+
+    static boolean anyCancelled(List<CallOutcome> outcomes) {
+        return outcomes.stream().anyMatch(o -> o instanceof CallOutcome.Failed f && f.cancelled());
+    }
+}

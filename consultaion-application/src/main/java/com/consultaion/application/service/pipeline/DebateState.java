@@ -1,0 +1,84 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.Usage;
+import com.consultaion.domain.judging.RankingResult;
+import com.consultaion.domain.judging.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A debate with everything committed so far, rebuilt from the stores when a worker (re)starts it. Stages read
+ * it; the runner folds each stage's result into it after the commit.
+ */
+public final class DebateState {
+
+    private final Debate debate;
+    private final List<Contribution> contributions;
+    private final List<Verdict> verdicts;
+    private final RankingResult ranking;
+
+    public DebateState(Debate debate, List<Contribution> contributions, List<Verdict> verdicts, RankingResult ranking) {
+        this.debate = debate;
+        this.contributions = List.copyOf(contributions);
+        this.verdicts = List.copyOf(verdicts);
+        this.ranking = ranking;
+    }
+
+    public DebateState after(Debate next, StageResult result) {
+        List<Contribution> c = new ArrayList<>(contributions);
+        c.addAll(result.contributions());
+        List<Verdict> v = new ArrayList<>(verdicts);
+        v.addAll(result.verdicts());
+        return new DebateState(next, c, v, result.ranking().orElse(ranking));
+    }
+
+    public DebateState with(Debate next) {
+        return new DebateState(next, contributions, verdicts, ranking);
+    }
+
+    public Debate debate() {
+        return debate;
+    }
+
+    public List<Contribution> contributions() {
+        return contributions;
+    }
+
+    public List<Verdict> verdicts() {
+        return verdicts;
+    }
+
+    public Optional<RankingResult> ranking() {
+        return Optional.ofNullable(ranking);
+    }
+
+    /** Each agent's latest successful answer (draft or revision), in config order; agents with none are absent. */
+    public Map<String, String> candidates() {
+        Map<String, String> latest = new LinkedHashMap<>();
+        debate.config()
+                .agents()
+                .forEach(a -> contributions.stream()
+                        .filter(c -> c.agent().equals(a.name())
+                                && c.ok()
+                                && !c.phase().equals("synthesis"))
+                        .reduce((first, second) -> second)
+                        .ifPresent(c -> latest.put(a.name(), c.content())));
+        return latest;
+    }
+
+    public Usage spent() {
+        Usage total = Usage.NONE;
+        for (Contribution c : contributions) {
+            total = total.plus(c.usage());
+        }
+        for (Verdict v : verdicts) {
+            total = total.plus(v.usage());
+        }
+        return total;
+    }
+}

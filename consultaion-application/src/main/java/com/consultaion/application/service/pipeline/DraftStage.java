@@ -1,0 +1,85 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.debate.AgentSpec;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.event.EventPayload;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stage 1: every agent answers the question in parallel. The debate fails if the quorum does not answer. */
+final class DraftStage implements Stage {
+
+    static final int ROUND = 1;
+
+    private final int index;
+    private final ModelCalls calls;
+    private final Clock clock;
+
+    DraftStage(int index, ModelCalls calls, Clock clock) {
+        this.index = index;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "draft";
+    }
+
+    @Override
+    public BudgetPolicy.Estimate estimate(DebateState state) {
+        return Calls.estimate(calls, requests(state));
+    }
+
+    private List<ChatRequest> requests(DebateState state) {
+        String question = state.debate().prompt().text();
+        return state.debate().config().agents().stream()
+                .map(a -> Prompts.draft(a, question))
+                .toList();
+    }
+
+    @Override
+    public StageResult run(DebateState state, RunControl control) {
+        DebateConfig config = state.debate().config();
+        List<CallOutcome> outcomes = calls.callAll(requests(state), config.callTimeout(), control);
+        if (control.cancelled() || Calls.anyCancelled(outcomes)) {
+            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+        }
+        Instant now = clock.instant();
+        List<Contribution> rows = new ArrayList<>();
+        List<EventPayload> events = new ArrayList<>();
+        events.add(new EventPayload.RoundStarted(ROUND, "draft"));
+        int answered = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            AgentSpec agent = config.agents().get(i);
+            CallOutcome outcome = outcomes.get(i);
+            rows.add(Calls.contribution(index, ROUND, "draft", agent.name(), outcome, now));
+            events.add(Calls.event(ROUND, "draft", "candidate", agent.name(), outcome));
+            if (outcome instanceof CallOutcome.Answered) {
+                answered++;
+            }
+        }
+        int total = config.agents().size();
+        if (!config.tolerance().holds(answered, total)) {
+            String detail = answered + " of " + total + " agents answered; at least "
+                    + Math.min(config.tolerance().minAgents(), total) + " and a failure ratio of at most "
+                    + config.tolerance().maxFailureRatio() + " are required";
+            events.add(new EventPayload.DebateFailed("quorum_lost", detail));
+            return new StageResult(
+                    rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Fail("quorum_lost", detail));
+        }
+        if (answered < total) {
+            events.add(new EventPayload.Notice(
+                    "warn",
+                    (total - answered) + " of " + total
+                            + " agents failed during drafting; the debate goes on without them"));
+        }
+        return new StageResult(rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+    }
+}

@@ -1,0 +1,156 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.debate.AgentSpec;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.debate.Usage;
+import com.consultaion.domain.event.EventPayload;
+import com.consultaion.domain.judging.Anonymiser;
+import com.consultaion.domain.judging.JudgeReplyParser;
+import com.consultaion.domain.judging.JudgeVerdict;
+import com.consultaion.domain.judging.JudgingPlan;
+import com.consultaion.domain.judging.RankedCandidate;
+import com.consultaion.domain.judging.Ranking;
+import com.consultaion.domain.judging.RankingResult;
+import com.consultaion.domain.judging.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Judging and aggregation: every judge scores every candidate it may (no self-model judging when another judge
+ * can), all calls in parallel, each judge seeing its own shuffled labels. Unparseable replies are recorded and
+ * excluded; the ballots are then ranked by Borda + Condorcet.
+ */
+final class JudgeStage implements Stage {
+
+    private final int index;
+    private final ModelCalls calls;
+    private final Clock clock;
+
+    JudgeStage(int index, ModelCalls calls, Clock clock) {
+        this.index = index;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "judge";
+    }
+
+    private int round(DebateState state) {
+        return DraftStage.ROUND + state.debate().config().critiqueRounds() + 1;
+    }
+
+    /** One planned call: which judge scores which candidate under which label. */
+    private record Assignment(JudgeSpec judge, Anonymiser.Labelled labelled, ChatRequest request) {}
+
+    private List<Assignment> plan(DebateState state) {
+        DebateConfig config = state.debate().config();
+        Map<String, String> candidates = state.candidates();
+        List<AgentSpec> contenders = config.agents().stream()
+                .filter(a -> candidates.containsKey(a.name()))
+                .toList();
+        Map<String, List<String>> plan = JudgingPlan.assign(config.judges(), contenders);
+        List<Assignment> assignments = new ArrayList<>();
+        for (JudgeSpec judge : config.judges()) {
+            for (Anonymiser.Labelled labelled :
+                    Anonymiser.labelsFor(state.debate().id(), judge.name(), plan.get(judge.name()))) {
+                ChatRequest request = Prompts.judge(
+                        judge, state.debate().prompt().text(), labelled.label(), candidates.get(labelled.candidate()));
+                assignments.add(new Assignment(judge, labelled, request));
+            }
+        }
+        return assignments;
+    }
+
+    @Override
+    public BudgetPolicy.Estimate estimate(DebateState state) {
+        return Calls.estimate(
+                calls, plan(state).stream().map(Assignment::request).toList());
+    }
+
+    @Override
+    public StageResult run(DebateState state, RunControl control) {
+        DebateConfig config = state.debate().config();
+        List<Assignment> assignments = plan(state);
+        List<CallOutcome> outcomes =
+                calls.callAll(assignments.stream().map(Assignment::request).toList(), config.callTimeout(), control);
+        if (control.cancelled() || Calls.anyCancelled(outcomes)) {
+            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+        }
+        Instant now = clock.instant();
+        int round = round(state);
+        List<Verdict> verdicts = new ArrayList<>();
+        List<EventPayload> events = new ArrayList<>();
+        events.add(new EventPayload.RoundStarted(round, "judge"));
+        Map<String, Map<String, Double>> ballots = new LinkedHashMap<>();
+        for (int i = 0; i < assignments.size(); i++) {
+            Assignment a = assignments.get(i);
+            String judge = a.judge().name();
+            String candidate = a.labelled().candidate();
+            Verdict verdict = switch (outcomes.get(i)) {
+                case CallOutcome.Answered answered ->
+                    new Verdict(
+                            judge,
+                            candidate,
+                            a.labelled().label(),
+                            answered.response().model(),
+                            JudgeReplyParser.parse(
+                                    answered.response().content(), a.judge().criteria()),
+                            answered.response().content(),
+                            answered.response().usage(),
+                            now);
+                case CallOutcome.Failed failed ->
+                    new Verdict(
+                            judge,
+                            candidate,
+                            a.labelled().label(),
+                            a.request().model(),
+                            new JudgeVerdict.Unparseable("model call failed: " + failed.reason()),
+                            null,
+                            Usage.NONE,
+                            now);
+            };
+            verdicts.add(verdict);
+            switch (verdict.verdict()) {
+                case JudgeVerdict.Parsed p -> {
+                    ballots.computeIfAbsent(judge, k -> new LinkedHashMap<>()).put(candidate, p.score());
+                    events.add(
+                            new EventPayload.Score(judge, candidate, p.criteria(), round4(p.score()), p.rationale()));
+                }
+                case JudgeVerdict.Unparseable u ->
+                    events.add(new EventPayload.JudgeUnparseable(judge, candidate, u.reason()));
+            }
+        }
+        List<String> order = config.agents().stream()
+                .map(AgentSpec::name)
+                .filter(state.candidates()::containsKey)
+                .toList();
+        RankingResult ranking = Ranking.rank(order, ballots, config.aggregation());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (RankedCandidate r : ranking.ranking()) {
+            if (r.score() != null) {
+                scores.put(r.candidate(), r.score());
+            }
+        }
+        events.add(new EventPayload.RankingDecided(ranking.order(), ranking.method(), scores));
+        if (ballots.isEmpty()) {
+            events.add(new EventPayload.Notice(
+                    "warn",
+                    "no judge's verdict could be used; the ranking follows the configured order of the agents"));
+        }
+        return new StageResult(List.of(), verdicts, Optional.of(ranking), events, new StageResult.Outcome.Continue());
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,143 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.ChatModelException;
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.application.port.out.ChatResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a stage's model calls in parallel, each on its own virtual thread, each with a timeout (the smaller of
+ * the per-call timeout and the time left before the debate's deadline) that cancels the call, and all of them
+ * cancellable through the {@link RunControl}. Returns when every call has settled.
+ */
+public final class ModelCalls {
+
+    private final ChatModel model;
+    private final ExecutorService executor;
+
+    public ModelCalls(ChatModel model, ExecutorService virtualThreads) {
+        this.model = model;
+        this.executor = virtualThreads;
+    }
+
+    public ChatModel.ModelInfo describe(String modelId) {
+        return model.describe(modelId);
+    }
+
+    public List<CallOutcome> callAll(List<ChatRequest> requests, Duration callTimeout, RunControl control) {
+        List<CompletableFuture<ChatResponse>> futures = new ArrayList<>(requests.size());
+        for (ChatRequest request : requests) {
+            Duration timeout = min(callTimeout, control.remaining());
+            futures.add(start(request, timeout, control));
+        }
+        List<CallOutcome> outcomes = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            outcomes.add(settle(requests.get(i), futures.get(i), min(callTimeout, control.remaining())));
+        }
+        return outcomes;
+    }
+
+    private CompletableFuture<ChatResponse> start(ChatRequest request, Duration timeout, RunControl control) {
+        CompletableFuture<ChatResponse> outer = new CompletableFuture<>();
+        if (timeout.isZero()) {
+            outer.completeExceptionally(new TimeoutException("deadline reached"));
+            return outer;
+        }
+        Future<?> task = executor.submit(() -> {
+            try {
+                CompletableFuture<ChatResponse> inner = model.complete(request);
+                // Whatever ends the outer future first (timeout, cancellation) also cancels the provider call.
+                outer.whenComplete((r, e) -> {
+                    if (e != null) {
+                        inner.cancel(true);
+                    }
+                });
+                inner.whenComplete((r, e) -> {
+                    if (e != null) {
+                        outer.completeExceptionally(unwrap(e));
+                    } else if (r == null) {
+                        outer.completeExceptionally(new IllegalStateException("the model returned no response"));
+                    } else {
+                        outer.complete(r);
+                    }
+                });
+            } catch (Throwable t) {
+                outer.completeExceptionally(t);
+            }
+        });
+        outer.orTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        outer.whenComplete((r, e) -> {
+            if (e != null) {
+                task.cancel(true); // interrupts a ChatModel that blocks in complete()
+            }
+            control.untrack(outer);
+        });
+        control.track(outer);
+        return outer;
+    }
+
+    private CallOutcome settle(ChatRequest request, CompletableFuture<ChatResponse> future, Duration timeout) {
+        String provider = model.describe(request.model()).provider();
+        try {
+            // Each future carries its own timeout; the extra second only guards against a broken implementation.
+            ChatResponse response = future.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return new CallOutcome.Answered(request, response);
+        } catch (CancellationException e) {
+            return new CallOutcome.Failed(request, provider, "cancelled", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return new CallOutcome.Failed(request, provider, "cancelled", true);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new CallOutcome.Failed(request, provider, timeoutReason(request, provider, timeout), false);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e.getCause());
+            if (cause instanceof TimeoutException) {
+                return new CallOutcome.Failed(request, provider, timeoutReason(request, provider, timeout), false);
+            }
+            if (cause instanceof CancellationException) {
+                return new CallOutcome.Failed(request, provider, "cancelled", true);
+            }
+            if (cause instanceof ChatModelException failure) {
+                return new CallOutcome.Failed(request, failure.provider(), failure.getMessage(), false);
+            }
+            return new CallOutcome.Failed(
+                    request, provider, provider + "/" + request.model() + ": " + describe(cause), false);
+        }
+    }
+
+    private static String timeoutReason(ChatRequest request, String provider, Duration timeout) {
+        return provider + "/" + request.model() + ": no answer within " + timeout.toMillis() + " ms";
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        String text = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

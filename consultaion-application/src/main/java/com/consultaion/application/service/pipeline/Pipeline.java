@@ -1,0 +1,45 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stages of a debate, in order: draft, {@code R} critique rounds, judge, synthesis. A stage's index is its
+ * checkpoint number: after committing stage {@code i}, the debate's {@code nextStage} is {@code i + 1}.
+ */
+public final class Pipeline {
+
+    private final ModelCalls calls;
+    private final Clock clock;
+
+    public Pipeline(ModelCalls calls, Clock clock) {
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    public List<Stage> stages(DebateMode mode, DebateConfig config) {
+        if (mode != DebateMode.DEBATE) {
+            throw new IllegalArgumentException("mode " + mode.wireName() + " has no pipeline in this version");
+        }
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new DraftStage(0, calls, clock));
+        for (int r = 1; r <= config.critiqueRounds(); r++) {
+            stages.add(new CritiqueStage(r, r, calls, clock));
+        }
+        stages.add(new JudgeStage(stages.size(), calls, clock));
+        stages.add(new SynthesisStage(stages.size(), calls, clock));
+        return List.copyOf(stages);
+    }
+
+    /** A stopped debate's final answer: the best candidate so far, if any (used when the budget runs out). */
+    public static java.util.Optional<String> bestAnswer(DebateState state) {
+        return SynthesisStage.bestAnswer(state);
+    }
+
+    public static java.util.Map<String, Object> meta(DebateState state, List<String> warnings) {
+        return SynthesisStage.meta(state, warnings, null, null, null);
+    }
+}

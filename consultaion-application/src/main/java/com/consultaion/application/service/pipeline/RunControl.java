@@ -1,0 +1,74 @@
+package com.consultaion.application.service.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+
+/**
+ * The controls of one running debate: its deadline, and cooperative cancellation. Cancelling marks the run and
+ * cancels every model call in flight; stages stop at their next boundary.
+ */
+public final class RunControl {
+
+    private final Clock clock;
+    private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile Instant deadline;
+    private volatile boolean cancelled;
+    private volatile boolean abandoned;
+
+    public RunControl(Clock clock, Instant deadline) {
+        this.clock = clock;
+        this.deadline = deadline;
+    }
+
+    /** The user cancelled: stop at the next boundary and record the cancellation. */
+    public void cancel() {
+        cancelled = true;
+        inFlight.forEach(f -> f.cancel(true));
+    }
+
+    /**
+     * This worker must stop without writing anything more (its lease was lost, or the node shuts down): the
+     * debate resumes elsewhere from its last checkpoint.
+     */
+    public void abandon() {
+        abandoned = true;
+        cancel();
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    public boolean abandoned() {
+        return abandoned;
+    }
+
+    public void deadline(Instant at) {
+        this.deadline = at;
+    }
+
+    public boolean pastDeadline() {
+        return !clock.instant().isBefore(deadline);
+    }
+
+    /** Time left before the deadline (zero when past it). */
+    public Duration remaining() {
+        Duration left = Duration.between(clock.instant(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    void track(Future<?> call) {
+        inFlight.add(call);
+        if (cancelled) {
+            call.cancel(true);
+        }
+    }
+
+    void untrack(Future<?> call) {
+        inFlight.remove(call);
+    }
+}

@@ -1,0 +1,325 @@
+package com.consultaion.domain.debate;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The debate aggregate: it owns its status machine. Instances are immutable; every transition returns the next
+ * state or throws {@link IllegalTransitionException}. {@code nextStage} is the checkpoint (stages before it are
+ * committed), {@code lastSeq} the last event number, {@code version} the optimistic-concurrency counter.
+ *
+ * <pre>
+ * queued → running → completed | completed_with_warnings | failed | cancelled
+ * queued → cancelled;  failed → queued (retry: resumes at nextStage)
+ * </pre>
+ */
+public final class Debate {
+
+    private final DebateId id;
+    private final UserId ownerId;
+    private final Prompt prompt;
+    private final DebateMode mode;
+    private final DebateConfig config;
+    private final DebateStatus status;
+    private final int nextStage;
+    private final long lastSeq;
+    private final String finalContent;
+    private final String reason;
+    private final String detail;
+    private final boolean cancelRequested;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final long version;
+
+    private Debate(
+            DebateId id,
+            UserId ownerId,
+            Prompt prompt,
+            DebateMode mode,
+            DebateConfig config,
+            DebateStatus status,
+            int nextStage,
+            long lastSeq,
+            String finalContent,
+            String reason,
+            String detail,
+            boolean cancelRequested,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.ownerId = ownerId;
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.config = Objects.requireNonNull(config, "config");
+        this.status = Objects.requireNonNull(status, "status");
+        if (nextStage < 0 || lastSeq < 0 || version < 0) {
+            throw new IllegalArgumentException("stage, seq and version are never negative");
+        }
+        this.nextStage = nextStage;
+        this.lastSeq = lastSeq;
+        this.finalContent = finalContent;
+        this.reason = reason;
+        this.detail = detail;
+        this.cancelRequested = cancelRequested;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.version = version;
+    }
+
+    /** A new debate, queued, with no stage committed and no event yet. */
+    public static Debate create(
+            DebateId id, UserId ownerId, Prompt prompt, DebateMode mode, DebateConfig config, Instant now) {
+        return new Debate(
+                id, ownerId, prompt, mode, config, DebateStatus.QUEUED, 0, 0, null, null, null, false, now, now, 0);
+    }
+
+    /** A debate as it was stored. */
+    public static Debate reconstitute(
+            DebateId id,
+            UserId ownerId,
+            Prompt prompt,
+            DebateMode mode,
+            DebateConfig config,
+            DebateStatus status,
+            int nextStage,
+            long lastSeq,
+            String finalContent,
+            String reason,
+            String detail,
+            boolean cancelRequested,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+        return new Debate(
+                id,
+                ownerId,
+                prompt,
+                mode,
+                config,
+                status,
+                nextStage,
+                lastSeq,
+                finalContent,
+                reason,
+                detail,
+                cancelRequested,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
+    // --- transitions ---------------------------------------------------------------------------------------
+
+    /** queued → running. */
+    public Debate start(Instant now) {
+        require(status == DebateStatus.QUEUED, "start");
+        return with(DebateStatus.RUNNING, nextStage, finalContent, null, null, cancelRequested, now);
+    }
+
+    /** A worker takes over a running debate whose previous worker's lease expired; it stays running. */
+    public Debate takeOver(Instant now) {
+        require(status == DebateStatus.RUNNING, "take over");
+        return with(status, nextStage, finalContent, reason, detail, cancelRequested, now);
+    }
+
+    /** Marks stages before {@code stage} as committed. Checkpoints only move forward. */
+    public Debate checkpoint(int stage, Instant now) {
+        require(status == DebateStatus.RUNNING, "checkpoint");
+        if (stage <= nextStage) {
+            throw new IllegalArgumentException("checkpoint " + stage + " does not move past " + nextStage);
+        }
+        return with(status, stage, finalContent, reason, detail, cancelRequested, now);
+    }
+
+    public Debate complete(String content, Instant now) {
+        require(status == DebateStatus.RUNNING, "complete");
+        return with(DebateStatus.COMPLETED, nextStage, Objects.requireNonNull(content), null, null, false, now);
+    }
+
+    /** Finished, but not as configured: {@code reason} says why (budget_exhausted, synthesis_failed …). */
+    public Debate completeWithWarnings(String content, String reason, String detail, Instant now) {
+        require(status == DebateStatus.RUNNING, "complete");
+        return with(
+                DebateStatus.COMPLETED_WITH_WARNINGS,
+                nextStage,
+                content,
+                Objects.requireNonNull(reason),
+                detail,
+                false,
+                now);
+    }
+
+    public Debate fail(String reason, String detail, Instant now) {
+        require(status == DebateStatus.RUNNING, "fail");
+        return with(DebateStatus.FAILED, nextStage, null, Objects.requireNonNull(reason), detail, false, now);
+    }
+
+    /** queued or running → cancelled. */
+    public Debate cancel(Instant now) {
+        require(status == DebateStatus.QUEUED || status == DebateStatus.RUNNING, "cancel");
+        return with(DebateStatus.CANCELLED, nextStage, null, "cancelled", null, false, now);
+    }
+
+    /** Asks the worker running this debate to stop at the next boundary. */
+    public Debate requestCancel(Instant now) {
+        require(status == DebateStatus.QUEUED || status == DebateStatus.RUNNING, "cancel");
+        return with(status, nextStage, finalContent, reason, detail, true, now);
+    }
+
+    /** failed → queued: the run resumes at the first stage that was not committed. */
+    public Debate retry(Instant now) {
+        require(status == DebateStatus.FAILED, "retry");
+        return with(DebateStatus.QUEUED, nextStage, null, null, null, false, now);
+    }
+
+    /** Reserves {@code count} event numbers after {@link #lastSeq()}. */
+    public Debate recordEvents(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count");
+        }
+        return new Debate(
+                id,
+                ownerId,
+                prompt,
+                mode,
+                config,
+                status,
+                nextStage,
+                lastSeq + count,
+                finalContent,
+                reason,
+                detail,
+                cancelRequested,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
+    /** The same state as stored under the next version (set by repositories after a successful write). */
+    public Debate withVersion(long newVersion) {
+        return new Debate(
+                id,
+                ownerId,
+                prompt,
+                mode,
+                config,
+                status,
+                nextStage,
+                lastSeq,
+                finalContent,
+                reason,
+                detail,
+                cancelRequested,
+                createdAt,
+                updatedAt,
+                newVersion);
+    }
+
+    /** Erases the user's text (account deletion, retention): the prompt becomes a fixed marker. */
+    public Debate anonymise(Instant now) {
+        return new Debate(
+                id,
+                ownerId,
+                new Prompt("[deleted by retention or on request]"),
+                mode,
+                config,
+                status,
+                nextStage,
+                lastSeq,
+                finalContent == null ? null : "[deleted]",
+                reason,
+                detail,
+                cancelRequested,
+                createdAt,
+                now,
+                version);
+    }
+
+    private Debate with(
+            DebateStatus newStatus,
+            int stage,
+            String content,
+            String newReason,
+            String newDetail,
+            boolean cancel,
+            Instant now) {
+        return new Debate(
+                id, ownerId, prompt, mode, config, newStatus, stage, lastSeq, content, newReason, newDetail, cancel,
+                createdAt, now, version);
+    }
+
+    private void require(boolean allowed, String action) {
+        if (!allowed) {
+            throw new IllegalTransitionException(status, action);
+        }
+    }
+
+    // --- state ---------------------------------------------------------------------------------------------
+
+    public DebateId id() {
+        return id;
+    }
+
+    public Optional<UserId> ownerId() {
+        return Optional.ofNullable(ownerId);
+    }
+
+    public Prompt prompt() {
+        return prompt;
+    }
+
+    public DebateMode mode() {
+        return mode;
+    }
+
+    public DebateConfig config() {
+        return config;
+    }
+
+    public DebateStatus status() {
+        return status;
+    }
+
+    public int nextStage() {
+        return nextStage;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Optional<String> finalContent() {
+        return Optional.ofNullable(finalContent);
+    }
+
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Debate[" + id + ", " + status.wireName() + ", stage " + nextStage + ", seq " + lastSeq + "]";
+    }
+}

@@ -1,0 +1,139 @@
+package com.consultaion.domain.debate;
+
+import com.consultaion.domain.Violations;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything that shapes one debate: who speaks, who judges, how many critique rounds, what it may spend, how
+ * many failures it tolerates, how scores are combined, who writes the synthesis, and its time limits.
+ */
+public record DebateConfig(
+        List<AgentSpec> agents,
+        List<JudgeSpec> judges,
+        int critiqueRounds,
+        Budget budget,
+        FailureTolerance tolerance,
+        Aggregation aggregation,
+        List<String> synthesizers,
+        Duration callTimeout,
+        Duration deadline) {
+
+    public static final int MIN_AGENTS = 2;
+    public static final int MAX_AGENTS = 8;
+    public static final int MAX_JUDGES = 5;
+    public static final int MAX_CRITIQUE_ROUNDS = 3;
+    public static final int MAX_SYNTHESIZERS = 3;
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
+
+    public DebateConfig {
+        agents = agents == null ? List.of() : List.copyOf(agents);
+        judges = judges == null ? List.of() : List.copyOf(judges);
+        budget = budget == null ? Budget.DEFAULT : budget;
+        tolerance = tolerance == null ? FailureTolerance.DEFAULT : tolerance;
+        aggregation = aggregation == null ? Aggregation.MEAN : aggregation;
+        synthesizers = synthesizers == null || synthesizers.isEmpty()
+                ? agents.stream()
+                        .map(AgentSpec::model)
+                        .distinct()
+                        .limit(MAX_SYNTHESIZERS)
+                        .toList()
+                : List.copyOf(synthesizers);
+        callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
+        deadline = deadline == null ? DEFAULT_DEADLINE : deadline;
+
+        Violations v = new Violations();
+        v.check(
+                agents.size() >= MIN_AGENTS && agents.size() <= MAX_AGENTS,
+                "agents",
+                "agents.count",
+                "must have between " + MIN_AGENTS + " and " + MAX_AGENTS + " agents");
+        v.check(
+                !judges.isEmpty() && judges.size() <= MAX_JUDGES,
+                "judges",
+                "judges.count",
+                "must have between 1 and " + MAX_JUDGES + " judges");
+        v.check(
+                unique(agents.stream().map(AgentSpec::name).toList()),
+                "agents",
+                "agents.duplicate_name",
+                "agent names must be unique");
+        v.check(
+                unique(judges.stream().map(JudgeSpec::name).toList()),
+                "judges",
+                "judges.duplicate_name",
+                "judge names must be unique");
+        v.check(
+                critiqueRounds >= 0 && critiqueRounds <= MAX_CRITIQUE_ROUNDS,
+                "rounds",
+                "rounds.out_of_range",
+                "must be between 0 and " + MAX_CRITIQUE_ROUNDS);
+        v.check(
+                synthesizers.size() <= MAX_SYNTHESIZERS,
+                "synthesizers",
+                "synthesizers.too_many",
+                "must have at most " + MAX_SYNTHESIZERS + " models");
+        for (int i = 0; i < synthesizers.size(); i++) {
+            Names.model(v, "synthesizers[" + i + "]", synthesizers.get(i));
+        }
+        v.check(
+                tolerance.minAgents() <= Math.max(agents.size(), MIN_AGENTS),
+                "tolerance.min_agents",
+                "tolerance.min_agents",
+                "must not exceed the number of agents");
+        v.check(
+                !callTimeout.isNegative()
+                        && callTimeout.compareTo(Duration.ofSeconds(1)) >= 0
+                        && callTimeout.compareTo(Duration.ofMinutes(5)) <= 0,
+                "call_timeout_seconds",
+                "timeout.out_of_range",
+                "must be between 1 and 300 seconds");
+        v.check(
+                deadline.compareTo(Duration.ofSeconds(5)) >= 0 && deadline.compareTo(Duration.ofHours(2)) <= 0,
+                "deadline_seconds",
+                "deadline.out_of_range",
+                "must be between 5 seconds and 2 hours");
+        v.throwIfAny();
+    }
+
+    /** The default panel of the original service: three agents and two judges, all on {@code model}. */
+    public static DebateConfig defaults(String model) {
+        return defaults(model, model);
+    }
+
+    /** The default panel with agents on {@code agentModel} and judges on {@code judgeModel}. */
+    public static DebateConfig defaults(String agentModel, String judgeModel) {
+        return new DebateConfig(
+                List.of(
+                        new AgentSpec("Analyst", "A systems thinker who weighs evidence and trade-offs.", agentModel),
+                        new AgentSpec(
+                                "Critic", "An adversarial reviewer who looks for what could go wrong.", agentModel),
+                        new AgentSpec(
+                                "Builder", "An execution-focused planner who turns ideas into steps.", agentModel)),
+                List.of(
+                        new JudgeSpec("JudgeAlpha", judgeModel, JudgeSpec.DEFAULT_RUBRIC),
+                        new JudgeSpec("JudgeBeta", judgeModel, JudgeSpec.DEFAULT_RUBRIC)),
+                1,
+                Budget.DEFAULT,
+                FailureTolerance.DEFAULT,
+                Aggregation.MEAN,
+                List.of(),
+                DEFAULT_CALL_TIMEOUT,
+                DEFAULT_DEADLINE);
+    }
+
+    public AgentSpec agent(String name) {
+        return agents.stream()
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no agent named " + name));
+    }
+
+    private static boolean unique(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        return names.stream().allMatch(seen::add);
+    }
+}

@@ -1,0 +1,258 @@
+package com.consultaion.domain.event;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a debate event says. The set of types is closed here and only grows (clients ignore types they do not
+ * know). {@link #fields()} is the payload as wire fields (snake_case, JSON-compatible values); {@link
+ * EventPayloads#decode} reverses it, so every adapter stores and sends one representation.
+ */
+public sealed interface EventPayload {
+
+    String type();
+
+    Map<String, Object> fields();
+
+    default boolean terminal() {
+        return false;
+    }
+
+    /** The debate was accepted and queued. */
+    record DebateCreated(String mode, List<String> agents, List<String> judges) implements EventPayload {
+        public DebateCreated {
+            agents = List.copyOf(agents);
+            judges = List.copyOf(judges);
+        }
+
+        public String type() {
+            return "debate_created";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("mode", mode, "agents", agents, "judges", judges);
+        }
+    }
+
+    /** A round (stage) began: {@code phase} is draft, critique, judge or synthesis. */
+    record RoundStarted(int round, String phase) implements EventPayload {
+        public String type() {
+            return "round_started";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("round", round, "phase", phase);
+        }
+    }
+
+    /** One contribution: an agent's draft or revision, or the synthesis. */
+    record Message(
+            int round,
+            String phase,
+            String role,
+            String agent,
+            String model,
+            String provider,
+            String content,
+            UsageFields usage)
+            implements EventPayload {
+        public Message {
+            Objects.requireNonNull(content, "content");
+        }
+
+        public String type() {
+            return "message";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered(
+                    "round",
+                    round,
+                    "phase",
+                    phase,
+                    "role",
+                    role,
+                    "agent",
+                    agent,
+                    "model",
+                    model,
+                    "provider",
+                    provider,
+                    "content",
+                    content,
+                    "usage",
+                    usage.fields());
+        }
+    }
+
+    /** Something the user should know that is not an error of the debate itself. */
+    record Notice(String level, String message) implements EventPayload {
+        public String type() {
+            return "notice";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("level", level, "message", message);
+        }
+    }
+
+    /** An agent produced nothing in this stage; {@code reason} names provider, model and cause. */
+    record AgentFailed(String agent, String model, String reason) implements EventPayload {
+        public String type() {
+            return "agent_failed";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("agent", agent, "model", model, "reason", reason);
+        }
+    }
+
+    /** A judge's parsed verdict on one candidate. */
+    record Score(String judge, String candidate, Map<String, Double> criteria, double score, String rationale)
+            implements EventPayload {
+        public Score {
+            criteria = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
+        }
+
+        public String type() {
+            return "score";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered(
+                    "judge",
+                    judge,
+                    "candidate",
+                    candidate,
+                    "criteria",
+                    criteria,
+                    "score",
+                    score,
+                    "rationale",
+                    rationale);
+        }
+    }
+
+    /** A judge's reply could not be read; that verdict is excluded. */
+    record JudgeUnparseable(String judge, String candidate, String reason) implements EventPayload {
+        public String type() {
+            return "judge_unparseable";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("judge", judge, "candidate", candidate, "reason", reason);
+        }
+    }
+
+    /** The vote: candidates best first, each with its aggregated score. */
+    record RankingDecided(List<String> ranking, String method, Map<String, Double> scores) implements EventPayload {
+        public RankingDecided {
+            ranking = List.copyOf(ranking);
+            scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        }
+
+        public String type() {
+            return "ranking";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("ranking", ranking, "method", method, "scores", scores);
+        }
+    }
+
+    /** A model failed and another one of the same tier took over. */
+    record Fallback(String from, String to, String reason) implements EventPayload {
+        public String type() {
+            return "fallback";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("from", from, "to", to, "reason", reason);
+        }
+    }
+
+    /** The debate finished with an answer (possibly with warnings, named in {@code meta}). Terminal. */
+    record Final(String content, Map<String, Object> meta) implements EventPayload {
+        public Final {
+            meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+        }
+
+        public String type() {
+            return "final";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("content", content, "meta", meta);
+        }
+
+        @Override
+        public boolean terminal() {
+            return true;
+        }
+    }
+
+    /** The debate failed: {@code reason} is a stable code (quorum_lost, deadline_exceeded …). Terminal. */
+    record DebateFailed(String reason, String detail) implements EventPayload {
+        public String type() {
+            return "debate_failed";
+        }
+
+        public Map<String, Object> fields() {
+            return ordered("reason", reason, "detail", detail);
+        }
+
+        @Override
+        public boolean terminal() {
+            return true;
+        }
+    }
+
+    /** The debate was cancelled. Terminal. */
+    record DebateCancelled() implements EventPayload {
+        public String type() {
+            return "debate_cancelled";
+        }
+
+        public Map<String, Object> fields() {
+            return Map.of();
+        }
+
+        @Override
+        public boolean terminal() {
+            return true;
+        }
+    }
+
+    /** A type this version does not know (written by a newer node); carried through unchanged. */
+    record Unknown(String type, Map<String, Object> fields) implements EventPayload {}
+
+    /** Token usage as carried in events. */
+    record UsageFields(long inputTokens, long outputTokens, double costUsd, boolean estimated) {
+        Map<String, Object> fields() {
+            return ordered(
+                    "input_tokens",
+                    inputTokens,
+                    "output_tokens",
+                    outputTokens,
+                    "cost_usd",
+                    costUsd,
+                    "estimated",
+                    estimated);
+        }
+    }
+
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            Object value = keyValues[i + 1];
+            if (value instanceof List<?> list) {
+                value = new ArrayList<>(list);
+            }
+            map.put((String) keyValues[i], value);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}
