@@ -1,0 +1,243 @@
+package com.consultaion.adapter.llm.local;
+
+import com.consultaion.application.port.out.ChatMessage;
+import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.ChatModelException;
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.application.port.out.ChatResponse;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Usage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The offline local model: deterministic text that reacts to the prompt and the speaker's role, revisions that
+ * differ from drafts, judge replies in valid JSON whose scores depend on the candidate's text, and a synthesis.
+ * It needs no network and no key, answers with provider {@code local} (so it is never mistaken for a real
+ * model), and can simulate latency and a failure rate for tests and benchmarks. Its usage is an estimate and
+ * costs nothing.
+ */
+public final class LocalChatModel implements ChatModel {
+
+    public static final String PROVIDER = "local";
+
+    /** Simulated behaviour: a fixed latency per call and a share of calls that fail (deterministically). */
+    public record Settings(Duration latency, double failureRate) {
+        public static final Settings INSTANT = new Settings(Duration.ZERO, 0);
+
+        public Settings {
+            if (latency.isNegative() || !(failureRate >= 0 && failureRate <= 1)) {
+                throw new IllegalArgumentException("latency >= 0, failure rate 0-1");
+            }
+        }
+    }
+
+    private final Settings settings;
+
+    public LocalChatModel(Settings settings) {
+        this.settings = settings;
+    }
+
+    public LocalChatModel() {
+        this(Settings.INSTANT);
+    }
+
+    /** The local model answers to any model id starting with "local". */
+    public static boolean serves(String model) {
+        return model.equals("local") || model.startsWith("local-") || model.startsWith("local:");
+    }
+
+    @Override
+    public ModelInfo describe(String model) {
+        return new ModelInfo(model, PROVIDER, 0, 0);
+    }
+
+    @Override
+    public CompletableFuture<ChatResponse> complete(ChatRequest request) {
+        String system = request.messages().stream()
+                .filter(m -> m.role() == ChatMessage.Role.SYSTEM)
+                .map(ChatMessage::content)
+                .reduce("", (a, b) -> a + "\n" + b);
+        String user = request.messages().stream()
+                .filter(m -> m.role() != ChatMessage.Role.SYSTEM)
+                .map(ChatMessage::content)
+                .reduce("", (a, b) -> a + "\n" + b);
+        if (fails(request, user)) {
+            return CompletableFuture.failedFuture(
+                    new ChatModelException(PROVIDER, request.model(), null, "simulated failure"));
+        }
+        String content = switch (request.task()) {
+            case JUDGE -> judge(system, user);
+            case CRITIQUE -> revise(system, user);
+            case SYNTHESIS, CHAIR, FACILITATOR, SCRIBE -> synthesise(user);
+            default -> draft(system, user);
+        };
+        Usage usage = new Usage(BudgetPolicy.tokensOf(system + user), BudgetPolicy.tokensOf(content), 0, true);
+        ChatResponse response = new ChatResponse(content, request.model(), PROVIDER, usage);
+        if (settings.latency().isZero()) {
+            return CompletableFuture.completedFuture(response);
+        }
+        return CompletableFuture.supplyAsync(
+                () -> response,
+                CompletableFuture.delayedExecutor(settings.latency().toNanos(), TimeUnit.NANOSECONDS, Runnable::run));
+    }
+
+    private boolean fails(ChatRequest request, String user) {
+        if (settings.failureRate() <= 0) {
+            return false;
+        }
+        long h = TextParts.hash(request.model(), request.task().name(), user);
+        return Math.floorMod(h, 10_000) < settings.failureRate() * 10_000;
+    }
+
+    // --- voices --------------------------------------------------------------------------------------------
+
+    private static String speaker(String system) {
+        int at = system.indexOf("You are ");
+        if (at < 0) {
+            return "Agent";
+        }
+        String rest = system.substring(at + 8);
+        int end = rest.indexOf('.');
+        return (end < 0 ? rest : rest.substring(0, end)).strip();
+    }
+
+    private enum Voice {
+        ANALYST,
+        SKEPTIC,
+        PLANNER
+    }
+
+    private static Voice voice(String system) {
+        String s = system.toLowerCase(Locale.ROOT);
+        if (s.contains("advers") || s.contains("risk") || s.contains("critic") || s.contains("skeptic")) {
+            return Voice.SKEPTIC;
+        }
+        if (s.contains("plan") || s.contains("execut") || s.contains("build") || s.contains("architect")) {
+            return Voice.PLANNER;
+        }
+        return Voice.ANALYST;
+    }
+
+    private static String draft(String system, String user) {
+        String question = TextParts.between(user, "<<<QUESTION", "QUESTION>>>").orElse(user.strip());
+        List<String> keys = TextParts.keywords(question, 5);
+        String topic = keys.isEmpty() ? "the question" : String.join(", ", keys);
+        String lead = keys.isEmpty() ? "the matter" : keys.get(0);
+        long h = TextParts.hash(speaker(system), question);
+        String opener = pick(h, "Looking at", "On", "Regarding", "Considering");
+        return switch (voice(system)) {
+            case SKEPTIC ->
+                opener + " " + topic + ", the main risk is acting on assumptions about " + lead
+                        + " that nobody has tested. Before committing, name what would make this fail: cost overruns, "
+                        + "hidden dependencies, and people who lose out. Mitigate by piloting small, measuring against a "
+                        + "baseline, and keeping a way back. Evidence should come from comparable cases, not enthusiasm.";
+            case PLANNER ->
+                opener + " " + topic + ", here is a plan. 1. Define the goal for " + lead
+                        + " in one measurable sentence. 2. Run a four-week pilot with a small group. 3. Review the "
+                        + "numbers with the people affected. 4. Scale in stages, with an owner and a date for each step.";
+            case ANALYST ->
+                opener + " " + topic + ", the trade-offs matter more than the headline. The benefits "
+                        + "of " + lead
+                        + " depend on context, incentives and second-order effects; the evidence is mixed "
+                        + "and should be weighed against the status quo. A sound answer states the conditions under which "
+                        + "it holds and the signals that would change it.";
+        };
+    }
+
+    private static String revise(String system, String user) {
+        String own = TextParts.between(user, "<<<OWN", "OWN>>>").orElse("");
+        Map<String, String> peers = TextParts.blocks(user, "<<<PEER", "PEER>>>");
+        List<String> peerWords = new ArrayList<>();
+        peers.values()
+                .forEach(p -> TextParts.keywords(p, 3).forEach(w -> {
+                    if (!peerWords.contains(w) && !own.toLowerCase(Locale.ROOT).contains(w)) {
+                        peerWords.add(w);
+                    }
+                }));
+        String borrowed = peerWords.isEmpty()
+                ? "the other answers mostly agree with mine"
+                : "the other answers raise " + String.join(", ", peerWords.subList(0, Math.min(3, peerWords.size())));
+        String critique = switch (voice(system)) {
+            case SKEPTIC -> "I still see untested assumptions, so I add explicit failure conditions.";
+            case PLANNER -> "I tighten the steps and give each an owner and a measure.";
+            case ANALYST -> "I weigh their points against the evidence and keep what survives.";
+        };
+        return "Revised after reading " + peers.size() + " peer answer(s): " + borrowed + ". " + critique + " "
+                + TextParts.firstSentence(own) + " In short: decide with a small, measured trial first.";
+    }
+
+    private static String judge(String system, String user) {
+        String candidate =
+                TextParts.between(user, "<<<CANDIDATE", "CANDIDATE>>>").orElse("");
+        String question = TextParts.between(user, "<<<QUESTION", "QUESTION>>>").orElse("");
+        List<String> criteria = criteria(user);
+        String judge = speaker(system);
+        String lower = candidate.toLowerCase(Locale.ROOT);
+        int words = candidate.isBlank() ? 0 : candidate.strip().split("\\s+").length;
+        long coverage =
+                TextParts.keywords(question, 6).stream().filter(lower::contains).count();
+        StringBuilder json = new StringBuilder("{\"scores\": {");
+        String best = null;
+        double bestScore = -1;
+        for (int i = 0; i < criteria.size(); i++) {
+            String c = criteria.get(i);
+            double base = 5.0 + Math.min(coverage, 4) * 0.5 - (words < 40 ? 1.5 : 0) - (words > 300 ? 1.0 : 0);
+            base += switch (c) {
+                case "risk" -> lower.contains("risk") || lower.contains("fail") ? 1.5 : -0.5;
+                case "actionability" -> lower.matches("(?s).*\\b\\d\\..*") || lower.contains("plan") ? 1.5 : -0.5;
+                case "citations" -> lower.contains("evidence") || lower.contains("source") ? 1.0 : -1.0;
+                case "completeness" -> words >= 60 ? 1.0 : -0.5;
+                default -> 0.5;
+            };
+            double jitter = (Math.floorMod(TextParts.hash(judge, c, candidate), 3001) - 1500) / 1000.0;
+            double score = Math.max(0, Math.min(10, Math.round((base + jitter) * 10) / 10.0));
+            json.append(i == 0 ? "" : ", ").append('"').append(c).append("\": ").append(score);
+            if (score > bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        json.append("}, \"rationale\": \"")
+                .append(
+                        best == null
+                                ? "No criteria given."
+                                : "Strongest on " + best + "; covers " + coverage + " of the question's key terms in "
+                                        + words + " words.")
+                .append("\"}");
+        return json.toString();
+    }
+
+    private static List<String> criteria(String user) {
+        for (String line : user.split("\n")) {
+            if (line.startsWith("Criteria:")) {
+                return List.of(line.substring("Criteria:".length()).strip().split("\\s*,\\s*"));
+            }
+        }
+        return List.of("quality");
+    }
+
+    private static String synthesise(String user) {
+        String question = TextParts.between(user, "<<<QUESTION", "QUESTION>>>").orElse("");
+        Map<String, String> candidates = TextParts.blocks(user, "<<<CANDIDATE", "CANDIDATE>>>");
+        List<String> keys = TextParts.keywords(question, 3);
+        StringBuilder sb = new StringBuilder("Summary: on ")
+                .append(keys.isEmpty() ? "this question" : String.join(", ", keys))
+                .append(", the strongest answers agree on a measured approach. ");
+        candidates.values().stream()
+                .limit(2)
+                .forEach(c -> sb.append(TextParts.firstSentence(c)).append(' '));
+        sb.append("\nPlan:\n1. State the goal and how success is measured.\n2. Pilot on a small scale and watch "
+                + "the risks the debate raised.\n3. Review the results with those affected, then scale or stop.");
+        return sb.toString();
+    }
+
+    private static String pick(long hash, String... options) {
+        return options[(int) Math.floorMod(hash, options.length)];
+    }
+}

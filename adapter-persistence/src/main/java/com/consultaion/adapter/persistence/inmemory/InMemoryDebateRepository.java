@@ -1,0 +1,105 @@
+package com.consultaion.adapter.persistence.inmemory;
+
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Debates in memory, with the same optimistic-version and cancel-flag rules as the PostgreSQL adapter. */
+public final class InMemoryDebateRepository implements DebateRepository {
+
+    /** A stored debate with its lease columns (managed by {@link InMemoryWorkLeases}). */
+    record Row(Debate debate, String leaseOwner, long leaseEpoch, Instant leaseExpiresAt) {
+        Row withDebate(Debate d) {
+            return new Row(d, leaseOwner, leaseEpoch, leaseExpiresAt);
+        }
+    }
+
+    private final InMemoryDatabase db;
+    final Map<DebateId, Row> rows = new HashMap<>();
+
+    public InMemoryDebateRepository(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    InMemoryDatabase db() {
+        return db;
+    }
+
+    @Override
+    public void insert(Debate debate) {
+        db.write(() -> {
+            if (rows.containsKey(debate.id())) {
+                throw new IllegalStateException("debate " + debate.id() + " already exists");
+            }
+            rows.put(debate.id(), new Row(debate, null, 0, null));
+            return () -> rows.remove(debate.id());
+        });
+    }
+
+    @Override
+    public Optional<Debate> findById(DebateId id) {
+        return db.read(() -> Optional.ofNullable(rows.get(id)).map(Row::debate));
+    }
+
+    @Override
+    public Debate update(Debate debate) {
+        Debate[] saved = new Debate[1];
+        db.write(() -> {
+            Row old = rows.get(debate.id());
+            if (old == null || old.debate().version() != debate.version()) {
+                throw new ConcurrentUpdateException(debate.id());
+            }
+            saved[0] = keepCancelFlag(debate, old.debate()).withVersion(debate.version() + 1);
+            rows.put(debate.id(), old.withDebate(saved[0]));
+            return () -> rows.put(debate.id(), old);
+        });
+        return saved[0];
+    }
+
+    @Override
+    public boolean requestCancel(DebateId id) {
+        boolean[] done = new boolean[1];
+        db.write(() -> {
+            Row old = rows.get(id);
+            if (old == null || old.debate().status().isTerminal()) {
+                return () -> {};
+            }
+            rows.put(id, old.withDebate(withCancelFlag(old.debate(), true)));
+            done[0] = true;
+            return () -> rows.put(id, old);
+        });
+        return done[0];
+    }
+
+    /** The flag is never cleared by a non-terminal write: a concurrent cancel request must not be lost. */
+    static Debate keepCancelFlag(Debate written, Debate stored) {
+        if (written.status().isTerminal() || written.status() == DebateStatus.QUEUED && !stored.cancelRequested()) {
+            return written;
+        }
+        return stored.cancelRequested() && !written.cancelRequested() ? withCancelFlag(written, true) : written;
+    }
+
+    private static Debate withCancelFlag(Debate d, boolean flag) {
+        return Debate.reconstitute(
+                d.id(),
+                d.ownerId().orElse(null),
+                d.prompt(),
+                d.mode(),
+                d.config(),
+                d.status(),
+                d.nextStage(),
+                d.lastSeq(),
+                d.finalContent().orElse(null),
+                d.reason().orElse(null),
+                d.detail().orElse(null),
+                flag,
+                d.createdAt(),
+                d.updatedAt(),
+                d.version());
+    }
+}
