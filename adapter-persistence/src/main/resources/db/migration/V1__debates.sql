@@ -6,7 +6,7 @@ CREATE TABLE debates (
     owner_id          UUID,                       -- NULL for embedded/anonymous use
     team_id           UUID,
     mode              TEXT        NOT NULL CHECK (mode IN ('debate', 'parliament', 'conversation')),
-    prompt            TEXT        NOT NULL CHECK (char_length(prompt) BETWEEN 1 AND 5000),
+    prompt            TEXT        NOT NULL CHECK (char_length(prompt) BETWEEN 10 AND 5000),
     config            JSONB       NOT NULL,
     status            TEXT        NOT NULL CHECK (status IN ('queued', 'running', 'completed',
                                       'completed_with_warnings', 'failed', 'cancelled')),
@@ -47,8 +47,12 @@ CREATE TABLE debate_contributions (
     input_tokens  INTEGER     NOT NULL DEFAULT 0 CHECK (input_tokens >= 0),
     output_tokens INTEGER     NOT NULL DEFAULT 0 CHECK (output_tokens >= 0),
     cost_usd      NUMERIC(14, 6) NOT NULL DEFAULT 0,
+    estimated     BOOLEAN     NOT NULL DEFAULT FALSE,  -- usage estimated because the provider reported none
     created_at    TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (debate_id, stage, agent)
+    ordinal       BIGINT      GENERATED ALWAYS AS IDENTITY,  -- insertion order, for a stable transcript
+    PRIMARY KEY (debate_id, stage, agent),
+    CHECK ((outcome = 'ok') = (content IS NOT NULL)),
+    CHECK ((outcome = 'failed') = (error IS NOT NULL))
 );
 
 -- Every judge's raw reply, parsed or not, with the anonymous label it saw.
@@ -62,13 +66,17 @@ CREATE TABLE debate_verdicts (
     criteria      JSONB,
     score         DOUBLE PRECISION CHECK (score BETWEEN 0 AND 10),
     rationale     TEXT,
-    raw_text      TEXT,
+    reason        TEXT,                          -- why an unparseable verdict was excluded
+    raw_text      TEXT,                          -- the judge's reply as received (NULL when the call failed)
     input_tokens  INTEGER     NOT NULL DEFAULT 0,
     output_tokens INTEGER     NOT NULL DEFAULT 0,
     cost_usd      NUMERIC(14, 6) NOT NULL DEFAULT 0,
+    estimated     BOOLEAN     NOT NULL DEFAULT FALSE,
     created_at    TIMESTAMPTZ NOT NULL,
+    ordinal       BIGINT      GENERATED ALWAYS AS IDENTITY,
     PRIMARY KEY (debate_id, judge, candidate),
-    CHECK (parsed = (score IS NOT NULL))
+    CHECK (parsed = (score IS NOT NULL)),
+    CHECK (parsed OR reason IS NOT NULL)
 );
 
 -- The aggregated vote of a debate: ranking, per-candidate scores and methods.

@@ -1,0 +1,144 @@
+package com.consultaion.adapter.persistence.jdbi;
+
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateConfigFields;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateMode;
+import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.debate.Prompt;
+import com.consultaion.domain.debate.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Debates in PostgreSQL: optimistic versioning on every write, the cancel flag never cleared by a racing write. */
+public final class JdbiDebateRepository implements DebateRepository {
+
+    static final String COLUMNS = "id, owner_id, mode, prompt, config, status, next_stage, last_seq, final_content, "
+            + "error_reason, error_detail, cancel_requested, created_at, updated_at, version";
+
+    private final Jdbi jdbi;
+
+    public JdbiDebateRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void insert(Debate d) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO debates (" + COLUMNS + ") VALUES (:id, :owner, :mode, :prompt, "
+                        + "CAST(:config AS JSONB), :status, :nextStage, :lastSeq, :finalContent, :reason, :detail, "
+                        + ":cancel, :createdAt, :updatedAt, :version)")
+                .bind("id", d.id().value())
+                .bind("owner", d.ownerId().map(UserId::value).orElse(null))
+                .bind("mode", d.mode().wireName())
+                .bind("prompt", d.prompt().text())
+                .bind("config", Json.write(DebateConfigFields.toFields(d.config())))
+                .bind("status", d.status().wireName())
+                .bind("nextStage", d.nextStage())
+                .bind("lastSeq", d.lastSeq())
+                .bind("finalContent", d.finalContent().orElse(null))
+                .bind("reason", d.reason().orElse(null))
+                .bind("detail", d.detail().orElse(null))
+                .bind("cancel", d.cancelRequested())
+                .bind("createdAt", utc(d.createdAt()))
+                .bind("updatedAt", utc(d.updatedAt()))
+                .bind("version", d.version())
+                .execute());
+    }
+
+    @Override
+    public Optional<Debate> findById(DebateId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM debates WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> read(rs))
+                .findOne());
+    }
+
+    @Override
+    public Debate update(Debate d) {
+        // The flag is cleared only by a terminal write; otherwise a concurrent cancel request survives.
+        Optional<Boolean> flag = jdbi.withHandle(h -> h.createQuery("UPDATE debates SET prompt = :prompt, "
+                        + "status = :status, next_stage = :nextStage, last_seq = :lastSeq, final_content = :finalContent, "
+                        + "error_reason = :reason, error_detail = :detail, "
+                        + "cancel_requested = CASE WHEN :terminal THEN FALSE ELSE (cancel_requested OR :cancel) END, "
+                        + "updated_at = :updatedAt, version = version + 1 "
+                        + "WHERE id = :id AND version = :version RETURNING cancel_requested")
+                .bind("id", d.id().value())
+                .bind("prompt", d.prompt().text())
+                .bind("status", d.status().wireName())
+                .bind("nextStage", d.nextStage())
+                .bind("lastSeq", d.lastSeq())
+                .bind("finalContent", d.finalContent().orElse(null))
+                .bind("reason", d.reason().orElse(null))
+                .bind("detail", d.detail().orElse(null))
+                .bind("terminal", d.status().isTerminal())
+                .bind("cancel", d.cancelRequested())
+                .bind("updatedAt", utc(d.updatedAt()))
+                .bind("version", d.version())
+                .mapTo(Boolean.class)
+                .findOne());
+        if (flag.isEmpty()) {
+            throw new ConcurrentUpdateException(d.id());
+        }
+        return Debate.reconstitute(
+                d.id(),
+                d.ownerId().orElse(null),
+                d.prompt(),
+                d.mode(),
+                d.config(),
+                d.status(),
+                d.nextStage(),
+                d.lastSeq(),
+                d.finalContent().orElse(null),
+                d.reason().orElse(null),
+                d.detail().orElse(null),
+                flag.get(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.version() + 1);
+    }
+
+    @Override
+    public boolean requestCancel(DebateId id) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE debates SET cancel_requested = TRUE "
+                                + "WHERE id = :id AND status IN ('queued', 'running')")
+                        .bind("id", id.value())
+                        .execute())
+                == 1;
+    }
+
+    static Debate read(ResultSet rs) throws SQLException {
+        UUID owner = rs.getObject("owner_id", UUID.class);
+        return Debate.reconstitute(
+                new DebateId(rs.getObject("id", UUID.class)),
+                owner == null ? null : new UserId(owner),
+                storedPrompt(rs.getString("prompt")),
+                DebateMode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                DebateConfigFields.fromFields(Json.map(rs.getString("config")), "local"),
+                DebateStatus.fromWireName(rs.getString("status")),
+                rs.getInt("next_stage"),
+                rs.getLong("last_seq"),
+                rs.getString("final_content"),
+                rs.getString("error_reason"),
+                rs.getString("error_detail"),
+                rs.getBoolean("cancel_requested"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("version"));
+    }
+
+    private static Prompt storedPrompt(String text) {
+        return new Prompt(text);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

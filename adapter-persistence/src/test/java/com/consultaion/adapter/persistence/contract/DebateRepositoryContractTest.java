@@ -1,0 +1,79 @@
+package com.consultaion.adapter.persistence.contract;
+
+import static com.consultaion.adapter.persistence.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.consultaion.adapter.persistence.Fixtures;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The DebateRepository contract, run against the in-memory and the PostgreSQL adapter. */
+class DebateRepositoryContractTest {
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void aStoredDebateReadsBackEqualInEveryField(StoreFactory stores) {
+        DebateRepository repo = stores.create().debates();
+        Debate debate = Fixtures.debate().recordEvents(1);
+
+        repo.insert(debate);
+        Debate read = repo.findById(debate.id()).orElseThrow();
+
+        assertThat(read.id()).isEqualTo(debate.id());
+        assertThat(read.ownerId()).isEqualTo(debate.ownerId());
+        assertThat(read.prompt()).isEqualTo(debate.prompt());
+        assertThat(read.mode()).isEqualTo(debate.mode());
+        assertThat(read.config()).isEqualTo(debate.config());
+        assertThat(read.status()).isEqualTo(DebateStatus.QUEUED);
+        assertThat(read.lastSeq()).isEqualTo(1);
+        assertThat(read.createdAt()).isEqualTo(T0);
+        assertThat(read.version()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void anUnknownIdIsEmpty(StoreFactory stores) {
+        assertThat(stores.create().debates().findById(DebateId.random())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void anUpdateBumpsTheVersionAndAStaleOneIsRefused(StoreFactory stores) {
+        DebateRepository repo = stores.create().debates();
+        Debate debate = Fixtures.debate();
+        repo.insert(debate);
+
+        Debate running = repo.update(debate.start(T0.plusSeconds(1)));
+        Debate reread = repo.findById(debate.id()).orElseThrow();
+
+        assertThat(running.version()).isEqualTo(1);
+        assertThat(reread.status()).isEqualTo(DebateStatus.RUNNING);
+        assertThat(reread.version()).isEqualTo(1);
+        assertThatThrownBy(() -> repo.update(debate.cancel(T0.plusSeconds(2))))
+                .isInstanceOf(DebateRepository.ConcurrentUpdateException.class);
+        assertThat(repo.findById(debate.id()).orElseThrow().status()).isEqualTo(DebateStatus.RUNNING);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void aCancelRequestSurvivesAConcurrentNonTerminalWriteAndATerminalWriteClearsIt(StoreFactory stores) {
+        DebateRepository repo = stores.create().debates();
+        Debate debate = Fixtures.debate();
+        repo.insert(debate);
+        Debate running = repo.update(debate.start(T0));
+
+        assertThat(repo.requestCancel(debate.id())).isTrue();
+        Debate checkpointed = repo.update(running.checkpoint(1, T0.plusSeconds(1)));
+
+        assertThat(checkpointed.cancelRequested()).isTrue();
+        assertThat(repo.findById(debate.id()).orElseThrow().cancelRequested()).isTrue();
+        Debate cancelled = repo.update(checkpointed.cancel(T0.plusSeconds(2)));
+        assertThat(cancelled.cancelRequested()).isFalse();
+        assertThat(repo.requestCancel(debate.id())).isFalse();
+    }
+}

@@ -1,0 +1,86 @@
+package com.consultaion.adapter.persistence.contract;
+
+import static com.consultaion.adapter.persistence.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.consultaion.adapter.persistence.Fixtures;
+import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.out.WorkLeases;
+import com.consultaion.domain.debate.Debate;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The WorkLeases contract: claims, expiry, renewal and the epoch fencing token. */
+class WorkLeasesContractTest {
+
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void theOldestQueuedDebateIsClaimedOnceAndNothingElseIsClaimable(StoreFactory factory) {
+        Consultaion.StoreSet stores = factory.create();
+        Debate older = Fixtures.debate(T0);
+        Debate newer = Fixtures.debate(T0.plusSeconds(5));
+        stores.debates().insert(newer);
+        stores.debates().insert(older);
+
+        WorkLeases.Lease first =
+                stores.leases().claim("a", TTL, T0.plusSeconds(10)).orElseThrow();
+        WorkLeases.Lease second =
+                stores.leases().claim("b", TTL, T0.plusSeconds(10)).orElseThrow();
+
+        assertThat(first.debateId()).isEqualTo(older.id());
+        assertThat(first.epoch()).isEqualTo(1);
+        assertThat(second.debateId()).isEqualTo(newer.id());
+        assertThat(stores.leases().claim("c", TTL, T0.plusSeconds(10))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void anExpiredLeaseIsTakenOverWithAHigherEpochAndTheOldHolderIsFencedOff(StoreFactory factory) {
+        Consultaion.StoreSet stores = factory.create();
+        Debate debate = Fixtures.debate();
+        stores.debates().insert(debate);
+        WorkLeases.Lease paused = stores.leases().claim("a", TTL, T0).orElseThrow();
+        stores.debates().update(debate.start(T0));
+
+        WorkLeases.Lease takeover =
+                stores.leases().claim("b", TTL, T0.plus(TTL).plusSeconds(1)).orElseThrow();
+
+        assertThat(takeover.epoch()).isGreaterThan(paused.epoch());
+        assertThat(stores.leases().renew(paused, TTL, T0.plus(TTL).plusSeconds(2)))
+                .isFalse();
+        assertThatThrownBy(() -> stores.transactions().run(() -> stores.leases().assertHeld(paused)))
+                .isInstanceOf(WorkLeases.LeaseLostException.class);
+        stores.transactions().run(() -> stores.leases().assertHeld(takeover));
+        stores.leases().release(paused); // a superseded holder's release changes nothing
+        assertThat(stores.leases().claim("c", TTL, T0.plus(TTL).plusSeconds(3))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void aRenewedLeaseIsNotClaimableAndAReleasedOneIs(StoreFactory factory) {
+        Consultaion.StoreSet stores = factory.create();
+        Debate debate = Fixtures.debate();
+        stores.debates().insert(debate);
+        WorkLeases.Lease lease = stores.leases().claim("a", TTL, T0).orElseThrow();
+
+        assertThat(stores.leases().renew(lease, TTL, T0.plusSeconds(25))).isTrue();
+        assertThat(stores.leases().claim("b", TTL, T0.plusSeconds(40))).isEmpty();
+        stores.leases().release(lease);
+        assertThat(stores.leases().claim("b", TTL, T0.plusSeconds(41))).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void finishedDebatesAreNeverClaimed(StoreFactory factory) {
+        Consultaion.StoreSet stores = factory.create();
+        Debate debate = Fixtures.debate();
+        stores.debates().insert(debate);
+        stores.debates().update(debate.cancel(T0));
+
+        assertThat(stores.leases().claim("a", TTL, T0.plusSeconds(1))).isEmpty();
+    }
+}

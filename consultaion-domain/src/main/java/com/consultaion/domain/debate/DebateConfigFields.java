@@ -1,0 +1,253 @@
+package com.consultaion.domain.debate;
+
+import com.consultaion.domain.Violations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical field form of a {@link DebateConfig} (snake_case keys, JSON-compatible values), shared by every
+ * adapter that reads or writes configs (the HTTP API, the database). Reading reports every bad field with its
+ * path ({@code agents[1].model}) at once; absent fields take their defaults.
+ */
+public final class DebateConfigFields {
+
+    private DebateConfigFields() {}
+
+    public static Map<String, Object> toFields(DebateConfig c) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put(
+                "agents",
+                c.agents().stream()
+                        .map(a -> ordered("name", a.name(), "persona", a.persona(), "model", a.model()))
+                        .toList());
+        f.put(
+                "judges",
+                c.judges().stream()
+                        .map(j -> ordered("name", j.name(), "model", j.model(), "criteria", j.criteria()))
+                        .toList());
+        f.put("rounds", c.critiqueRounds());
+        f.put(
+                "budget",
+                ordered(
+                        "max_tokens",
+                        c.budget().maxTokens(),
+                        "max_cost_usd",
+                        c.budget().maxCostUsd()));
+        f.put(
+                "tolerance",
+                ordered(
+                        "min_agents",
+                        c.tolerance().minAgents(),
+                        "max_failure_ratio",
+                        c.tolerance().maxFailureRatio()));
+        f.put("aggregation", c.aggregation().wireName());
+        f.put("synthesizers", c.synthesizers());
+        f.put("call_timeout_seconds", c.callTimeout().toMillis() / 1000.0);
+        f.put("deadline_seconds", c.deadline().toMillis() / 1000.0);
+        return f;
+    }
+
+    /**
+     * Reads a config; {@code defaultModel} fills the default panel when no agents or judges are given, and the
+     * model of an agent or judge that names none.
+     */
+    public static DebateConfig fromFields(Map<String, ?> f, String defaultModel) {
+        DebateConfig defaults = DebateConfig.defaults(defaultModel);
+        Violations v = new Violations();
+        List<AgentSpec> agents = new ArrayList<>();
+        List<Map<String, ?>> agentMaps = objects(v, f, "agents");
+        if (agentMaps == null) {
+            agents.addAll(defaults.agents());
+        } else {
+            for (int i = 0; i < agentMaps.size(); i++) {
+                Map<String, ?> a = agentMaps.get(i);
+                String path = "agents[" + i + "]";
+                String name = string(v, a, "name", path, null);
+                String persona = string(v, a, "persona", path, "");
+                String model = string(v, a, "model", path, defaultModel);
+                AgentSpec spec = v.capture(path, () -> new AgentSpec(name, persona, model));
+                if (spec != null) {
+                    agents.add(spec);
+                }
+            }
+        }
+        List<JudgeSpec> judges = new ArrayList<>();
+        List<Map<String, ?>> judgeMaps = objects(v, f, "judges");
+        if (judgeMaps == null) {
+            judges.addAll(defaults.judges());
+        } else {
+            for (int i = 0; i < judgeMaps.size(); i++) {
+                Map<String, ?> j = judgeMaps.get(i);
+                String path = "judges[" + i + "]";
+                String name = string(v, j, "name", path, null);
+                String model = string(v, j, "model", path, defaultModel);
+                List<String> criteria = strings(v, j, j.containsKey("criteria") ? "criteria" : "rubrics", path);
+                JudgeSpec spec = v.capture(path, () -> new JudgeSpec(name, model, criteria));
+                if (spec != null) {
+                    judges.add(spec);
+                }
+            }
+        }
+        Integer rounds = integer(v, f, "rounds", "", defaults.critiqueRounds());
+        Map<String, ?> budgetMap = object(v, f, "budget", "");
+        Budget budget = budgetMap == null
+                ? Budget.DEFAULT
+                : v.capture(
+                        "budget",
+                        () -> new Budget(
+                                longValue(v, budgetMap, "max_tokens", "budget", Budget.DEFAULT.maxTokens()),
+                                number(v, budgetMap, "max_cost_usd", "budget", Budget.DEFAULT.maxCostUsd())));
+        Map<String, ?> tolMap = object(v, f, "tolerance", "");
+        FailureTolerance tolerance = tolMap == null
+                ? FailureTolerance.DEFAULT
+                : v.capture(
+                        "tolerance",
+                        () -> new FailureTolerance(
+                                integer(v, tolMap, "min_agents", "tolerance", FailureTolerance.DEFAULT.minAgents()),
+                                number(
+                                        v,
+                                        tolMap,
+                                        "max_failure_ratio",
+                                        "tolerance",
+                                        FailureTolerance.DEFAULT.maxFailureRatio())));
+        Aggregation aggregation = v.capture("", () -> Aggregation.parse(string(v, f, "aggregation", "", null)));
+        List<String> synthesizers = strings(v, f, "synthesizers", "");
+        double callTimeout =
+                number(v, f, "call_timeout_seconds", "", defaults.callTimeout().toMillis() / 1000.0);
+        double deadline =
+                number(v, f, "deadline_seconds", "", defaults.deadline().toMillis() / 1000.0);
+        v.throwIfAny();
+        Violations last = new Violations();
+        DebateConfig config = last.capture(
+                "",
+                () -> new DebateConfig(
+                        agents,
+                        judges,
+                        rounds == null ? 0 : rounds,
+                        budget,
+                        tolerance,
+                        aggregation,
+                        synthesizers,
+                        millis(callTimeout),
+                        millis(deadline)));
+        last.throwIfAny();
+        return config;
+    }
+
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, ?>> objects(Violations v, Map<String, ?> f, String key) {
+        Object value = f.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            v.add(key, "type.list", "must be a list");
+            return List.of();
+        }
+        List<Map<String, ?>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Map<?, ?> m) {
+                out.add((Map<String, ?>) m);
+            } else {
+                v.add(key + "[" + i + "]", "type.object", "must be an object");
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> object(Violations v, Map<String, ?> f, String key, String path) {
+        Object value = f.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return (Map<String, ?>) m;
+        }
+        v.add(join(path, key), "type.object", "must be an object");
+        return null;
+    }
+
+    private static String string(Violations v, Map<String, ?> f, String key, String path, String fallback) {
+        Object value = f.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        v.add(join(path, key), "type.string", "must be a string");
+        return fallback;
+    }
+
+    private static List<String> strings(Violations v, Map<String, ?> f, String key, String path) {
+        Object value = f.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(x -> x instanceof String)) {
+            v.add(join(path, key), "type.string_list", "must be a list of strings");
+            return List.of();
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    private static double number(Violations v, Map<String, ?> f, String key, String path, double fallback) {
+        Object value = f.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        v.add(join(path, key), "type.number", "must be a number");
+        return fallback;
+    }
+
+    private static Integer integer(Violations v, Map<String, ?> f, String key, String path, int fallback) {
+        Object value = f.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        v.add(join(path, key), "type.integer", "must be a whole number");
+        return fallback;
+    }
+
+    private static long longValue(Violations v, Map<String, ?> f, String key, String path, long fallback) {
+        Object value = f.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 9e15) {
+            return n.longValue();
+        }
+        v.add(join(path, key), "type.integer", "must be a whole number");
+        return fallback;
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
