@@ -1,8 +1,13 @@
 package com.consultaion.application;
 
+import com.consultaion.application.port.in.CancelDebateUseCase;
+import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
+import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.in.StartDebateCommand;
+import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
@@ -141,6 +146,37 @@ public final class Consultaion implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TimeoutException("interrupted while waiting for " + id);
         }
+    }
+
+    // --- the use cases, for adapters that act on behalf of many requesters (the HTTP API) ---
+
+    public StartDebateUseCase startDebateUseCase() {
+        return starter;
+    }
+
+    public GetDebateQuery getDebateQuery() {
+        return queries;
+    }
+
+    public GetTranscriptQuery getTranscriptQuery() {
+        return queries;
+    }
+
+    public ReadDebateEventsQuery readDebateEventsQuery() {
+        return queries;
+    }
+
+    public CancelDebateUseCase cancelDebateUseCase() {
+        return control;
+    }
+
+    public RetryDebateUseCase retryDebateUseCase() {
+        return control;
+    }
+
+    /** Debates this node's worker is running now. */
+    public int activeDebates() {
+        return worker.activeCount();
     }
 
     /** Stops the worker: debates in flight are handed back and resume at their last checkpoint next time. */

@@ -1,0 +1,98 @@
+package com.consultaion.bootstrap.config;
+
+import com.consultaion.adapter.llm.local.LocalChatModel;
+import com.consultaion.adapter.persistence.inmemory.InMemoryDebateEventBus;
+import com.consultaion.adapter.persistence.jdbi.JdbiStores;
+import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
+import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.CancelDebateUseCase;
+import com.consultaion.application.port.in.GetDebateQuery;
+import com.consultaion.application.port.in.GetTranscriptQuery;
+import com.consultaion.application.port.in.ReadDebateEventsQuery;
+import com.consultaion.application.port.in.RetryDebateUseCase;
+import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.service.DebateWorker;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Wires the debate core for the service: PostgreSQL stores, the chat model, and a worker that starts with the
+ * application and hands its debates back when it stops. The use cases are exposed as beans for the adapters.
+ */
+@Factory
+final class DebateFactory {
+
+    @Singleton
+    DebateEventBus eventBus() {
+        return new InMemoryDebateEventBus();
+    }
+
+    @Singleton
+    ChatModel chatModel(
+            @Value("${consultaion.local-model.latency-ms:0}") long latencyMs,
+            @Value("${consultaion.local-model.failure-rate:0}") double failureRate) {
+        return new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate));
+    }
+
+    /** Created at startup, after the schema is migrated; closing it stops the worker. */
+    @Context
+    @Bean(preDestroy = "close")
+    Consultaion consultaion(
+            Jdbi jdbi,
+            SchemaMigrations migrated,
+            DebateEventBus bus,
+            ChatModel chatModel,
+            @Value("${consultaion.worker.max-concurrent:2000}") int maxConcurrent,
+            @Value("${consultaion.worker.lease-ttl:30s}") Duration leaseTtl,
+            @Value("${consultaion.worker.heartbeat:10s}") Duration heartbeat,
+            @Value("${consultaion.worker.poll:1s}") Duration poll,
+            @Value("${consultaion.worker.enabled:true}") boolean workerEnabled) {
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return Consultaion.builder()
+                .chatModel(chatModel)
+                .stores(JdbiStores.create(jdbi, bus))
+                .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll))
+                .startWorker(workerEnabled)
+                .build();
+    }
+
+    @Singleton
+    StartDebateUseCase startDebate(Consultaion consultaion) {
+        return consultaion.startDebateUseCase();
+    }
+
+    @Singleton
+    GetDebateQuery getDebate(Consultaion consultaion) {
+        return consultaion.getDebateQuery();
+    }
+
+    @Singleton
+    GetTranscriptQuery getTranscript(Consultaion consultaion) {
+        return consultaion.getTranscriptQuery();
+    }
+
+    @Singleton
+    ReadDebateEventsQuery readEvents(Consultaion consultaion) {
+        return consultaion.readDebateEventsQuery();
+    }
+
+    @Singleton
+    CancelDebateUseCase cancelDebate(Consultaion consultaion) {
+        return consultaion.cancelDebateUseCase();
+    }
+
+    @Singleton
+    RetryDebateUseCase retryDebate(Consultaion consultaion) {
+        return consultaion.retryDebateUseCase();
+    }
+}
