@@ -151,6 +151,15 @@ public final class DebateRunner {
             if (result.outcome() instanceof StageResult.Outcome.Cancel) {
                 return cancel(state, lease);
             }
+            if (result.outcome() instanceof StageResult.Outcome.Fail && control.pastDeadline()) {
+                // The stage failed because the deadline cut its calls short: say so, not the symptom.
+                return fail(
+                        state,
+                        lease,
+                        "deadline_exceeded",
+                        "the debate did not finish within "
+                                + state.debate().config().deadline().toSeconds() + " s (during " + stage.name() + ")");
+            }
             int next = i + 1;
             state = commit(state, lease, result, d -> apply(d.checkpoint(next, clock.instant()), result.outcome()));
             if (state.debate().status().isTerminal()) {

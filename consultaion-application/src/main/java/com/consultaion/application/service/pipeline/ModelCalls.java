@@ -76,7 +76,8 @@ public final class ModelCalls {
                 outer.completeExceptionally(t);
             }
         });
-        outer.orTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        // Rounded up, so a call cut short by the deadline ends at or after it, never just before.
+        outer.orTimeout(Math.max(1, (timeout.toNanos() + 999_999) / 1_000_000), TimeUnit.MILLISECONDS);
         outer.whenComplete((r, e) -> {
             if (e != null) {
                 task.cancel(true); // interrupts a ChatModel that blocks in complete()
