@@ -1,0 +1,114 @@
+package com.consultaion.adapter.llm.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.consultaion.application.port.out.ChatModelException;
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.application.port.out.ChatResponse;
+import com.consultaion.application.service.pipeline.Prompts;
+import com.consultaion.domain.debate.AgentSpec;
+import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.judging.Anonymiser;
+import com.consultaion.domain.judging.JudgeReplyParser;
+import com.consultaion.domain.judging.JudgeVerdict;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+class LocalChatModelTest {
+
+    private final LocalChatModel model = new LocalChatModel();
+    private static final String QUESTION = "Should our hospital replace paper charts with electronic records?";
+    private static final AgentSpec ANALYST = new AgentSpec("Analyst", "A systems thinker.", "local");
+    private static final AgentSpec CRITIC = new AgentSpec("Critic", "An adversarial reviewer of risk.", "local");
+    private static final JudgeSpec JUDGE = new JudgeSpec("JudgeAlpha", "local", JudgeSpec.DEFAULT_RUBRIC);
+
+    private ChatResponse call(ChatRequest request) {
+        return model.complete(request).join();
+    }
+
+    @Test
+    void everyAnswerIsLabelledLocalAndDeterministic() {
+        ChatResponse first = call(Prompts.draft(ANALYST, QUESTION));
+        ChatResponse second = call(Prompts.draft(ANALYST, QUESTION));
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first.provider()).isEqualTo("local");
+        assertThat(first.usage().estimated()).isTrue();
+        assertThat(first.usage().costUsd()).isZero();
+    }
+
+    @Test
+    void draftsReflectThePromptAndTheSpeakersRole() {
+        String analyst = call(Prompts.draft(ANALYST, QUESTION)).content();
+        String critic = call(Prompts.draft(CRITIC, QUESTION)).content();
+
+        assertThat(analyst).containsIgnoringCase("hospital").isNotEqualTo(critic);
+        assertThat(critic).containsIgnoringCase("risk");
+    }
+
+    @Test
+    void revisionsDifferFromDrafts() {
+        String draft = call(Prompts.draft(ANALYST, QUESTION)).content();
+        String peer = call(Prompts.draft(CRITIC, QUESTION)).content();
+        String revision = call(Prompts.critique(
+                        ANALYST,
+                        QUESTION,
+                        draft,
+                        List.of(new Anonymiser.Labelled("A", "Critic")),
+                        Map.of("Critic", peer)))
+                .content();
+
+        assertThat(revision).isNotEqualTo(draft).startsWith("Revised after reading 1 peer answer");
+    }
+
+    @Test
+    void judgeRepliesAreValidJsonWhoseScoresDependOnTheCandidate() {
+        Set<Double> scores = new HashSet<>();
+        for (String candidate : List.of(
+                call(Prompts.draft(ANALYST, QUESTION)).content(),
+                call(Prompts.draft(CRITIC, QUESTION)).content(),
+                "Yes.",
+                "1. Plan the migration. 2. Train staff. 3. Measure errors before and after; evidence from other "
+                        + "hospitals shows the risk of downtime must be planned for.")) {
+            String reply = call(Prompts.judge(JUDGE, QUESTION, "A", candidate)).content();
+            JudgeVerdict verdict = JudgeReplyParser.parse(reply, JUDGE.criteria());
+            assertThat(verdict).as(reply).isInstanceOf(JudgeVerdict.Parsed.class);
+            scores.add(((JudgeVerdict.Parsed) verdict).score());
+        }
+        assertThat(scores).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aFailureRateMakesSomeCallsFailDeterministicallyWithAClearReason() {
+        LocalChatModel flaky = new LocalChatModel(new LocalChatModel.Settings(Duration.ZERO, 0.5));
+        int failures = 0;
+        for (int i = 0; i < 200; i++) {
+            CompletableFuture<ChatResponse> f = flaky.complete(Prompts.draft(ANALYST, QUESTION + " #" + i));
+            if (f.isCompletedExceptionally()) {
+                failures++;
+                assertThatThrownBy(f::get)
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(ChatModelException.class)
+                        .hasMessageContaining("local/local: simulated failure");
+            }
+        }
+        assertThat(failures).isBetween(60, 140);
+    }
+
+    @Test
+    void simulatedLatencyDelaysTheAnswerAndCanBeCancelled() {
+        LocalChatModel slow = new LocalChatModel(new LocalChatModel.Settings(Duration.ofSeconds(30), 0));
+        CompletableFuture<ChatResponse> f = slow.complete(Prompts.draft(ANALYST, QUESTION));
+
+        assertThat(f).isNotDone();
+        f.cancel(true);
+        assertThat(f).isCancelled();
+    }
+}
