@@ -100,6 +100,8 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                 if (!slots.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) {
                     continue;
                 }
+                // Drain before claiming: a nudge that arrives during the claim is then kept, not lost.
+                wakeUp.drainPermits();
                 Optional<WorkLeases.Lease> claimed;
                 try {
                     claimed = leases.claim(settings.owner(), settings.leaseTtl(), clock.instant());
@@ -111,7 +113,6 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                 }
                 if (claimed.isEmpty()) {
                     slots.release();
-                    wakeUp.drainPermits();
                     wakeUp.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }

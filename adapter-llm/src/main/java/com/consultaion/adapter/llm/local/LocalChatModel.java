@@ -37,6 +37,8 @@ public final class LocalChatModel implements ChatModel {
         }
     }
 
+    private static final java.util.regex.Pattern NUMBERED_STEP = java.util.regex.Pattern.compile("\\b\\d\\.");
+
     private final Settings settings;
 
     public LocalChatModel(Settings settings) {
@@ -59,6 +61,7 @@ public final class LocalChatModel implements ChatModel {
 
     @Override
     public CompletableFuture<ChatResponse> complete(ChatRequest request) {
+        long started = System.nanoTime();
         String system = request.messages().stream()
                 .filter(m -> m.role() == ChatMessage.Role.SYSTEM)
                 .map(ChatMessage::content)
@@ -82,9 +85,11 @@ public final class LocalChatModel implements ChatModel {
         if (settings.latency().isZero()) {
             return CompletableFuture.completedFuture(response);
         }
+        // The simulated latency is the whole call's: the time spent writing the text counts towards it.
+        long remaining = settings.latency().toNanos() - (System.nanoTime() - started);
         return CompletableFuture.supplyAsync(
                 () -> response,
-                CompletableFuture.delayedExecutor(settings.latency().toNanos(), TimeUnit.NANOSECONDS, Runnable::run));
+                CompletableFuture.delayedExecutor(Math.max(0, remaining), TimeUnit.NANOSECONDS, Runnable::run));
     }
 
     private boolean fails(ChatRequest request, String user) {
@@ -190,7 +195,7 @@ public final class LocalChatModel implements ChatModel {
             double base = 5.0 + Math.min(coverage, 4) * 0.5 - (words < 40 ? 1.5 : 0) - (words > 300 ? 1.0 : 0);
             base += switch (c) {
                 case "risk" -> lower.contains("risk") || lower.contains("fail") ? 1.5 : -0.5;
-                case "actionability" -> lower.matches("(?s).*\\b\\d\\..*") || lower.contains("plan") ? 1.5 : -0.5;
+                case "actionability" -> NUMBERED_STEP.matcher(lower).find() || lower.contains("plan") ? 1.5 : -0.5;
                 case "citations" -> lower.contains("evidence") || lower.contains("source") ? 1.0 : -1.0;
                 case "completeness" -> words >= 60 ? 1.0 : -0.5;
                 default -> 0.5;

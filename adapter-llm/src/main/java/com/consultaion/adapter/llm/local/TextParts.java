@@ -82,12 +82,22 @@ final class TextParts {
     /** Every block opened by {@code open} (with an optional label on the same line) and closed by {@code close}. */
     static Map<String, String> blocks(String text, String open, String close) {
         Map<String, String> blocks = new LinkedHashMap<>();
-        Matcher m = Pattern.compile(Pattern.quote(open) + "([^\\n]*)\\n(.*?)\\n" + Pattern.quote(close), Pattern.DOTALL)
-                .matcher(text);
-        while (m.find()) {
-            blocks.put(m.group(1).strip(), m.group(2).strip());
+        int from = 0;
+        while (true) {
+            int start = text.indexOf(open, from);
+            if (start < 0) {
+                return blocks;
+            }
+            int lineEnd = text.indexOf('\n', start);
+            int end = lineEnd < 0 ? -1 : text.indexOf(close, lineEnd);
+            if (end < 0) {
+                return blocks;
+            }
+            blocks.put(
+                    text.substring(start + open.length(), lineEnd).strip(),
+                    text.substring(lineEnd + 1, end).strip());
+            from = end + close.length();
         }
-        return blocks;
     }
 
     /** Up to {@code max} distinctive words of a text, most frequent first, ties in order of appearance. */
