@@ -32,11 +32,12 @@ public final class JdbiDebateRepository implements DebateRepository {
 
     @Override
     public void insert(Debate d) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO debates (" + COLUMNS + ") VALUES (:id, :owner, :mode, :prompt, "
-                        + "CAST(:config AS JSONB), :status, :nextStage, :lastSeq, :finalContent, :reason, :detail, "
-                        + ":cancel, :createdAt, :updatedAt, :version)")
+        jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO debates (" + COLUMNS + ") VALUES (:id, CAST(:owner AS UUID), :mode, :prompt, "
+                                + "CAST(:config AS JSONB), :status, :nextStage, :lastSeq, :finalContent, :reason, :detail, "
+                                + ":cancel, :createdAt, :updatedAt, :version)")
                 .bind("id", d.id().value())
-                .bind("owner", d.ownerId().map(UserId::value).orElse(null))
+                .bind("owner", d.ownerId().map(u -> u.value().toString()).orElse(null))
                 .bind("mode", d.mode().wireName())
                 .bind("prompt", d.prompt().text())
                 .bind("config", Json.write(DebateConfigFields.toFields(d.config())))
