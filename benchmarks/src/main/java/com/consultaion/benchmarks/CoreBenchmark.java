@@ -1,6 +1,7 @@
 package com.consultaion.benchmarks;
 
 import com.consultaion.adapter.llm.local.LocalChatModel;
+import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.adapter.persistence.inmemory.InMemoryDebateEventBus;
 import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
@@ -138,11 +139,11 @@ public final class CoreBenchmark {
     }
 
     /** Fresh stores per phase: in memory, or on an embedded PostgreSQL started once. */
-    private interface StoreSource extends Supplier<Consultaion.StoreSet>, AutoCloseable {
+    private interface StoreSource extends Supplier<PersistenceStores>, AutoCloseable {
         static StoreSource of(String kind) throws Exception {
             if (kind.equals("memory")) {
                 return new StoreSource() {
-                    public Consultaion.StoreSet get() {
+                    public PersistenceStores get() {
                         return InMemoryStores.create();
                     }
 
@@ -158,7 +159,7 @@ public final class CoreBenchmark {
             ds.setMaximumPoolSize(20);
             Jdbi jdbi = Jdbi.create(ds).installPlugin(new PostgresPlugin());
             return new StoreSource() {
-                public Consultaion.StoreSet get() {
+                public PersistenceStores get() {
                     jdbi.useHandle(h -> h.execute("TRUNCATE debates CASCADE"));
                     return JdbiStores.create(jdbi, new InMemoryDebateEventBus());
                 }

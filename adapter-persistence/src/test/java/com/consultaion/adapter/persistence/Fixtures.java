@@ -7,9 +7,7 @@ import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.debate.Usage;
-import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
-import java.util.UUID;
 
 /** Test data for the store contracts: whole-millisecond times, as PostgreSQL stores microseconds. */
 public final class Fixtures {
@@ -25,7 +23,7 @@ public final class Fixtures {
     public static Debate debate(Instant createdAt) {
         return Debate.create(
                 DebateId.random(),
-                new UserId(UUID.randomUUID()),
+                null, // owners are users (a foreign key); the account contracts create them
                 new Prompt("How should a small team choose a database?"),
                 DebateMode.DEBATE,
                 DebateConfig.defaults("local"),

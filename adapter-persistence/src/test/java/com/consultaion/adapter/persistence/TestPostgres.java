@@ -37,6 +37,7 @@ public final class TestPostgres {
     }
 
     public static void clean() {
-        jdbi().useHandle(h -> h.execute("TRUNCATE debates CASCADE"));
+        jdbi().useHandle(h -> h.execute(
+                "TRUNCATE debates, users, sessions, refresh_tokens, api_keys, login_attempts, audit_log CASCADE"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class InMemoryDebateEventStore implements DebateEventStore {
 
     private final InMemoryDatabase db;
-    private final Map<DebateId, List<DebateEvent>> logs = new HashMap<>();
+    final Map<DebateId, List<DebateEvent>> logs = new HashMap<>();
 
     public InMemoryDebateEventStore(InMemoryDatabase db) {
         this.db = db;

@@ -1,21 +1,68 @@
 package com.consultaion.adapter.persistence.inmemory;
 
-import com.consultaion.application.Consultaion;
+import com.consultaion.adapter.persistence.AccountStores;
+import com.consultaion.adapter.persistence.PersistenceStores;
+import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.DebateEventStore;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.Transactions;
+import com.consultaion.application.port.out.TranscriptRepository;
+import com.consultaion.application.port.out.WorkLeases;
 
 /** Every store port in memory, sharing one {@link InMemoryDatabase}: for tests and embedded use. */
-public final class InMemoryStores {
+public final class InMemoryStores implements PersistenceStores {
+
+    private final InMemoryDatabase db = new InMemoryDatabase();
+    private final InMemoryDebateRepository debates = new InMemoryDebateRepository(db);
+    private final InMemoryTranscriptRepository transcripts = new InMemoryTranscriptRepository(db);
+    private final InMemoryDebateEventStore events = new InMemoryDebateEventStore(db);
+    private final InMemoryDebateEventBus bus = new InMemoryDebateEventBus();
+    private final InMemoryWorkLeases leases = new InMemoryWorkLeases(debates);
+    private final AccountStores accounts = new AccountStores(
+            new InMemoryAccounts.Users(db),
+            new InMemoryAccounts.Sessions(db),
+            new InMemoryAccounts.ApiKeys(db),
+            new InMemoryAccounts.Attempts(db),
+            new InMemoryAccounts.Audit(db),
+            new InMemoryContentEraser(db, debates, transcripts, events));
 
     private InMemoryStores() {}
 
-    public static Consultaion.StoreSet create() {
-        InMemoryDatabase db = new InMemoryDatabase();
-        InMemoryDebateRepository debates = new InMemoryDebateRepository(db);
-        return new Consultaion.StoreSet(
-                debates,
-                new InMemoryTranscriptRepository(db),
-                new InMemoryDebateEventStore(db),
-                new InMemoryDebateEventBus(),
-                db,
-                new InMemoryWorkLeases(debates));
+    public static InMemoryStores create() {
+        return new InMemoryStores();
+    }
+
+    @Override
+    public DebateRepository debates() {
+        return debates;
+    }
+
+    @Override
+    public TranscriptRepository transcripts() {
+        return transcripts;
+    }
+
+    @Override
+    public DebateEventStore events() {
+        return events;
+    }
+
+    @Override
+    public DebateEventBus bus() {
+        return bus;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return db;
+    }
+
+    @Override
+    public WorkLeases leases() {
+        return leases;
+    }
+
+    public AccountStores accounts() {
+        return accounts;
     }
 }

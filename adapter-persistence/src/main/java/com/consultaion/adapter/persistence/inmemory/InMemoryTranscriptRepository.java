@@ -15,8 +15,8 @@ import java.util.Optional;
 public final class InMemoryTranscriptRepository implements TranscriptRepository {
 
     private final InMemoryDatabase db;
-    private final Map<DebateId, List<Contribution>> contributions = new HashMap<>();
-    private final Map<DebateId, List<Verdict>> verdicts = new HashMap<>();
+    final Map<DebateId, List<Contribution>> contributions = new HashMap<>();
+    final Map<DebateId, List<Verdict>> verdicts = new HashMap<>();
     private final Map<DebateId, RankingResult> rankings = new HashMap<>();
 
     public InMemoryTranscriptRepository(InMemoryDatabase db) {

@@ -1,21 +1,77 @@
 package com.consultaion.adapter.persistence.jdbi;
 
-import com.consultaion.application.Consultaion;
+import com.consultaion.adapter.persistence.AccountStores;
+import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.DebateEventStore;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.Transactions;
+import com.consultaion.application.port.out.TranscriptRepository;
+import com.consultaion.application.port.out.WorkLeases;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every store port on PostgreSQL through one {@link Jdbi}, with the event bus the caller chooses. */
-public final class JdbiStores {
+public final class JdbiStores implements PersistenceStores {
 
-    private JdbiStores() {}
+    private final DebateRepository debates;
+    private final TranscriptRepository transcripts;
+    private final DebateEventStore events;
+    private final DebateEventBus bus;
+    private final Transactions transactions;
+    private final WorkLeases leases;
+    private final AccountStores accounts;
 
-    public static Consultaion.StoreSet create(Jdbi jdbi, DebateEventBus bus) {
-        return new Consultaion.StoreSet(
-                new JdbiDebateRepository(jdbi),
-                new JdbiTranscriptRepository(jdbi),
-                new JdbiDebateEventStore(jdbi),
-                bus,
-                new JdbiTransactions(jdbi),
-                new JdbiWorkLeases(jdbi));
+    private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
+        this.debates = new JdbiDebateRepository(jdbi);
+        this.transcripts = new JdbiTranscriptRepository(jdbi);
+        this.events = new JdbiDebateEventStore(jdbi);
+        this.bus = bus;
+        this.transactions = new JdbiTransactions(jdbi);
+        this.leases = new JdbiWorkLeases(jdbi);
+        this.accounts = new AccountStores(
+                new JdbiAccounts.Users(jdbi),
+                new JdbiAccounts.Sessions(jdbi),
+                new JdbiAccounts.ApiKeys(jdbi),
+                new JdbiAccounts.Attempts(jdbi),
+                new JdbiAccounts.Audit(jdbi),
+                new JdbiContentEraser(jdbi));
+    }
+
+    public static JdbiStores create(Jdbi jdbi, DebateEventBus bus) {
+        return new JdbiStores(jdbi, bus);
+    }
+
+    @Override
+    public DebateRepository debates() {
+        return debates;
+    }
+
+    @Override
+    public TranscriptRepository transcripts() {
+        return transcripts;
+    }
+
+    @Override
+    public DebateEventStore events() {
+        return events;
+    }
+
+    @Override
+    public DebateEventBus bus() {
+        return bus;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public WorkLeases leases() {
+        return leases;
+    }
+
+    public AccountStores accounts() {
+        return accounts;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.adapter.persistence.Fixtures;
-import com.consultaion.application.Consultaion;
+import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
@@ -42,7 +42,7 @@ class DebateEventStoreContractTest {
             new EventPayload.DebateFailed("quorum_lost", "1 of 3 answered"),
             new EventPayload.DebateCancelled());
 
-    private static Debate stored(Consultaion.StoreSet stores) {
+    private static Debate stored(PersistenceStores stores) {
         Debate debate = Fixtures.debate();
         stores.debates().insert(debate);
         return debate;
@@ -59,7 +59,7 @@ class DebateEventStoreContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void everyEventTypeReadsBackAsItWasAppended(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = stored(stores);
         List<DebateEvent> appended = events(debate.id(), 1, EVERY_TYPE);
 
@@ -72,7 +72,7 @@ class DebateEventStoreContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void readingAfterASeqReturnsOnlyLaterEventsUpToTheLimit(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = stored(stores);
         stores.events().append(events(debate.id(), 1, EVERY_TYPE));
 
@@ -87,7 +87,7 @@ class DebateEventStoreContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void anAppendThatLeavesAGapOrRepeatsASeqIsRefusedAndStoresNothing(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = stored(stores);
         DebateEventStore store = stores.events();
         store.append(events(debate.id(), 1, EVERY_TYPE.subList(0, 2)));

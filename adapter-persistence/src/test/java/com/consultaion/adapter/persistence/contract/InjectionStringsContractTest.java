@@ -3,7 +3,7 @@ package com.consultaion.adapter.persistence.contract;
 import static com.consultaion.adapter.persistence.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consultaion.application.Consultaion;
+import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
@@ -37,7 +37,7 @@ class InjectionStringsContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void injectionStringsAreDataNotSql(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         for (String attack : ATTACKS) {
             String text = attack.replace("\u0000", "");
             String prompt = "Question about " + text;

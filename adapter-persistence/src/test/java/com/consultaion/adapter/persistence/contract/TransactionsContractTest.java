@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.adapter.persistence.Fixtures;
-import com.consultaion.application.Consultaion;
+import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
@@ -19,7 +19,7 @@ class TransactionsContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void whenTheLastWriteOfAUnitFailsNothingOfItRemains(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = Fixtures.debate();
         stores.debates().insert(debate);
         Debate running = stores.debates().update(debate.start(T0));
@@ -45,7 +45,7 @@ class TransactionsContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void aSuccessfulUnitCommitsEverything(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = Fixtures.debate();
 
         stores.transactions().run(() -> {

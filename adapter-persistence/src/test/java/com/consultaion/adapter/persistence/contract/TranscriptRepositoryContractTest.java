@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.adapter.persistence.Fixtures;
-import com.consultaion.application.Consultaion;
+import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The TranscriptRepository contract, run against the in-memory and the PostgreSQL adapter. */
 class TranscriptRepositoryContractTest {
 
-    private static Debate stored(Consultaion.StoreSet stores) {
+    private static Debate stored(PersistenceStores stores) {
         Debate debate = Fixtures.debate();
         stores.debates().insert(debate);
         return debate;
@@ -32,7 +32,7 @@ class TranscriptRepositoryContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void contributionsReadBackInStageAndInsertionOrderIncludingFailures(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = stored(stores);
         TranscriptRepository repo = stores.transcripts();
         Contribution failed = Contribution.failed(
@@ -49,7 +49,7 @@ class TranscriptRepositoryContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void theSameAgentCannotContributeTwiceInOneStage(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = stored(stores);
         stores.transcripts().addContributions(debate.id(), List.of(Fixtures.answer(0, "Analyst", "draft")));
 
@@ -62,7 +62,7 @@ class TranscriptRepositoryContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void parsedAndUnparseableVerdictsReadBackWithRawTextAndLabels(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = stored(stores);
         Map<String, Double> criteria = new LinkedHashMap<>();
         criteria.put("accuracy", 8.0);
@@ -96,7 +96,7 @@ class TranscriptRepositoryContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void aRankingIsStoredOnce(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = stored(stores);
         RankingResult ranking = new RankingResult(
                 RankingResult.METHOD,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.adapter.persistence.Fixtures;
-import com.consultaion.application.Consultaion;
+import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.domain.debate.Debate;
 import java.time.Duration;
@@ -20,7 +20,7 @@ class WorkLeasesContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void theOldestQueuedDebateIsClaimedOnceAndNothingElseIsClaimable(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate older = Fixtures.debate(T0);
         Debate newer = Fixtures.debate(T0.plusSeconds(5));
         stores.debates().insert(newer);
@@ -40,7 +40,7 @@ class WorkLeasesContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void anExpiredLeaseIsTakenOverWithAHigherEpochAndTheOldHolderIsFencedOff(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = Fixtures.debate();
         stores.debates().insert(debate);
         WorkLeases.Lease paused = stores.leases().claim("a", TTL, T0).orElseThrow();
@@ -62,7 +62,7 @@ class WorkLeasesContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void aRenewedLeaseIsNotClaimableAndAReleasedOneIs(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = Fixtures.debate();
         stores.debates().insert(debate);
         WorkLeases.Lease lease = stores.leases().claim("a", TTL, T0).orElseThrow();
@@ -76,7 +76,7 @@ class WorkLeasesContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void finishedDebatesAreNeverClaimed(StoreFactory factory) {
-        Consultaion.StoreSet stores = factory.create();
+        PersistenceStores stores = factory.create();
         Debate debate = Fixtures.debate();
         stores.debates().insert(debate);
         stores.debates().update(debate.cancel(T0));

@@ -1,0 +1,17 @@
+package com.consultaion.adapter.persistence;
+
+import com.consultaion.application.port.out.ApiKeyRepository;
+import com.consultaion.application.port.out.AuditTrail;
+import com.consultaion.application.port.out.ContentEraser;
+import com.consultaion.application.port.out.LoginAttempts;
+import com.consultaion.application.port.out.SessionRepository;
+import com.consultaion.application.port.out.UserRepository;
+
+/** The account-related store ports of one persistence adapter, sharing its unit of work. */
+public record AccountStores(
+        UserRepository users,
+        SessionRepository sessions,
+        ApiKeyRepository apiKeys,
+        LoginAttempts attempts,
+        AuditTrail audit,
+        ContentEraser eraser) {}

@@ -1,0 +1,83 @@
+package com.consultaion.adapter.persistence.jdbi;
+
+import com.consultaion.application.port.out.ContentEraser;
+import com.consultaion.domain.debate.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Erases debate content in PostgreSQL. Debates are picked with {@code FOR UPDATE SKIP LOCKED}, so purges on
+ * several nodes split the work instead of colliding; each batch commits on its own.
+ */
+public final class JdbiContentEraser implements ContentEraser {
+
+    private final Jdbi jdbi;
+
+    public JdbiContentEraser(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public int eraseOwnedBy(UserId owner, Instant now) {
+        return jdbi.inTransaction(h -> erase(
+                h,
+                h.createQuery("SELECT id FROM debates WHERE owner_id = :owner "
+                                + "AND content_erased_at IS NULL FOR UPDATE SKIP LOCKED")
+                        .bind("owner", owner.value())
+                        .mapTo(UUID.class)
+                        .list(),
+                now));
+    }
+
+    @Override
+    public int eraseFinishedBefore(Instant cutoff, int batch, Instant now) {
+        return jdbi.inTransaction(h -> erase(
+                h,
+                h.createQuery("SELECT id FROM debates WHERE created_at < :cutoff "
+                                + "AND content_erased_at IS NULL AND status NOT IN ('queued', 'running') "
+                                + "ORDER BY created_at LIMIT :batch FOR UPDATE SKIP LOCKED")
+                        .bind("cutoff", JdbiDebateRepository.utc(cutoff))
+                        .bind("batch", batch)
+                        .mapTo(UUID.class)
+                        .list(),
+                now));
+    }
+
+    private static int erase(Handle h, List<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        h.createUpdate("UPDATE debates SET prompt = :prompt, final_content = CASE WHEN final_content IS NULL THEN NULL "
+                        + "ELSE :marker END, error_detail = NULL, content_erased_at = :now, updated_at = :now "
+                        + "WHERE id = ANY(:ids)")
+                .bind("prompt", "[deleted by retention or on request]")
+                .bind("marker", MARKER)
+                .bind("now", JdbiDebateRepository.utc(now))
+                .bind("ids", array)
+                .execute();
+        h.createUpdate("UPDATE debate_contributions SET content = CASE WHEN content IS NULL THEN NULL ELSE :marker END "
+                        + "WHERE debate_id = ANY(:ids)")
+                .bind("marker", MARKER)
+                .bind("ids", array)
+                .execute();
+        h.createUpdate("UPDATE debate_verdicts SET raw_text = NULL, rationale = CASE WHEN rationale IS NULL THEN NULL "
+                        + "ELSE :marker END WHERE debate_id = ANY(:ids)")
+                .bind("marker", MARKER)
+                .bind("ids", array)
+                .execute();
+        for (String key : List.of("content", "rationale", "message", "detail", "reason")) {
+            h.createUpdate(
+                            "UPDATE debate_events SET payload = jsonb_set(payload, ARRAY[:key], to_jsonb(CAST(:marker AS TEXT))) "
+                                    + "WHERE debate_id = ANY(:ids) AND jsonb_exists(payload, :key) AND payload ->> :key IS NOT NULL")
+                    .bind("key", key)
+                    .bind("marker", MARKER)
+                    .bind("ids", array)
+                    .execute();
+        }
+        return ids.size();
+    }
+}

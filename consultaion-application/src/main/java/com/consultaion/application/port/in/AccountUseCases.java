@@ -1,0 +1,67 @@
+package com.consultaion.application.port.in;
+
+import com.consultaion.domain.account.User;
+import com.consultaion.domain.debate.UserId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Use cases: register, sign in, refresh, sign out, profile, erasure. */
+public interface AccountUseCases {
+
+    /** A new account, signed in. */
+    SignedIn register(String email, String password, ClientContext client);
+
+    /** Signs in, or throws {@link AuthenticationFailed} / {@link LockedOut}. */
+    SignedIn login(String email, String password, ClientContext client);
+
+    /** Trades a refresh token for a new pair; a reused (already rotated) token revokes its whole session. */
+    SignedIn refresh(String refreshToken, ClientContext client);
+
+    void logout(UUID sessionId, UserId userId, ClientContext client);
+
+    Optional<User> me(UserId userId);
+
+    User updateProfile(UserId userId, User.Profile profile, ClientContext client);
+
+    /** Erases the account: prompts and contributions of owned debates anonymised, sessions and keys revoked. */
+    void deleteAccount(UserId userId, ClientContext client);
+
+    /** A session grant: the user, its session id and the plain refresh token (shown once, stored hashed). */
+    record SignedIn(User user, UUID sessionId, String refreshToken, Instant refreshExpiresAt) {}
+
+    /** Wrong e-mail or password (the two are never told apart). */
+    final class AuthenticationFailed extends RuntimeException {
+        private final String code;
+
+        public AuthenticationFailed(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** Too many failed sign-ins for this address: retry after {@code retryAfterSeconds}. */
+    final class LockedOut extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        public LockedOut(long retryAfterSeconds) {
+            super("too many failed sign-ins; try again later");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** Registration refused because the address cannot be used (it already has an account). */
+    final class EmailUnavailable extends RuntimeException {
+        public EmailUnavailable() {
+            super("this e-mail cannot be registered");
+        }
+    }
+}

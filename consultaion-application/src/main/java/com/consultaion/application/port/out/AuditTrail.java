@@ -1,0 +1,25 @@
+package com.consultaion.application.port.out;
+
+import com.consultaion.domain.debate.UserId;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Port out: the record of security-relevant actions. Entries never contain prompts, passwords, tokens or keys;
+ * {@code detail} holds short identifiers only.
+ */
+public interface AuditTrail {
+
+    void record(Entry entry);
+
+    /** One action: who (if known), what, on what, from where. */
+    record Entry(
+            Instant at,
+            UserId userId,
+            String action,
+            String targetType,
+            String targetId,
+            String ip,
+            String requestId,
+            Map<String, String> detail) {}
+}

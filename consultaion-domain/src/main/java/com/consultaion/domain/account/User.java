@@ -1,0 +1,89 @@
+package com.consultaion.domain.account;
+
+import com.consultaion.domain.debate.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A person with an account. The password hash is opaque here: hashing is a port's job. */
+public record User(
+        UserId id,
+        Email email,
+        String passwordHash,
+        Role role,
+        Profile profile,
+        boolean active,
+        Instant createdAt,
+        Instant deletedAt) {
+
+    public User {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public boolean admin() {
+        return role == Role.ADMIN;
+    }
+
+    public boolean canSignIn() {
+        return active && deletedAt == null;
+    }
+
+    public User withProfile(Profile p) {
+        return new User(id, email, passwordHash, role, p, active, createdAt, deletedAt);
+    }
+
+    public User withPasswordHash(String hash) {
+        return new User(id, email, hash, role, profile, active, createdAt, deletedAt);
+    }
+
+    /** Account erasure: the e-mail is replaced so it can be registered again; the row stays for integrity. */
+    public User erased(Instant now) {
+        return new User(
+                id,
+                new Email("deleted-" + id.value() + "@invalid.example"),
+                "!",
+                role,
+                Profile.EMPTY,
+                false,
+                createdAt,
+                now);
+    }
+
+    /** What a user says about themselves; every field is optional and bounded. */
+    public record Profile(String displayName, String avatarUrl, String bio, String timezone) {
+        public static final Profile EMPTY = new Profile(null, null, null, null);
+
+        public Profile {
+            com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+            displayName = blankToNull(displayName);
+            avatarUrl = blankToNull(avatarUrl);
+            bio = blankToNull(bio);
+            timezone = blankToNull(timezone);
+            v.check(
+                    displayName == null || displayName.length() <= 80,
+                    "display_name",
+                    "profile.too_long",
+                    "at most 80 characters");
+            v.check(bio == null || bio.length() <= 1000, "bio", "profile.too_long", "at most 1000 characters");
+            v.check(
+                    avatarUrl == null || (avatarUrl.length() <= 500 && avatarUrl.matches("https://\\S+")),
+                    "avatar_url",
+                    "profile.url",
+                    "must be an https URL of at most 500 characters");
+            v.check(
+                    timezone == null || timezone.matches("[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}|UTC"),
+                    "timezone",
+                    "profile.timezone",
+                    "must be an IANA time zone such as Europe/Paris");
+            v.throwIfAny();
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+}
