@@ -77,7 +77,8 @@ public final class Consultaion implements AutoCloseable {
         DebateRunner runner =
                 new DebateRunner(b.debates, b.transcripts, b.events, b.bus, b.transactions, b.leases, pipeline, clock);
         this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings);
-        this.starter = new StartDebateService(b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids);
+        this.starter =
+                new StartDebateService(b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models);
         this.queries = new DebateQueries(b.debates, b.transcripts, b.events);
         this.control = new DebateControlService(b.debates, b.events, b.bus, b.transactions, worker, clock);
         if (b.startWorker) {
@@ -158,6 +159,10 @@ public final class Consultaion implements AutoCloseable {
         return queries;
     }
 
+    public com.consultaion.application.port.in.ListDebatesQuery listDebatesQuery() {
+        return queries;
+    }
+
     public GetTranscriptQuery getTranscriptQuery() {
         return queries;
     }
@@ -200,6 +205,8 @@ public final class Consultaion implements AutoCloseable {
         private String defaultModel = "local";
         private DebateWorker.Settings workerSettings = DebateWorker.Settings.defaults("embedded-" + UUID.randomUUID());
         private boolean startWorker = true;
+        private com.consultaion.application.port.out.ModelCatalog models =
+                com.consultaion.application.port.out.ModelCatalog.ANY;
 
         private Builder() {}
 
@@ -237,6 +244,13 @@ public final class Consultaion implements AutoCloseable {
 
         public Builder worker(DebateWorker.Settings settings) {
             this.workerSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /** Which models debates may name; by default any (the chat model decides). */
+        public Builder models(com.consultaion.application.port.out.ModelCatalog catalog) {
+            this.models = Objects.requireNonNull(catalog);
+            this.defaultModel = catalog.defaultModel();
             return this;
         }
 

@@ -1,6 +1,7 @@
 package com.consultaion.bootstrap.config;
 
 import com.consultaion.adapter.llm.local.LocalChatModel;
+import com.consultaion.adapter.llm.local.LocalModelCatalog;
 import com.consultaion.adapter.persistence.inmemory.InMemoryDebateEventBus;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
@@ -8,11 +9,13 @@ import com.consultaion.application.Consultaion;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
+import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.service.DebateWorker;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -43,13 +46,22 @@ final class DebateFactory {
         return new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate));
     }
 
+    @Singleton
+    JdbiStores stores(Jdbi jdbi, SchemaMigrations migrated, DebateEventBus bus) {
+        return JdbiStores.create(jdbi, bus);
+    }
+
+    @Singleton
+    ModelCatalog modelCatalog() {
+        return new LocalModelCatalog();
+    }
+
     /** Created at startup, after the schema is migrated; closing it stops the worker. */
     @Context
     @Bean(preDestroy = "close")
     Consultaion consultaion(
-            Jdbi jdbi,
-            SchemaMigrations migrated,
-            DebateEventBus bus,
+            JdbiStores stores,
+            ModelCatalog models,
             ChatModel chatModel,
             @Value("${consultaion.worker.max-concurrent:2000}") int maxConcurrent,
             @Value("${consultaion.worker.lease-ttl:30s}") Duration leaseTtl,
@@ -60,7 +72,8 @@ final class DebateFactory {
                 + UUID.randomUUID().toString().substring(0, 8);
         return Consultaion.builder()
                 .chatModel(chatModel)
-                .stores(JdbiStores.create(jdbi, bus))
+                .stores(stores)
+                .models(models)
                 .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll))
                 .startWorker(workerEnabled)
                 .build();
@@ -74,6 +87,11 @@ final class DebateFactory {
     @Singleton
     GetDebateQuery getDebate(Consultaion consultaion) {
         return consultaion.getDebateQuery();
+    }
+
+    @Singleton
+    ListDebatesQuery listDebates(Consultaion consultaion) {
+        return consultaion.listDebatesQuery();
     }
 
     @Singleton

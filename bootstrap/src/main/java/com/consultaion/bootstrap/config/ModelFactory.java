@@ -1,11 +1,11 @@
 package com.consultaion.bootstrap.config;
 
 import com.consultaion.adapter.llm.ModelsReadinessProbe;
+import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.ReadinessProbe;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.List;
 
 /** Wires the chat models. */
 @Factory
@@ -13,7 +13,7 @@ final class ModelFactory {
 
     @Singleton
     @Named("models")
-    ReadinessProbe modelsReadiness() {
-        return new ModelsReadinessProbe(() -> List.of("local"));
+    ReadinessProbe modelsReadiness(ModelCatalog catalog) {
+        return new ModelsReadinessProbe(catalog::available);
     }
 }

@@ -1,5 +1,6 @@
 package com.consultaion.bootstrap.db;
 
+import com.consultaion.adapter.persistence.jdbi.JdbiFactory;
 import com.consultaion.adapter.persistence.jdbi.PostgresReadinessProbe;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
 import com.consultaion.application.port.out.ReadinessProbe;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,7 @@ final class PersistenceFactory {
 
     @Singleton
     Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        return JdbiFactory.create(dataSource);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package com.consultaion.application.service;
 
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
+import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.DebateEventStore;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Queries on debates. Visibility is checked here for every read: a debate the requester may not see is
  * indistinguishable from one that does not exist.
  */
-public final class DebateQueries implements GetDebateQuery, GetTranscriptQuery, ReadDebateEventsQuery {
+public final class DebateQueries
+        implements GetDebateQuery, GetTranscriptQuery, ReadDebateEventsQuery, ListDebatesQuery {
 
     private final DebateRepository debates;
     private final TranscriptRepository transcripts;
@@ -47,9 +49,49 @@ public final class DebateQueries implements GetDebateQuery, GetTranscriptQuery, 
         if (afterSeq < 0) {
             throw ValidationException.of("after", "after.negative", "must be 0 or more");
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ValidationException.of("limit", "limit.out_of_range", "must be between 1 and " + MAX_LIMIT);
+        if (limit < 1 || limit > ReadDebateEventsQuery.MAX_LIMIT) {
+            throw ValidationException.of(
+                    "limit", "limit.out_of_range", "must be between 1 and " + ReadDebateEventsQuery.MAX_LIMIT);
         }
         return get(id, requester).map(d -> events.readAfter(id, afterSeq, limit));
+    }
+
+    @Override
+    public ListDebatesQuery.Page list(
+            Requester requester, String status, boolean allUsers, String text, int limit, int offset) {
+        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        v.check(
+                limit >= 1 && limit <= ListDebatesQuery.MAX_LIMIT,
+                "limit",
+                "limit.out_of_range",
+                "must be between 1 and " + ListDebatesQuery.MAX_LIMIT);
+        v.check(
+                offset >= 0 && offset <= ListDebatesQuery.MAX_OFFSET,
+                "offset",
+                "offset.out_of_range",
+                "must be between 0 and " + ListDebatesQuery.MAX_OFFSET);
+        v.check(text == null || text.length() <= 200, "q", "q.too_long", "must have at most 200 characters");
+        com.consultaion.domain.debate.DebateStatus wanted = null;
+        if (status != null && !status.isBlank() && !status.equals("all")) {
+            try {
+                wanted = com.consultaion.domain.debate.DebateStatus.fromWireName(status);
+            } catch (IllegalArgumentException e) {
+                v.add("status", "status.invalid", "must be a debate status or all");
+            }
+        }
+        v.check(
+                !allUsers || requester.admin(),
+                "status",
+                "status.all_admin_only",
+                "only admins may list every user's debates");
+        v.throwIfAny();
+        if (!requester.admin() && requester.user().isEmpty()) {
+            return new ListDebatesQuery.Page(List.of(), 0, limit, offset);
+        }
+        com.consultaion.domain.debate.UserId owner =
+                allUsers ? null : requester.user().orElse(null);
+        DebateRepository.Page page =
+                debates.page(owner, wanted, text == null || text.isBlank() ? null : text.strip(), limit, offset);
+        return new ListDebatesQuery.Page(page.items(), page.total(), limit, offset);
     }
 }

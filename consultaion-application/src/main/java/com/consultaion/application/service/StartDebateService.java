@@ -32,6 +32,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final WorkSignals signals;
     private final Clock clock;
     private final Supplier<DebateId> ids;
+    private final com.consultaion.application.port.out.ModelCatalog models;
 
     public StartDebateService(
             DebateRepository debates,
@@ -40,7 +41,8 @@ public final class StartDebateService implements StartDebateUseCase {
             Transactions transactions,
             WorkSignals signals,
             Clock clock,
-            Supplier<DebateId> ids) {
+            Supplier<DebateId> ids,
+            com.consultaion.application.port.out.ModelCatalog models) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -48,6 +50,7 @@ public final class StartDebateService implements StartDebateUseCase {
         this.signals = signals;
         this.clock = clock;
         this.ids = ids;
+        this.models = models;
     }
 
     @Override
@@ -58,6 +61,32 @@ public final class StartDebateService implements StartDebateUseCase {
                     "mode.unsupported",
                     "mode " + command.mode().wireName() + " is not available yet; use debate");
         }
+        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        List<AgentSpec> agents = command.config().agents();
+        for (int i = 0; i < agents.size(); i++) {
+            v.check(
+                    models.isAvailable(agents.get(i).model()),
+                    "config.agents[" + i + "].model",
+                    "model.unavailable",
+                    "model " + agents.get(i).model() + " is not available");
+        }
+        List<JudgeSpec> judges = command.config().judges();
+        for (int i = 0; i < judges.size(); i++) {
+            v.check(
+                    models.isAvailable(judges.get(i).model()),
+                    "config.judges[" + i + "].model",
+                    "model.unavailable",
+                    "model " + judges.get(i).model() + " is not available");
+        }
+        List<String> synthesizers = command.config().synthesizers();
+        for (int i = 0; i < synthesizers.size(); i++) {
+            v.check(
+                    models.isAvailable(synthesizers.get(i)),
+                    "config.synthesizers[" + i + "]",
+                    "model.unavailable",
+                    "model " + synthesizers.get(i) + " is not available");
+        }
+        v.throwIfAny();
         Debate debate = Debate.create(
                 ids.get(),
                 command.requester().user().orElse(null),

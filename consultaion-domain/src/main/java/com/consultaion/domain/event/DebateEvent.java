@@ -26,4 +26,19 @@ public record DebateEvent(DebateId debateId, long seq, Instant ts, EventPayload 
     public boolean terminal() {
         return payload.terminal();
     }
+
+    /**
+     * The event as clients receive it (SSE {@code data:} and the JSON events endpoint alike): {@code type},
+     * {@code debate_id}, {@code seq}, {@code ts} (ISO-8601 UTC), {@code v}, then the payload's fields.
+     */
+    public java.util.Map<String, Object> wireFields() {
+        java.util.Map<String, Object> wire = new java.util.LinkedHashMap<>();
+        wire.put("type", type());
+        wire.put("debate_id", debateId.toString());
+        wire.put("seq", seq);
+        wire.put("ts", ts.toString());
+        wire.put("v", 1);
+        payload.fields().forEach(wire::putIfAbsent);
+        return wire;
+    }
 }

@@ -61,7 +61,16 @@ final class TextParts {
             "would",
             "your",
             "answer",
-            "question");
+            "question",
+            "looking",
+            "considering",
+            "regarding",
+            "revised",
+            "reading",
+            "peer",
+            "answers",
+            "other",
+            "raise");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]{3,}");
 
     private TextParts() {}

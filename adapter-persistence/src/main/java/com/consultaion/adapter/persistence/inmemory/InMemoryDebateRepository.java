@@ -62,6 +62,28 @@ public final class InMemoryDebateRepository implements DebateRepository {
     }
 
     @Override
+    public Page page(
+            com.consultaion.domain.debate.UserId owner, DebateStatus status, String text, int limit, int offset) {
+        return db.read(() -> {
+            java.util.List<Debate> matches = rows.values().stream()
+                    .map(Row::debate)
+                    .filter(d -> owner == null || d.ownerId().map(owner::equals).orElse(false))
+                    .filter(d -> status == null || d.status() == status)
+                    .filter(d -> text == null
+                            || d.prompt()
+                                    .text()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .contains(text.toLowerCase(java.util.Locale.ROOT)))
+                    .sorted(java.util.Comparator.comparing(Debate::createdAt)
+                            .reversed()
+                            .thenComparing(d -> d.id().value()))
+                    .toList();
+            int from = Math.min(offset, matches.size());
+            return new Page(matches.subList(from, Math.min(from + limit, matches.size())), matches.size());
+        });
+    }
+
+    @Override
     public boolean requestCancel(DebateId id) {
         boolean[] done = new boolean[1];
         db.write(() -> {

@@ -107,6 +107,37 @@ public final class JdbiDebateRepository implements DebateRepository {
     }
 
     @Override
+    public Page page(UserId owner, DebateStatus status, String text, int limit, int offset) {
+        // Values are bound, never concatenated; LIKE wildcards in the user's text are escaped so it matches literally.
+        String where = " WHERE (CAST(:owner AS UUID) IS NULL OR owner_id = CAST(:owner AS UUID)) "
+                + "AND (CAST(:status AS TEXT) IS NULL OR status = :status) "
+                + "AND (CAST(:pattern AS TEXT) IS NULL OR prompt ILIKE :pattern ESCAPE '\\')";
+        String pattern = text == null
+                ? null
+                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String ownerText = owner == null ? null : owner.value().toString();
+        String statusText = status == null ? null : status.wireName();
+        return jdbi.withHandle(h -> {
+            long total = h.createQuery("SELECT count(*) FROM debates" + where)
+                    .bind("owner", ownerText)
+                    .bind("status", statusText)
+                    .bind("pattern", pattern)
+                    .mapTo(Long.class)
+                    .one();
+            java.util.List<Debate> items = h.createQuery("SELECT " + COLUMNS + " FROM debates" + where
+                            + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                    .bind("owner", ownerText)
+                    .bind("status", statusText)
+                    .bind("pattern", pattern)
+                    .bind("limit", limit)
+                    .bind("offset", offset)
+                    .map((rs, ctx) -> read(rs))
+                    .list();
+            return new Page(items, total);
+        });
+    }
+
+    @Override
     public boolean requestCancel(DebateId id) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE debates SET cancel_requested = TRUE "
                                 + "WHERE id = :id AND status IN ('queued', 'running')")

@@ -76,4 +76,60 @@ class DebateRepositoryContractTest {
         assertThat(cancelled.cancelRequested()).isFalse();
         assertThat(repo.requestCancel(debate.id())).isFalse();
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void pagesAreNewestFirstAndFilterByStatusAndLiteralText(StoreFactory stores) {
+        DebateRepository repo = stores.create().debates();
+        Debate a = Debate.create(
+                DebateId.random(),
+                null,
+                new com.consultaion.domain.debate.Prompt("Is 100% coverage worth it?"),
+                com.consultaion.domain.debate.DebateMode.DEBATE,
+                Fixtures.debate().config(),
+                T0);
+        Debate b = Debate.create(
+                DebateId.random(),
+                null,
+                new com.consultaion.domain.debate.Prompt("Which snake_case style wins?"),
+                com.consultaion.domain.debate.DebateMode.DEBATE,
+                Fixtures.debate().config(),
+                T0.plusSeconds(1));
+        Debate c = Debate.create(
+                DebateId.random(),
+                null,
+                new com.consultaion.domain.debate.Prompt("Plain question number three"),
+                com.consultaion.domain.debate.DebateMode.DEBATE,
+                Fixtures.debate().config(),
+                T0.plusSeconds(2));
+        repo.insert(a);
+        repo.insert(b);
+        repo.insert(c);
+        repo.update(c.cancel(T0.plusSeconds(3)));
+
+        assertThat(repo.page(null, null, null, 10, 0).items())
+                .extracting(Debate::id)
+                .containsExactly(c.id(), b.id(), a.id());
+        assertThat(repo.page(null, null, null, 2, 1).items())
+                .extracting(Debate::id)
+                .containsExactly(b.id(), a.id());
+        assertThat(repo.page(null, null, null, 2, 1).total()).isEqualTo(3);
+        assertThat(repo.page(null, DebateStatus.CANCELLED, null, 10, 0).items())
+                .extracting(Debate::id)
+                .containsExactly(c.id());
+        assertThat(repo.page(null, null, "100%", 10, 0).items())
+                .extracting(Debate::id)
+                .containsExactly(a.id());
+        assertThat(repo.page(null, null, "%", 10, 0).items())
+                .extracting(Debate::id)
+                .containsExactly(a.id());
+        assertThat(repo.page(null, null, "E_C", 10, 0).items())
+                .extracting(Debate::id)
+                .containsExactly(b.id());
+        assertThat(repo.page(null, null, "'; DROP TABLE debates; --", 10, 0).total())
+                .isZero();
+        assertThat(repo.page(new com.consultaion.domain.debate.UserId(java.util.UUID.randomUUID()), null, null, 10, 0)
+                        .total())
+                .isZero();
+    }
 }

@@ -2,6 +2,8 @@ package com.consultaion.application.port.out;
 
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.debate.UserId;
 import java.util.Optional;
 
 /** Port out: where debates (the aggregate row, not their transcript) are kept. */
@@ -18,6 +20,15 @@ public interface DebateRepository {
      * here (see {@link #requestCancel}), so a concurrent cancel request is never lost.
      */
     Debate update(Debate debate);
+
+    /**
+     * A page of debates, newest first: those of {@code owner} (all debates when null), with {@code status} when
+     * given, whose prompt contains {@code text} (case-insensitive, taken literally) when given.
+     */
+    Page page(UserId owner, DebateStatus status, String text, int limit, int offset);
+
+    /** One page and the total count of matches. */
+    record Page(java.util.List<Debate> items, long total) {}
 
     /** Sets the cancel-request flag of a queued or running debate; returns false if it is neither. */
     boolean requestCancel(DebateId id);

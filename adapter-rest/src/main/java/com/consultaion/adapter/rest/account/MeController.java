@@ -1,0 +1,68 @@
+package com.consultaion.adapter.rest.account;
+
+import com.consultaion.adapter.rest.security.CookieSettings;
+import com.consultaion.adapter.rest.security.Principals;
+import com.consultaion.application.port.in.AccountUseCases;
+import com.consultaion.domain.account.User;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+
+/** The signed-in user: who they are, their profile, and erasing their account. */
+@Controller("/me")
+final class MeController {
+
+    private final AccountUseCases accounts;
+    private final CookieSettings cookies;
+
+    MeController(AccountUseCases accounts, CookieSettings cookies) {
+        this.accounts = accounts;
+        this.cookies = cookies;
+    }
+
+    /** Only what a user may change about themselves: no role, no e-mail, no id. */
+    @Serdeable
+    record ProfileRequest(
+            @Nullable @JsonProperty("display_name") String displayName,
+            @Nullable @JsonProperty("avatar_url") String avatarUrl,
+            @Nullable String bio,
+            @Nullable String timezone) {}
+
+    @Get
+    UserResponse me(HttpRequest<?> request) {
+        return UserResponse.of(current(request));
+    }
+
+    @Get("/profile")
+    UserResponse profile(HttpRequest<?> request) {
+        return UserResponse.of(current(request));
+    }
+
+    @Put("/profile")
+    UserResponse updateProfile(HttpRequest<?> request, @Body ProfileRequest body) {
+        User.Profile profile = new User.Profile(body.displayName(), body.avatarUrl(), body.bio(), body.timezone());
+        return UserResponse.of(
+                accounts.updateProfile(Principals.of(request).userId(), profile, Principals.client(request)));
+    }
+
+    @Post("/delete-account")
+    HttpResponse<Map<String, Object>> delete(HttpRequest<?> request) {
+        accounts.deleteAccount(Principals.of(request).userId(), Principals.client(request));
+        return AuthController.clearCookies(
+                HttpResponse.ok(Map.of("status", "ok", "message", "Your account and its content have been erased.")),
+                cookies);
+    }
+
+    private User current(HttpRequest<?> request) {
+        return accounts.me(Principals.of(request).userId())
+                .orElseThrow(() -> new AccountUseCases.AuthenticationFailed("auth.required", "Sign in again."));
+    }
+}

@@ -1,0 +1,45 @@
+package com.consultaion.adapter.rest.config;
+
+import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateConfigFields;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Public, cacheable defaults: the default debate config and its panel. */
+@Controller("/config")
+final class ConfigController {
+
+    private final ModelCatalog models;
+
+    ConfigController(ModelCatalog models) {
+        this.models = models;
+    }
+
+    @Get("/default")
+    Map<String, Object> defaults() {
+        return DebateConfigFields.toFields(DebateConfig.defaults(models.defaultModel()));
+    }
+
+    @Get("/members")
+    Map<String, Object> members() {
+        DebateConfig config = DebateConfig.defaults(models.defaultModel());
+        List<Map<String, Object>> members = new ArrayList<>();
+        config.agents().forEach(a -> members.add(member(a.name(), "agent", a.model())));
+        config.judges().forEach(j -> members.add(member(j.name(), "judge", j.model())));
+        return Map.of("members", members);
+    }
+
+    private static Map<String, Object> member(String name, String role, String model) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", name.toLowerCase(java.util.Locale.ROOT));
+        m.put("name", name);
+        m.put("role", role);
+        m.put("party", model);
+        return m;
+    }
+}

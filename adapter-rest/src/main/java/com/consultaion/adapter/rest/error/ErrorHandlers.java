@@ -1,0 +1,126 @@
+package com.consultaion.adapter.rest.error;
+
+import com.consultaion.application.port.in.AccountUseCases;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.domain.DomainException;
+import com.consultaion.domain.ValidationException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps the core's exceptions to the API's one error shape and the right status. */
+final class ErrorHandlers {
+
+    private ErrorHandlers() {}
+
+    /** 422 with every bad field: {@code details.fields = [{field, code, message}]}. */
+    @Produces
+    @Singleton
+    @Requires(classes = {ValidationException.class, ExceptionHandler.class})
+    static final class Validation implements ExceptionHandler<ValidationException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ValidationException e) {
+            List<Map<String, Object>> fields = e.errors().stream()
+                    .map(f -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("field", f.field());
+                        m.put("code", f.code());
+                        m.put("message", f.message());
+                        return m;
+                    })
+                    .toList();
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(ApiError.of(
+                            "validation.failed",
+                            e.errors().size() == 1 ? e.getMessage() : "Some fields are invalid; see details.fields.",
+                            Map.of("fields", fields)));
+        }
+    }
+
+    /** Other rule violations of the domain (an illegal status change …): 409. */
+    @Produces
+    @Singleton
+    @Requires(classes = {DomainException.class, ExceptionHandler.class})
+    static final class Domain implements ExceptionHandler<DomainException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, DomainException e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(e.code(), e.getMessage()));
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {DebateRepository.ConcurrentUpdateException.class, ExceptionHandler.class})
+    static final class Concurrent
+            implements ExceptionHandler<DebateRepository.ConcurrentUpdateException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, DebateRepository.ConcurrentUpdateException e) {
+            return HttpResponse.status(HttpStatus.CONFLICT)
+                    .header("Retry-After", "1")
+                    .body(ApiError.retryable("debate.conflict", "The debate changed meanwhile; try again.", 1L));
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {AccountUseCases.AuthenticationFailed.class, ExceptionHandler.class})
+    static final class AuthFailed
+            implements ExceptionHandler<AccountUseCases.AuthenticationFailed, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, AccountUseCases.AuthenticationFailed e) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(ApiError.of(e.code(), e.getMessage()));
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {AccountUseCases.LockedOut.class, ExceptionHandler.class})
+    static final class Locked implements ExceptionHandler<AccountUseCases.LockedOut, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, AccountUseCases.LockedOut e) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                    .body(ApiError.retryable(
+                            "auth.locked", "Too many failed sign-ins; try again later.", e.retryAfterSeconds()));
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {AccountUseCases.EmailUnavailable.class, ExceptionHandler.class})
+    static final class EmailTaken
+            implements ExceptionHandler<AccountUseCases.EmailUnavailable, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, AccountUseCases.EmailUnavailable e) {
+            return HttpResponse.status(HttpStatus.CONFLICT)
+                    .body(ApiError.of("auth.email_unavailable", "This e-mail cannot be registered."));
+        }
+    }
+
+    /** The store cannot serve now: 503 with Retry-After, never a hang. */
+    @Produces
+    @Singleton
+    @Requires(
+            classes = {com.consultaion.application.port.out.StorageUnavailableException.class, ExceptionHandler.class})
+    static final class Unavailable
+            implements ExceptionHandler<
+                    com.consultaion.application.port.out.StorageUnavailableException, HttpResponse<ApiError>> {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Unavailable.class);
+
+        @Override
+        public HttpResponse<ApiError> handle(
+                HttpRequest request, com.consultaion.application.port.out.StorageUnavailableException e) {
+            LOG.warn("storage unavailable: {}", e.getMessage());
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1")
+                    .body(ApiError.retryable("service.unavailable", "The service is busy; try again shortly.", 1L));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.consultaion.adapter.rest.security;
+
+import com.consultaion.adapter.rest.error.ApiError;
+import com.consultaion.application.port.in.AuthenticateQuery;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authentication for every request, deny by default: an API key ({@code X-API-Key} or {@code Authorization:
+ * Bearer pk_…}), a bearer access token, or the access-token cookie. Only the routes listed as public answer
+ * without one. Cookie-authenticated unsafe requests must also carry {@code X-CSRF-Token} equal to the
+ * {@code csrf_token} cookie (double submit); bearer and API-key requests need not, as browsers never add them
+ * by themselves.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class AuthFilter implements Ordered {
+
+    static final String PRINCIPAL = "consultaion.principal";
+    static final String VIA_COOKIE = "consultaion.via_cookie";
+
+    private static final Set<String> PUBLIC = Set.of(
+            "GET /healthz",
+            "GET /readyz",
+            "GET /version",
+            "POST /auth/register",
+            "POST /auth/login",
+            "POST /auth/refresh",
+            "GET /config/default",
+            "GET /config/members",
+            "GET /models",
+            "GET /models/default");
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final AuthenticateQuery authenticate;
+    private final AccessTokens tokens;
+
+    AuthFilter(AuthenticateQuery authenticate, AccessTokens tokens) {
+        this.authenticate = authenticate;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order();
+    }
+
+    static boolean isPublic(HttpRequest<?> request) {
+        String path = request.getPath();
+        return request.getMethod() == HttpMethod.OPTIONS
+                || PUBLIC.contains(request.getMethodName() + " " + path)
+                || path.startsWith("/swagger")
+                || path.startsWith("/openapi")
+                || path.startsWith("/swagger-ui");
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    HttpResponse<?> authenticate(HttpRequest<?> request) {
+        boolean open = isPublic(request);
+        Optional<Credential> credential = credential(request);
+        if (credential.isEmpty()) {
+            return open ? null : unauthorized("auth.required", "Authentication is required.");
+        }
+        Optional<AuthenticateQuery.Principal> principal = switch (credential.get()) {
+            case Credential.ApiKey k -> authenticate.byApiKey(k.key());
+            case Credential.Jwt j ->
+                tokens.verify(j.token()).flatMap(c -> authenticate.bySession(c.userId(), c.sessionId()));
+        };
+        if (principal.isEmpty()) {
+            return open ? null : unauthorized("auth.invalid_token", "The credentials are invalid, expired or revoked.");
+        }
+        boolean viaCookie = credential.get() instanceof Credential.Jwt j && j.cookie();
+        if (viaCookie && !SAFE.contains(request.getMethod()) && !csrfMatches(request)) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(ApiError.of(
+                            "auth.csrf_failed", "Send the csrf_token cookie's value in the X-CSRF-Token header."));
+        }
+        request.setAttribute(PRINCIPAL, principal.get());
+        request.setAttribute(VIA_COOKIE, viaCookie);
+        return null;
+    }
+
+    static boolean csrfMatches(HttpRequest<?> request) {
+        String header = request.getHeaders().get("X-CSRF-Token");
+        String cookie = request.getCookies()
+                .findCookie(CookieSettings.CSRF)
+                .map(Cookie::getValue)
+                .orElse(null);
+        return header != null
+                && cookie != null
+                && !cookie.isEmpty()
+                && MessageDigest.isEqual(
+                        header.getBytes(StandardCharsets.UTF_8), cookie.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<?> unauthorized(String code, String message) {
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer")
+                .body(ApiError.of(code, message));
+    }
+
+    private sealed interface Credential {
+        record ApiKey(String key) implements Credential {}
+
+        record Jwt(String token, boolean cookie) implements Credential {}
+    }
+
+    private static Optional<Credential> credential(HttpRequest<?> request) {
+        String apiKey = request.getHeaders().get("X-API-Key");
+        if (apiKey != null) {
+            return Optional.of(new Credential.ApiKey(apiKey.strip()));
+        }
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).strip();
+            return Optional.of(
+                    token.startsWith("pk_") ? new Credential.ApiKey(token) : new Credential.Jwt(token, false));
+        }
+        return request.getCookies().findCookie(CookieSettings.ACCESS).map(c -> new Credential.Jwt(c.getValue(), true));
+    }
+}

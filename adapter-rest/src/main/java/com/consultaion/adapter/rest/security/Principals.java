@@ -1,0 +1,34 @@
+package com.consultaion.adapter.rest.security;
+
+import com.consultaion.application.port.in.AuthenticateQuery;
+import com.consultaion.application.port.in.ClientContext;
+import io.micronaut.http.HttpRequest;
+
+/** Reads what the filters attached to a request: the caller, and where the request came from. */
+public final class Principals {
+
+    private Principals() {}
+
+    /** The authenticated caller; only called on routes the filter does not leave public. */
+    public static AuthenticateQuery.Principal of(HttpRequest<?> request) {
+        return request.getAttribute(AuthFilter.PRINCIPAL, AuthenticateQuery.Principal.class)
+                .orElseThrow(() -> new IllegalStateException("route is not protected by the authentication filter"));
+    }
+
+    public static boolean viaCookie(HttpRequest<?> request) {
+        return request.getAttribute(AuthFilter.VIA_COOKIE, Boolean.class).orElse(false);
+    }
+
+    public static boolean csrfMatches(HttpRequest<?> request) {
+        return AuthFilter.csrfMatches(request);
+    }
+
+    public static ClientContext client(HttpRequest<?> request) {
+        String ip =
+                request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null
+                        ? null
+                        : request.getRemoteAddress().getAddress().getHostAddress();
+        return new ClientContext(
+                ip, request.getAttribute("request_id", String.class).orElse(null));
+    }
+}

@@ -1,0 +1,78 @@
+package com.consultaion.bootstrap.config;
+
+import com.consultaion.adapter.persistence.AccountStores;
+import com.consultaion.adapter.persistence.jdbi.JdbiStores;
+import com.consultaion.adapter.rest.security.AccessTokens;
+import com.consultaion.adapter.rest.security.CookieSettings;
+import com.consultaion.adapter.rest.security.Pbkdf2PasswordHasher;
+import com.consultaion.application.port.in.AccountUseCases;
+import com.consultaion.application.port.in.ApiKeyUseCases;
+import com.consultaion.application.port.in.AuthenticateQuery;
+import com.consultaion.application.port.out.PasswordHasher;
+import com.consultaion.application.service.AccountService;
+import com.consultaion.application.service.ApiKeyService;
+import com.consultaion.application.service.AuthenticationService;
+import com.consultaion.bootstrap.StartupFailure;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires accounts: password hashing, access tokens, cookies, and the account use cases on PostgreSQL. */
+@Factory
+final class AccountFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher(
+            SecuritySettings security, @Value("${consultaion.security.pbkdf2-iterations:600000}") int iterations) {
+        if (security.mode() == SecuritySettings.Mode.PRODUCTION
+                && iterations < Pbkdf2PasswordHasher.OWASP_2023_ITERATIONS) {
+            throw new StartupFailure("consultaion.security.pbkdf2-iterations is " + iterations
+                    + "; production mode needs at least " + Pbkdf2PasswordHasher.OWASP_2023_ITERATIONS);
+        }
+        return new Pbkdf2PasswordHasher(iterations);
+    }
+
+    @Singleton
+    AccessTokens accessTokens(SecuritySettings security, Clock clock) {
+        return new AccessTokens(security.jwtSecret(), clock);
+    }
+
+    @Singleton
+    CookieSettings cookieSettings(
+            SecuritySettings security, @Value("${consultaion.security.cookie-domain:}") String domain) {
+        return new CookieSettings(
+                security.mode() == SecuritySettings.Mode.PRODUCTION, domain.isBlank() ? null : domain);
+    }
+
+    @Singleton
+    AccountUseCases accounts(JdbiStores stores, PasswordHasher hasher, Clock clock) {
+        AccountStores a = stores.accounts();
+        return new AccountService(
+                a.users(),
+                a.sessions(),
+                a.apiKeys(),
+                a.attempts(),
+                hasher,
+                a.audit(),
+                a.eraser(),
+                stores.transactions(),
+                clock);
+    }
+
+    @Singleton
+    ApiKeyUseCases apiKeys(JdbiStores stores, Clock clock) {
+        return new ApiKeyService(stores.accounts().apiKeys(), stores.accounts().audit(), clock);
+    }
+
+    @Singleton
+    AuthenticateQuery authenticate(JdbiStores stores, Clock clock) {
+        AccountStores a = stores.accounts();
+        return new AuthenticationService(a.users(), a.sessions(), a.apiKeys(), clock);
+    }
+}
