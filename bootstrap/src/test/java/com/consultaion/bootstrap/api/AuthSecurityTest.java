@@ -146,7 +146,7 @@ class AuthSecurityTest {
         assertThat(registered.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c)
                         .startsWith("consultaion_token=")
-                        .contains("HttpOnly")
+                        .containsIgnoringCase("HttpOnly")
                         .contains("SameSite=Lax"));
         String cookies = "consultaion_token=" + access + "; csrf_token=" + csrf;
         String body = "{\"prompt\": \"Is it worth learning Rust in 2027?\"}";
