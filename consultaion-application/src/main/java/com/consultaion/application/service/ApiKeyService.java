@@ -33,7 +33,11 @@ public final class ApiKeyService implements ApiKeyUseCases {
         Instant now = clock.instant();
         String trimmed = name == null ? "" : name.strip();
         Violations v = new Violations();
-        v.check(!trimmed.isEmpty() && trimmed.length() <= 100, "name", "name.invalid", "must have 1-100 characters");
+        v.check(
+                !trimmed.isEmpty() && trimmed.length() <= 100 && com.consultaion.domain.Texts.clean(trimmed),
+                "name",
+                "name.invalid",
+                "must have 1-100 characters and no control characters");
         v.check(expiresAt == null || expiresAt.isAfter(now), "expires_at", "expires_at.past", "must be in the future");
         v.check(
                 keys.listForUser(userId).stream()

@@ -71,6 +71,11 @@ public final class DebateQueries
                 "offset.out_of_range",
                 "must be between 0 and " + ListDebatesQuery.MAX_OFFSET);
         v.check(text == null || text.length() <= 200, "q", "q.too_long", "must have at most 200 characters");
+        v.check(
+                com.consultaion.domain.Texts.clean(text),
+                "q",
+                "text.control_characters",
+                "must not contain control characters");
         com.consultaion.domain.debate.DebateStatus wanted = null;
         if (status != null && !status.isBlank() && !status.equals("all")) {
             try {

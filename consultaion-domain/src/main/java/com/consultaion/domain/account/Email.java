@@ -14,7 +14,9 @@ public record Email(String value) {
             throw ValidationException.of("email", "email.required", "is required");
         }
         value = value.strip().toLowerCase(Locale.ROOT);
-        if (value.length() > 254 || !SHAPE.matcher(value).matches()) {
+        if (!com.consultaion.domain.Texts.clean(value)
+                || value.length() > 254
+                || !SHAPE.matcher(value).matches()) {
             throw ValidationException.of("email", "email.invalid", "must be an e-mail address");
         }
     }

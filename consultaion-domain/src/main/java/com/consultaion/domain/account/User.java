@@ -79,6 +79,15 @@ public record User(
                     "timezone",
                     "profile.timezone",
                     "must be an IANA time zone such as Europe/Paris");
+            for (String[] f : new String[][] {
+                {"display_name", displayName}, {"bio", bio}, {"avatar_url", avatarUrl}, {"timezone", timezone}
+            }) {
+                v.check(
+                        com.consultaion.domain.Texts.clean(f[1]),
+                        f[0],
+                        "text.control_characters",
+                        "must not contain control characters");
+            }
             v.throwIfAny();
         }
 

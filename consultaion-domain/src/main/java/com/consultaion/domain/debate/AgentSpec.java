@@ -18,6 +18,11 @@ public record AgentSpec(String name, String persona, String model) {
                 "persona.too_long",
                 "must have at most " + MAX_PERSONA_LENGTH + " characters");
         Names.model(v, "model", model);
+        v.check(
+                com.consultaion.domain.Texts.clean(persona),
+                "persona",
+                "text.control_characters",
+                "must not contain control characters");
         v.throwIfAny();
     }
 }

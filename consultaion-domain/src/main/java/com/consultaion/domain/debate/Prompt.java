@@ -12,6 +12,7 @@ public record Prompt(String text) {
         if (text == null) {
             throw ValidationException.of("prompt", "prompt.required", "is required");
         }
+        com.consultaion.domain.Texts.requireClean("prompt", text);
         text = text.strip();
         int length = text.codePointCount(0, text.length());
         if (length < MIN_LENGTH) {

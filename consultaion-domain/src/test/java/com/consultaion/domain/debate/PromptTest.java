@@ -40,4 +40,12 @@ class PromptTest {
             }
         });
     }
+
+    @Test
+    void controlCharactersOtherThanWhitespaceAreRefused() {
+        // regression: a NUL in ?q= reached PostgreSQL and answered 500 (found by the HTTP fuzz test)
+        assertThatThrownBy(() -> new Prompt("a prompt with \u0000 inside")).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> new Prompt("a prompt with \u0007 bell")).isInstanceOf(ValidationException.class);
+        assertThat(new Prompt("line one\nline two\tand a tab").text()).contains("\n");
+    }
 }

@@ -1,0 +1,180 @@
+package com.consultaion.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consultaion.bootstrap.TestHttp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Object-level access, mass assignment, validation and hostile input, through real HTTP. */
+class AccessAndInputTest {
+
+    private final TestService service = TestService.get();
+    private final TestHttp http = service.http;
+
+    private String debateOf(TestService.User user) {
+        HttpResponse<String> created =
+                http.post("/debates", "{\"prompt\": \"Should we rewrite the billing system?\"}", user.bearer());
+        assertThat(created.statusCode()).isEqualTo(201);
+        return TestService.field(created.body(), "id");
+    }
+
+    @Test
+    void anotherUsersDebateIsNotFoundOnEveryRouteAndNeverListed() {
+        TestService.User alice = service.newUser();
+        TestService.User bob = service.newUser();
+        String id = debateOf(alice);
+
+        for (HttpResponse<String> r : List.of(
+                http.get("/debates/" + id, bob.bearer()),
+                http.get("/debates/" + id + "/events", bob.bearer()),
+                http.post("/debates/" + id + "/cancel", "", bob.bearer()),
+                http.post("/debates/" + id + "/retry", "", bob.bearer()))) {
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.body()).contains("\"code\":\"debate.not_found\"").doesNotContain("Should we rewrite");
+        }
+        assertThat(http.get("/debates", bob.bearer()).body()).doesNotContain(id).contains("\"total\":0");
+        assertThat(http.get("/debates?status=all", bob.bearer()).statusCode()).isEqualTo(422);
+        assertThat(http.get("/debates/" + id, alice.bearer()).statusCode()).isEqualTo(200);
+        assertThat(http.get("/debates/not-a-uuid", alice.bearer()).statusCode()).isEqualTo(404);
+        assertThat(http.get("/debates/" + UUID.randomUUID(), alice.bearer()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void fieldsAClientMayNotSetAreIgnored() {
+        TestService.User alice = service.newUser();
+        String someoneElse = UUID.randomUUID().toString();
+
+        HttpResponse<String> created = http.post(
+                "/debates",
+                "{\"prompt\": \"Which CI system should we use?\", " + "\"user_id\": \"" + someoneElse
+                        + "\", \"status\": \"completed\", \"id\": \"" + someoneElse + "\"}",
+                alice.bearer());
+        HttpResponse<String> profile = http.send(http.request("/me/profile", alice.bearer())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"display_name\": \"Alice\", \"role\": \"admin\", "
+                        + "\"is_admin\": true, \"email\": \"root@example.com\"}"))
+                .build());
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body())
+                .contains("\"user_id\":\"" + alice.id() + "\"")
+                .contains("\"status\":\"queued\"")
+                .doesNotContain(someoneElse);
+        assertThat(profile.statusCode()).isEqualTo(200);
+        assertThat(profile.body())
+                .contains("\"display_name\":\"Alice\"")
+                .contains("\"role\":\"user\"")
+                .contains("\"is_admin\":false")
+                .contains(alice.email());
+    }
+
+    @Test
+    void invalidInputIs422ListingEveryBadField() {
+        TestService.User alice = service.newUser();
+
+        HttpResponse<String> response = http.post(
+                "/debates",
+                "{\"prompt\": \"short\", \"mode\": \"chaos\", "
+                        + "\"config\": {\"agents\": [{\"name\": \"\"}], \"rounds\": 7, \"judges\": [{\"name\": \"J\", "
+                        + "\"model\": \"gpt-none\"}]}}",
+                alice.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body())
+                .contains("\"code\":\"validation.failed\"")
+                .contains("\"field\":\"prompt\"")
+                .contains("\"field\":\"mode\"")
+                .contains("\"field\":\"config.agents[0].name\"");
+        assertThat(http.get("/debates?limit=500", alice.bearer()).statusCode()).isEqualTo(422);
+        assertThat(http.get("/debates?limit=abc", alice.bearer()).statusCode()).isEqualTo(422);
+        assertThat(http.get("/debates?offset=-1", alice.bearer()).statusCode()).isEqualTo(422);
+        HttpResponse<String> badModel = http.post(
+                "/debates",
+                "{\"prompt\": \"Which model should we use for this?\", \"model_id\": \"gpt-x\"}",
+                alice.bearer());
+        assertThat(badModel.statusCode()).isEqualTo(422);
+        assertThat(badModel.body()).contains("model_id");
+    }
+
+    @Test
+    void malformedJsonIs400AndAnOversizedBodyIs413InTheErrorShape() {
+        TestService.User alice = service.newUser();
+
+        HttpResponse<String> malformed = http.post("/debates", "{\"prompt\": ", alice.bearer());
+        HttpResponse<String> oversized =
+                http.post("/debates", "{\"prompt\": \"" + "a".repeat(2 * 1024 * 1024) + "\"}", alice.bearer());
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).startsWith("{\"error\":{\"code\":\"request.malformed\"");
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(oversized.body()).contains("\"code\":\"request.too_large\"");
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        HttpResponse<String> response = http.get("/healthz");
+
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        v -> assertThat(v).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(http.get("/healthz", "X-Forwarded-Proto", "https").headers().firstValue("Strict-Transport-Security"))
+                .isPresent();
+    }
+
+    @Test
+    void garbageSentToEveryEndpointNeverCausesA500() {
+        TestService.User alice = service.newUser();
+        String id = debateOf(alice);
+        List<String[]> routes = List.of(
+                new String[] {"POST", "/auth/register"}, new String[] {"POST", "/auth/login"},
+                new String[] {"POST", "/auth/refresh"}, new String[] {"POST", "/debates"},
+                new String[] {"PUT", "/me/profile"}, new String[] {"POST", "/keys"},
+                new String[] {"POST", "/debates/" + id + "/cancel"}, new String[] {"GET", "/debates?q=%00%27%22"});
+        SplittableRandom random = new SplittableRandom(2026);
+        List<String> bodies = new java.util.ArrayList<>(List.of(
+                "",
+                "null",
+                "[]",
+                "{}",
+                "\"x\"",
+                "1e309",
+                "{\"prompt\": null}",
+                "{\"prompt\": \"nul \\u0000 inside a long enough prompt\"}",
+                "{\"email\": \"a\\u0000b@example.com\", \"password\": \"x\"}",
+                "{\"prompt\": 12}",
+                "{\"config\": \"x\"}",
+                "{\"config\": {\"agents\": 3}}",
+                "{\"email\": [], \"password\": {}}",
+                "{\"name\": \"" + "x".repeat(10_000) + "\"}",
+                "{\"a\":" + "[".repeat(5000)));
+        for (int i = 0; i < 40; i++) {
+            byte[] noise = new byte[random.nextInt(1, 300)];
+            random.nextBytes(noise);
+            bodies.add(new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        for (String[] route : routes) {
+            for (String body : bodies) {
+                HttpResponse<String> r = http.send(http.request(route[1], alice.bearer())
+                        .header("Content-Type", "application/json")
+                        .method(route[0], HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+                assertThat(r.statusCode())
+                        .as(route[0] + " " + route[1] + " with " + body.length() + " chars")
+                        .isLessThan(500);
+                assertThat(r.body())
+                        .doesNotContain("Exception")
+                        .doesNotContain("at com.")
+                        .doesNotContain("SQL");
+            }
+        }
+    }
+}
