@@ -63,8 +63,11 @@ final class PersistenceFactory {
 
     /** Created at startup ({@code @Context}): the schema is current before the server accepts a request. */
     @Context
-    SchemaMigrations schemaMigrations(DataSource dataSource) {
-        SchemaMigrations migrations = new SchemaMigrations(dataSource);
+    SchemaMigrations schemaMigrations(DatabaseServer server) {
+        SchemaMigrations migrations = new SchemaMigrations(
+                server.target().jdbcUrl(),
+                server.target().user(),
+                server.target().password());
         try {
             int applied = migrations.migrate();
             LOG.info(

@@ -69,7 +69,6 @@ final class TextParts {
             "reading",
             "peer",
             "answers",
-            "other",
             "raise");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'-]{3,}");
 

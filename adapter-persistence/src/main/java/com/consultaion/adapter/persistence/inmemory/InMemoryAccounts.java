@@ -292,6 +292,21 @@ public final class InMemoryAccounts {
             });
         }
 
+        @Override
+        public int deleteBefore(Instant cutoff) {
+            int[] removed = new int[1];
+            db.write(() -> {
+                List<Entry> before = new ArrayList<>(entries);
+                entries.removeIf(e -> e.at().isBefore(cutoff));
+                removed[0] = before.size() - entries.size();
+                return () -> {
+                    entries.clear();
+                    entries.addAll(before);
+                };
+            });
+            return removed[0];
+        }
+
         public List<Entry> entries() {
             return db.read(() -> List.copyOf(entries));
         }

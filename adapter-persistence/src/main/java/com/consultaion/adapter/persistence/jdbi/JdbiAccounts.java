@@ -363,5 +363,12 @@ public final class JdbiAccounts {
                     .bind("detail", Json.write(e.detail()))
                     .execute());
         }
+
+        @Override
+        public int deleteBefore(Instant cutoff) {
+            return jdbi.withHandle(h -> h.createUpdate("DELETE FROM audit_log WHERE at < :cutoff")
+                    .bind("cutoff", utc(cutoff))
+                    .execute());
+        }
     }
 }

@@ -10,8 +10,19 @@ public final class SchemaMigrations {
     private final Flyway flyway;
 
     public SchemaMigrations(DataSource dataSource) {
-        this.flyway = Flyway.configure()
-                .dataSource(dataSource)
+        this(Flyway.configure().dataSource(dataSource));
+    }
+
+    /**
+     * Migrations on their own connections, outside the application's pool: Flyway holds two at once (one for its
+     * lock), which a small pool may not have to spare.
+     */
+    public SchemaMigrations(String jdbcUrl, String user, String password) {
+        this(Flyway.configure().dataSource(jdbcUrl, user, password));
+    }
+
+    private SchemaMigrations(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+        this.flyway = configuration
                 .locations("classpath:db/migration")
                 // A database that another version migrated further must not be silently "fixed".
                 .validateOnMigrate(true)

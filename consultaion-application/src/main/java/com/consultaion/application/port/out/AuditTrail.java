@@ -12,6 +12,9 @@ public interface AuditTrail {
 
     void record(Entry entry);
 
+    /** Deletes entries older than {@code cutoff} (retention); returns how many. */
+    int deleteBefore(Instant cutoff);
+
     /** One action: who (if known), what, on what, from where. */
     record Entry(
             Instant at,
