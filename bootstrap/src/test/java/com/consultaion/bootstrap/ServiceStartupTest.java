@@ -70,14 +70,14 @@ class ServiceStartupTest {
     }
 
     @Test
-    void anUnknownPathAnswers404InTheApiErrorShape() {
+    void anUnknownPathWithoutCredentialsIsRefusedInTheApiErrorShape() {
         HttpResponse<String> response = http.get("/no/such/route");
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.body())
-                .isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"Nothing exists at this address.\","
+                .isEqualTo("{\"error\":{\"code\":\"auth.required\",\"message\":\"Authentication is required.\","
                         + "\"details\":{},\"retryable\":false,\"retry_after_seconds\":null}}");
     }
 

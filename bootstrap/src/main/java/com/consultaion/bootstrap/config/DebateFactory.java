@@ -40,6 +40,19 @@ final class DebateFactory {
     }
 
     @Singleton
+    com.consultaion.adapter.sse.StreamSettings streamSettings(
+            @Value("${consultaion.sse.heartbeat:15s}") Duration heartbeat,
+            @Value("${consultaion.sse.max-lifetime:1h}") Duration maxLifetime,
+            @Value("${consultaion.sse.max-streams-per-identity:10}") int maxStreams) {
+        return new com.consultaion.adapter.sse.StreamSettings(heartbeat, maxLifetime, maxStreams, 200);
+    }
+
+    @Singleton
+    com.consultaion.adapter.sse.StreamMetrics streamMetrics() {
+        return new com.consultaion.adapter.sse.StreamMetrics();
+    }
+
+    @Singleton
     ChatModel chatModel(
             @Value("${consultaion.local-model.latency-ms:0}") long latencyMs,
             @Value("${consultaion.local-model.failure-rate:0}") double failureRate) {

@@ -117,6 +117,18 @@ class AccessAndInputTest {
     }
 
     @Test
+    void anUnknownRouteIsA404InTheErrorShapeForASignedInUser() {
+        TestService.User alice = service.newUser();
+
+        HttpResponse<String> response = http.get("/no/such/route", alice.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body())
+                .isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"Nothing exists at "
+                        + "this address.\",\"details\":{},\"retryable\":false,\"retry_after_seconds\":null}}");
+    }
+
+    @Test
     void everyResponseCarriesSecurityHeaders() {
         HttpResponse<String> response = http.get("/healthz");
 

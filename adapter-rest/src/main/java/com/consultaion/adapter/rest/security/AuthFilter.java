@@ -29,7 +29,7 @@ import java.util.Set;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class AuthFilter implements Ordered {
 
-    static final String PRINCIPAL = "consultaion.principal";
+    static final String PRINCIPAL = AuthenticateQuery.Principal.REQUEST_ATTRIBUTE;
     static final String VIA_COOKIE = "consultaion.via_cookie";
 
     private static final Set<String> PUBLIC = Set.of(

@@ -16,6 +16,9 @@ public interface AuthenticateQuery {
 
     /** An authenticated caller. {@code sessionId} is null for API keys. */
     record Principal(UserId userId, boolean admin, UUID sessionId) {
+        /** Where HTTP adapters keep the authenticated principal of a request. */
+        public static final String REQUEST_ATTRIBUTE = "consultaion.principal";
+
         public Requester requester() {
             return Requester.user(userId, admin);
         }

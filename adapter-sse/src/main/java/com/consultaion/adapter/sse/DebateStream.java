@@ -1,0 +1,162 @@
+package com.consultaion.adapter.sse;
+
+import com.consultaion.application.port.in.ReadDebateEventsQuery;
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.event.DebateEvent;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * One subscriber's stream. Events are read from the store after the last seq sent, only as fast as the client
+ * takes them (reactive demand), so a slow client holds no buffer and never slows the debate or other
+ * subscribers: it simply reads further behind, and catches up from the store. The bus only wakes the reader.
+ * After the terminal event the stream completes (the server closes it).
+ */
+final class DebateStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DebateStream.class);
+    private static final ExecutorService READERS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sse-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private DebateStream() {}
+
+    static Flux<byte[]> open(
+            DebateId id,
+            Requester requester,
+            long afterSeq,
+            ReadDebateEventsQuery events,
+            DebateEventBus bus,
+            JsonMapper json,
+            StreamSettings settings,
+            StreamMetrics metrics,
+            Runnable onClose) {
+        return Flux.create(
+                sink -> {
+                    State state = new State(afterSeq);
+                    metrics.opened();
+                    Runnable pump = () -> pump(state, sink, id, requester, events, json, settings, metrics);
+                    DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> schedule(state, pump));
+                    ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
+                            () -> {
+                                if (sink.requestedFromDownstream() > 0 && !state.done.get()) {
+                                    sink.next(Frames.ping());
+                                }
+                            },
+                            settings.heartbeat().toMillis(),
+                            settings.heartbeat().toMillis(),
+                            TimeUnit.MILLISECONDS);
+                    ScheduledFuture<?> lifetime = TIMERS.schedule(
+                            () -> {
+                                metrics.endedByLimit();
+                                state.done.set(true);
+                                sink.complete();
+                            },
+                            settings.maxLifetime().toMillis(),
+                            TimeUnit.MILLISECONDS);
+                    sink.onRequest(n -> schedule(state, pump));
+                    sink.onDispose(() -> {
+                        state.done.set(true);
+                        subscription.close();
+                        heartbeat.cancel(false);
+                        lifetime.cancel(false);
+                        metrics.closed();
+                        onClose.run();
+                    });
+                    // First frame: tell clients how soon to reconnect; then replay and go live.
+                    sink.next(Frames.retry(Duration.ofSeconds(3)));
+                    schedule(state, pump);
+                },
+                FluxSink.OverflowStrategy.ERROR);
+    }
+
+    private static final class State {
+        volatile long lastSent;
+        final AtomicBoolean done = new AtomicBoolean();
+        final AtomicBoolean running = new AtomicBoolean();
+        final AtomicBoolean pending = new AtomicBoolean();
+
+        State(long after) {
+            this.lastSent = after;
+        }
+    }
+
+    /** Runs the pump on a virtual thread unless it is running; a wake-up during a run makes it run again. */
+    private static void schedule(State state, Runnable pump) {
+        state.pending.set(true);
+        if (state.running.compareAndSet(false, true)) {
+            READERS.execute(() -> {
+                do {
+                    state.pending.set(false);
+                    if (!state.done.get()) {
+                        pump.run();
+                    }
+                    state.running.set(false);
+                } while (state.pending.get() && !state.done.get() && state.running.compareAndSet(false, true));
+            });
+        }
+    }
+
+    private static void pump(
+            State state,
+            FluxSink<byte[]> sink,
+            DebateId id,
+            Requester requester,
+            ReadDebateEventsQuery events,
+            JsonMapper json,
+            StreamSettings settings,
+            StreamMetrics metrics) {
+        try {
+            while (!state.done.get()) {
+                long demand = sink.requestedFromDownstream();
+                if (demand <= 0) {
+                    return; // the client is slow: read more when it asks (onRequest wakes us)
+                }
+                int limit = (int) Math.min(settings.batch(), demand);
+                List<DebateEvent> batch =
+                        events.readAfter(id, requester, state.lastSent, limit).orElse(List.of());
+                if (batch.isEmpty()) {
+                    return;
+                }
+                for (DebateEvent e : batch) {
+                    sink.next(Frames.event(e.seq(), e.type(), json.writeValueAsString(e.wireFields())));
+                    state.lastSent = e.seq();
+                    if (e.terminal()) {
+                        state.done.set(true);
+                        metrics.delivered(1);
+                        sink.complete();
+                        return;
+                    }
+                }
+                metrics.delivered(batch.size());
+                if (batch.size() < limit) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            sink.error(new UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            LOG.warn("stream of debate {} failed; the client will reconnect: {}", id, e.toString());
+            state.done.set(true);
+            sink.error(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.consultaion.adapter.sse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Server-Sent Events frames, written exactly: {@code id}, {@code event} and one {@code data:} line per event; a
+ * {@code retry:} frame and {@code : ping} comments that carry no data (so no client sees an empty message).
+ */
+final class Frames {
+
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private Frames() {}
+
+    static byte[] retry(Duration delay) {
+        return ("retry: " + delay.toMillis() + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] ping() {
+        return PING.clone();
+    }
+
+    /** {@code json} is one line (the serializer escapes newlines inside strings). */
+    static byte[] event(long seq, String type, String json) {
+        if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("event data must be a single line");
+        }
+        return ("id: " + seq + "\nevent: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,129 @@
+package com.consultaion.adapter.sse;
+
+import com.consultaion.application.port.in.AuthenticateQuery;
+import com.consultaion.application.port.in.GetDebateQuery;
+import com.consultaion.application.port.in.ReadDebateEventsQuery;
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.debate.DebateId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code GET /debates/{id}/stream}: the debate's events as Server-Sent Events. Replays every stored event after
+ * {@code Last-Event-ID} (or {@code ?after=}), then follows live; ends after the terminal event. Access is that of
+ * every debate route: the owner, and admins; anyone else gets 404.
+ */
+@Controller("/debates")
+final class StreamController {
+
+    private final GetDebateQuery debates;
+    private final ReadDebateEventsQuery events;
+    private final DebateEventBus bus;
+    private final JsonMapper json;
+    private final StreamSettings settings;
+    private final StreamMetrics metrics;
+    private final Map<String, AtomicInteger> perIdentity = new ConcurrentHashMap<>();
+
+    StreamController(
+            GetDebateQuery debates,
+            ReadDebateEventsQuery events,
+            DebateEventBus bus,
+            JsonMapper json,
+            StreamSettings settings,
+            StreamMetrics metrics) {
+        this.debates = debates;
+        this.events = events;
+        this.bus = bus;
+        this.json = json;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Get(value = "/{id}/stream{?after}", produces = MediaType.TEXT_EVENT_STREAM)
+    HttpResponse<?> stream(
+            HttpRequest<?> request,
+            String id,
+            @Nullable @QueryValue String after,
+            @Nullable @Header("Last-Event-ID") String lastEventId) {
+        AuthenticateQuery.Principal principal = request.getAttribute(
+                        AuthenticateQuery.Principal.REQUEST_ATTRIBUTE, AuthenticateQuery.Principal.class)
+                .orElseThrow(() -> new IllegalStateException("stream route is not behind the authentication filter"));
+        Requester requester = principal.requester();
+        Optional<DebateId> debateId = parse(id);
+        if (debateId.isEmpty() || debates.get(debateId.get(), requester).isEmpty()) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(Map.of("error", error("debate.not_found", "No such debate.", false, null)));
+        }
+        long from = position(lastEventId != null ? lastEventId : after);
+        String identity = principal.userId().toString();
+        AtomicInteger open = perIdentity.computeIfAbsent(identity, k -> new AtomicInteger());
+        if (open.incrementAndGet() > settings.maxStreamsPerIdentity()) {
+            open.decrementAndGet();
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", "5")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(Map.of(
+                            "error",
+                            error(
+                                    "stream.too_many",
+                                    "Too many open streams for this identity (at most "
+                                            + settings.maxStreamsPerIdentity() + ").",
+                                    true,
+                                    5L)));
+        }
+        return HttpResponse.ok(DebateStream.open(
+                        debateId.get(), requester, from, events, bus, json, settings, metrics, open::decrementAndGet))
+                .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no");
+    }
+
+    private static Map<String, Object> error(String code, String message, boolean retryable, Long retryAfter) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        body.put("details", Map.of());
+        body.put("retryable", retryable);
+        body.put("retry_after_seconds", retryAfter);
+        return body;
+    }
+
+    private static long position(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long seq = Long.parseLong(value.strip());
+            if (seq < 0) {
+                throw new NumberFormatException();
+            }
+            return seq;
+        } catch (NumberFormatException e) {
+            throw ValidationException.of(
+                    "after", "after.invalid", "Last-Event-ID / after must be a non-negative event id");
+        }
+    }
+
+    private static Optional<DebateId> parse(String id) {
+        try {
+            return Optional.of(DebateId.parse(id));
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.consultaion.adapter.sse;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of live streams: open now, events delivered, streams ended by the server's limits. */
+public final class StreamMetrics {
+
+    private final AtomicLong open = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong limited = new AtomicLong();
+
+    void opened() {
+        open.incrementAndGet();
+    }
+
+    void closed() {
+        open.decrementAndGet();
+    }
+
+    void delivered(int events) {
+        delivered.addAndGet(events);
+    }
+
+    void endedByLimit() {
+        limited.incrementAndGet();
+    }
+
+    public long openStreams() {
+        return open.get();
+    }
+
+    public long eventsDelivered() {
+        return delivered.get();
+    }
+
+    public long streamsEndedByLimit() {
+        return limited.get();
+    }
+}

@@ -1,0 +1,240 @@
+package com.consultaion.bootstrap.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consultaion.bootstrap.TestHttp;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live stream read by a raw SSE client over real HTTP: wire format, replay, resume, fan-out, access. */
+class StreamTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedServer server;
+    static TestHttp http;
+
+    @BeforeAll
+    static void start() {
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port", -1,
+                        "consultaion.data-dir", dataDir.toString(),
+                        "consultaion.security.pbkdf2-iterations", 10_000,
+                        "consultaion.local-model.latency-ms", 150,
+                        "consultaion.sse.heartbeat", "200ms",
+                        "consultaion.sse.max-streams-per-identity", 3));
+        http = new TestHttp(server.getURI());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String token() {
+        String email = "sse-" + java.util.UUID.randomUUID() + "@example.com";
+        http.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}");
+        return field(
+                http.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}")
+                        .body(),
+                "access_token");
+    }
+
+    private static String debate(String token) {
+        HttpResponse<String> created = http.post(
+                "/debates",
+                "{\"prompt\": \"Should a city ban cars from its centre?\"}",
+                "Authorization",
+                "Bearer " + token);
+        return field(created.body(), "id");
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static URI stream(String id, String query) {
+        return server.getURI().resolve("/debates/" + id + "/stream" + query);
+    }
+
+    private static List<Long> seqs(SseClient.Result result) {
+        return result.frames().stream()
+                .filter(f -> f.id() != null)
+                .map(f -> Long.parseLong(f.id()))
+                .toList();
+    }
+
+    @Test
+    void aLiveDebateStreamsEveryEventOnceInOrderThenTheServerCloses() throws Exception {
+        String token = token();
+        String id = debate(token);
+
+        SseClient.Result result =
+                SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.frames().get(0).retry()).isEqualTo("3000");
+        List<Long> seqs = seqs(result);
+        assertThat(seqs)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+        SseClient.Frame last = result.frames().get(result.frames().size() - 1);
+        assertThat(last.event()).isEqualTo("final");
+        for (SseClient.Frame f : result.frames()) {
+            if (f.data() != null) {
+                assertThat(f.data())
+                        .startsWith("{\"type\":\"" + f.event() + "\",\"debate_id\":\"" + id + "\",\"seq\":" + f.id()
+                                + ",\"ts\":\"")
+                        .contains("\"v\":1");
+            }
+        }
+        assertThat(result.rawLines()).noneMatch(l -> l.equals("data:") || l.equals("data: "));
+    }
+
+    @Test
+    void heartbeatsArriveAsCommentsWhileTheDebateRuns() throws Exception {
+        String token = token();
+        String id = debate(token);
+
+        SseClient.Result result =
+                SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+
+        assertThat(result.frames()).anySatisfy(f -> {
+            assertThat(f.comment()).isEqualTo("ping");
+            assertThat(f.data()).isNull();
+        });
+    }
+
+    @Test
+    void reconnectingWithLastEventIdContinuesWithoutGapOrDuplicate() throws Exception {
+        String token = token();
+        String id = debate(token);
+
+        SseClient.Result first =
+                SseClient.read(stream(id, ""), Duration.ofSeconds(30), 4, "Authorization", "Bearer " + token);
+        String lastId = first.frames().stream()
+                .filter(f -> f.id() != null)
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .id();
+        SseClient.Result second = SseClient.read(
+                stream(id, ""),
+                Duration.ofSeconds(30),
+                1000,
+                "Authorization",
+                "Bearer " + token,
+                "Last-Event-ID",
+                lastId);
+
+        List<Long> union = new ArrayList<>(seqs(first));
+        union.addAll(seqs(second));
+        assertThat(union)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, union.size()).boxed().toList());
+        assertThat(second.frames().get(second.frames().size() - 1).event()).isEqualTo("final");
+        SseClient.Result replay = SseClient.read(
+                stream(id, "?after=" + (union.size() - 2)),
+                Duration.ofSeconds(10),
+                1000,
+                "Authorization",
+                "Bearer " + token);
+        assertThat(seqs(replay)).containsExactly((long) union.size() - 1, (long) union.size());
+    }
+
+    @Test
+    void twoSubscribersEachReceiveTheIdenticalStream() throws Exception {
+        String token = token();
+        String id = debate(token);
+
+        CompletableFuture<SseClient.Result> a = CompletableFuture.supplyAsync(() -> read(id, token));
+        CompletableFuture<SseClient.Result> b = CompletableFuture.supplyAsync(() -> read(id, token));
+
+        List<SseClient.Frame> fa =
+                a.get().frames().stream().filter(f -> f.data() != null).toList();
+        List<SseClient.Frame> fb =
+                b.get().frames().stream().filter(f -> f.data() != null).toList();
+        assertThat(fa).isNotEmpty().isEqualTo(fb);
+    }
+
+    @Test
+    void othersGet404AndTooManyStreamsGet429() throws Exception {
+        String owner = token();
+        String other = token();
+        String id = debate(owner);
+
+        assertThat(SseClient.read(stream(id, ""), Duration.ofSeconds(5), 1, "Authorization", "Bearer " + other)
+                        .status())
+                .isEqualTo(404);
+        assertThat(SseClient.read(stream(id, ""), Duration.ofSeconds(5), 1).status())
+                .isEqualTo(401);
+        assertThat(SseClient.read(
+                                stream("not-a-uuid", ""), Duration.ofSeconds(5), 1, "Authorization", "Bearer " + owner)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anIdentityMayHoldOnlySoManyStreamsAtOnce() throws Exception {
+        String token = token();
+        String id = field(
+                http.post(
+                                "/debates",
+                                "{\"prompt\": \"Should we hold a four-round debate on this?\", "
+                                        + "\"config\": {\"rounds\": 3}}",
+                                "Authorization",
+                                "Bearer " + token)
+                        .body(),
+                "id");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<java.net.http.HttpResponse<java.io.InputStream>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(client.send(
+                        java.net.http.HttpRequest.newBuilder(stream(id, ""))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+            }
+            assertThat(open).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+
+            SseClient.Result refused =
+                    SseClient.read(stream(id, ""), Duration.ofSeconds(5), 1, "Authorization", "Bearer " + token);
+
+            assertThat(refused.status()).isEqualTo(429);
+        } finally {
+            for (var r : open) {
+                r.body().close();
+            }
+        }
+    }
+
+    private static SseClient.Result read(String id, String token) {
+        try {
+            return SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
