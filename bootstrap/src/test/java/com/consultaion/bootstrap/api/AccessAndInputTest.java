@@ -129,6 +129,29 @@ class AccessAndInputTest {
     }
 
     @Test
+    void corsAllowsOnlyTheConfiguredOrigins() {
+        java.util.function.Function<String, HttpResponse<String>> preflight =
+                origin -> http.send(http.request("/debates")
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type,x-csrf-token")
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .build());
+
+        HttpResponse<String> allowed = preflight.apply("http://localhost:3000");
+        HttpResponse<String> evil = preflight.apply("https://evil.example");
+
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials"))
+                .hasValue("true");
+        assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(http.get("/healthz", "Origin", "https://evil.example")
+                        .headers()
+                        .firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+    }
+
+    @Test
     void everyResponseCarriesSecurityHeaders() {
         HttpResponse<String> response = http.get("/healthz");
 
