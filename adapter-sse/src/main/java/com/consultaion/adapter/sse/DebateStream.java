@@ -60,6 +60,7 @@ final class DebateStream {
                                 if (sink.requestedFromDownstream() > 0 && !state.done.get()) {
                                     sink.next(Frames.ping());
                                 }
+                                schedule(state, pump); // a safety net: catches up even if a signal was lost
                             },
                             settings.heartbeat().toMillis(),
                             settings.heartbeat().toMillis(),

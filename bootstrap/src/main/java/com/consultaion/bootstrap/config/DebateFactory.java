@@ -2,7 +2,6 @@ package com.consultaion.bootstrap.config;
 
 import com.consultaion.adapter.llm.local.LocalChatModel;
 import com.consultaion.adapter.llm.local.LocalModelCatalog;
-import com.consultaion.adapter.persistence.inmemory.InMemoryDebateEventBus;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
 import com.consultaion.application.Consultaion;
@@ -34,9 +33,12 @@ import org.jdbi.v3.core.Jdbi;
 @Factory
 final class DebateFactory {
 
+    /** Signals reach this node's subscribers directly and other nodes' through PostgreSQL NOTIFY. */
     @Singleton
-    DebateEventBus eventBus() {
-        return new InMemoryDebateEventBus();
+    @Bean(preDestroy = "close")
+    com.consultaion.adapter.persistence.jdbi.PostgresNotifyEventBus eventBus(
+            Jdbi jdbi, com.consultaion.bootstrap.db.DatabaseServer database) {
+        return new com.consultaion.adapter.persistence.jdbi.PostgresNotifyEventBus(jdbi, database::openConnection);
     }
 
     @Singleton

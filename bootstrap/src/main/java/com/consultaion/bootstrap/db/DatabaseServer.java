@@ -60,6 +60,16 @@ public final class DatabaseServer implements AutoCloseable {
         return Optional.ofNullable(embedded);
     }
 
+    /** A connection outside the pool (for long-lived uses such as LISTEN). */
+    public Connection openConnection() {
+        try {
+            return DriverManager.getConnection(target.jdbcUrl(), properties(target));
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot open a connection to " + target.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         if (embedded != null) {
@@ -67,7 +77,7 @@ public final class DatabaseServer implements AutoCloseable {
         }
     }
 
-    private static void checkReachable(JdbcTarget target) {
+    private static Properties properties(JdbcTarget target) {
         Properties properties = new Properties();
         if (target.user() != null) {
             properties.setProperty("user", target.user());
@@ -77,7 +87,11 @@ public final class DatabaseServer implements AutoCloseable {
         }
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        try (Connection ignored = DriverManager.getConnection(target.jdbcUrl(), properties)) {
+        return properties;
+    }
+
+    private static void checkReachable(JdbcTarget target) {
+        try (Connection ignored = DriverManager.getConnection(target.jdbcUrl(), properties(target))) {
             // reachable and credentials accepted
         } catch (SQLException e) {
             throw new StartupFailure("cannot connect to PostgreSQL at " + target.describe() + ": "

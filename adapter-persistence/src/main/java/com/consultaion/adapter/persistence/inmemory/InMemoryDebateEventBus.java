@@ -44,4 +44,9 @@ public final class InMemoryDebateEventBus implements DebateEventBus {
     public int subscribedDebates() {
         return listeners.size();
     }
+
+    /** Wakes every subscriber (after a gap in cross-node signals, so that each re-reads from the store). */
+    public void publishToAll() {
+        listeners.keySet().forEach(id -> publish(id, -1));
+    }
 }
