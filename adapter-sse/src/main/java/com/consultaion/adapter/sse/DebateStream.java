@@ -1,7 +1,5 @@
 package com.consultaion.adapter.sse;
 
-import com.consultaion.application.port.in.ReadDebateEventsQuery;
-import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.event.DebateEvent;
@@ -22,10 +20,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
 /**
- * One subscriber's stream. Events are read from the store after the last seq sent, only as fast as the client
- * takes them (reactive demand), so a slow client holds no buffer and never slows the debate or other
- * subscribers: it simply reads further behind, and catches up from the store. The bus only wakes the reader.
- * After the terminal event the stream completes (the server closes it).
+ * One subscriber's stream. On every signal the subscriber's reader fetches the events after the last seq it
+ * sent (through the node's {@link EventHub}) and writes them out; the bus only wakes the reader. Each
+ * subscriber has a bounded buffer: one that falls {@link #MAX_BUFFERED} frames behind is disconnected and
+ * resumes with Last-Event-ID, so it never slows the debate or other subscribers. After the terminal event the
+ * stream completes (the server closes it).
  */
 final class DebateStream {
 
@@ -37,56 +36,63 @@ final class DebateStream {
         return t;
     });
 
+    static final int MAX_BUFFERED = 2_048;
+
     private DebateStream() {}
 
     static Flux<byte[]> open(
             DebateId id,
-            Requester requester,
             long afterSeq,
-            ReadDebateEventsQuery events,
+            EventHub hub,
             DebateEventBus bus,
             JsonMapper json,
             StreamSettings settings,
             StreamMetrics metrics,
             Runnable onClose) {
-        return Flux.create(
-                sink -> {
-                    State state = new State(afterSeq);
-                    metrics.opened();
-                    Runnable pump = () -> pump(state, sink, id, requester, events, json, settings, metrics);
-                    DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> schedule(state, pump));
-                    ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
-                            () -> {
-                                if (sink.requestedFromDownstream() > 0 && !state.done.get()) {
-                                    sink.next(Frames.ping());
-                                }
-                                schedule(state, pump); // a safety net: catches up even if a signal was lost
-                            },
-                            settings.heartbeat().toMillis(),
-                            settings.heartbeat().toMillis(),
-                            TimeUnit.MILLISECONDS);
-                    ScheduledFuture<?> lifetime = TIMERS.schedule(
-                            () -> {
-                                metrics.endedByLimit();
+        return Flux.<byte[]>create(
+                        sink -> {
+                            State state = new State(afterSeq);
+                            metrics.opened();
+                            hub.join(id);
+                            Runnable pump = () -> pump(state, sink, id, hub, json, settings, metrics);
+                            DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> schedule(state, pump));
+                            ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
+                                    () -> {
+                                        if (!state.done.get()) {
+                                            sink.next(Frames.ping());
+                                        }
+                                        schedule(state, pump); // a safety net: catches up even if a signal was lost
+                                    },
+                                    settings.heartbeat().toMillis(),
+                                    settings.heartbeat().toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                            ScheduledFuture<?> lifetime = TIMERS.schedule(
+                                    () -> {
+                                        metrics.endedByLimit();
+                                        state.done.set(true);
+                                        sink.complete();
+                                    },
+                                    settings.maxLifetime().toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                            sink.onRequest(n -> schedule(state, pump));
+                            sink.onDispose(() -> {
                                 state.done.set(true);
-                                sink.complete();
-                            },
-                            settings.maxLifetime().toMillis(),
-                            TimeUnit.MILLISECONDS);
-                    sink.onRequest(n -> schedule(state, pump));
-                    sink.onDispose(() -> {
-                        state.done.set(true);
-                        subscription.close();
-                        heartbeat.cancel(false);
-                        lifetime.cancel(false);
-                        metrics.closed();
-                        onClose.run();
-                    });
-                    // First frame: tell clients how soon to reconnect; then replay and go live.
-                    sink.next(Frames.retry(Duration.ofSeconds(3)));
-                    schedule(state, pump);
-                },
-                FluxSink.OverflowStrategy.ERROR);
+                                subscription.close();
+                                heartbeat.cancel(false);
+                                lifetime.cancel(false);
+                                metrics.closed();
+                                hub.leave(id);
+                                onClose.run();
+                            });
+                            // First frame: tell clients how soon to reconnect; then replay and go live.
+                            sink.next(Frames.retry(Duration.ofSeconds(3)));
+                            schedule(state, pump);
+                        },
+                        FluxSink.OverflowStrategy.IGNORE)
+                // A bounded buffer per subscriber: one that falls this far behind is disconnected (and resumes with
+                // Last-Event-ID), so a slow client never holds memory without limit nor slows anyone else.
+                .onBackpressureBuffer(MAX_BUFFERED, dropped -> {}, reactor.core.publisher.BufferOverflowStrategy.ERROR)
+                .doOnError(reactor.core.Exceptions::isOverflow, e -> metrics.droppedForLag());
     }
 
     private static final class State {
@@ -120,20 +126,14 @@ final class DebateStream {
             State state,
             FluxSink<byte[]> sink,
             DebateId id,
-            Requester requester,
-            ReadDebateEventsQuery events,
+            EventHub hub,
             JsonMapper json,
             StreamSettings settings,
             StreamMetrics metrics) {
         try {
             while (!state.done.get()) {
-                long demand = sink.requestedFromDownstream();
-                if (demand <= 0) {
-                    return; // the client is slow: read more when it asks (onRequest wakes us)
-                }
-                int limit = (int) Math.min(settings.batch(), demand);
-                List<DebateEvent> batch =
-                        events.readAfter(id, requester, state.lastSent, limit).orElse(List.of());
+                int limit = settings.batch();
+                List<DebateEvent> batch = hub.readAfter(id, state.lastSent, limit);
                 if (batch.isEmpty()) {
                     return;
                 }

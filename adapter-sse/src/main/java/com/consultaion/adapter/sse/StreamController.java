@@ -37,6 +37,7 @@ final class StreamController {
     private final StreamSettings settings;
     private final StreamMetrics metrics;
     private final Map<String, AtomicInteger> perIdentity = new ConcurrentHashMap<>();
+    private final EventHub hub;
 
     StreamController(
             GetDebateQuery debates,
@@ -51,6 +52,7 @@ final class StreamController {
         this.json = json;
         this.settings = settings;
         this.metrics = metrics;
+        this.hub = new EventHub(events);
     }
 
     @Get(value = "/{id}/stream{?after}", produces = MediaType.TEXT_EVENT_STREAM)
@@ -87,7 +89,7 @@ final class StreamController {
                                     5L)));
         }
         return HttpResponse.ok(DebateStream.open(
-                        debateId.get(), requester, from, events, bus, json, settings, metrics, open::decrementAndGet))
+                        debateId.get(), from, hub, bus, json, settings, metrics, open::decrementAndGet))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");

@@ -8,6 +8,7 @@ public final class StreamMetrics {
     private final AtomicLong open = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong limited = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     void opened() {
         open.incrementAndGet();
@@ -21,6 +22,10 @@ public final class StreamMetrics {
         delivered.addAndGet(events);
     }
 
+    void droppedForLag() {
+        dropped.incrementAndGet();
+    }
+
     void endedByLimit() {
         limited.incrementAndGet();
     }
@@ -31,6 +36,10 @@ public final class StreamMetrics {
 
     public long eventsDelivered() {
         return delivered.get();
+    }
+
+    public long subscribersDroppedForLag() {
+        return dropped.get();
     }
 
     public long streamsEndedByLimit() {

@@ -1,0 +1,105 @@
+package com.consultaion.adapter.sse;
+
+import com.consultaion.application.port.in.ReadDebateEventsQuery;
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.event.DebateEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * This node's shared window onto each followed debate's recent events. When a signal arrives, the first
+ * subscriber to read loads the new events from the store once; every other subscriber of that debate is served
+ * from memory. A subscriber that is further behind than the window reads from the store itself. Without it,
+ * every event would cost one store read per subscriber. Access is checked when a stream opens; reads here are
+ * on behalf of the system.
+ */
+final class EventHub {
+
+    static final int WINDOW = 512;
+
+    private final ReadDebateEventsQuery events;
+    private final Map<DebateId, Window> windows = new ConcurrentHashMap<>();
+
+    EventHub(ReadDebateEventsQuery events) {
+        this.events = events;
+    }
+
+    private static final class Window {
+        final ConcurrentSkipListMap<Long, DebateEvent> recent = new ConcurrentSkipListMap<>();
+        final ReentrantLock loading = new ReentrantLock();
+        volatile long loadedUpTo;
+        int subscribers;
+    }
+
+    void join(DebateId id) {
+        windows.compute(id, (k, w) -> {
+            Window window = w == null ? new Window() : w;
+            window.subscribers++;
+            return window;
+        });
+    }
+
+    void leave(DebateId id) {
+        windows.computeIfPresent(id, (k, w) -> --w.subscribers <= 0 ? null : w);
+    }
+
+    /** Up to {@code limit} events after {@code afterSeq}, from the window when it holds them, else from the store. */
+    List<DebateEvent> readAfter(DebateId id, long afterSeq, int limit) {
+        Window w = windows.get(id);
+        if (w == null) {
+            return store(id, afterSeq, limit);
+        }
+        List<DebateEvent> cached = fromWindow(w, afterSeq, limit);
+        if (!cached.isEmpty()) {
+            return cached;
+        }
+        if (afterSeq < w.loadedUpTo && !w.recent.isEmpty() && afterSeq + 1 < w.recent.firstKey()) {
+            return store(id, afterSeq, limit); // too far behind the window
+        }
+        w.loading.lock();
+        try {
+            cached = fromWindow(w, afterSeq, limit);
+            if (!cached.isEmpty()) {
+                return cached;
+            }
+            long from = Math.max(afterSeq, w.loadedUpTo);
+            List<DebateEvent> loaded = store(id, from, Math.max(limit, 200));
+            for (DebateEvent e : loaded) {
+                w.recent.put(e.seq(), e);
+                w.loadedUpTo = Math.max(w.loadedUpTo, e.seq());
+            }
+            while (w.recent.size() > WINDOW) {
+                w.recent.pollFirstEntry();
+            }
+            return from == afterSeq
+                    ? loaded.subList(0, Math.min(limit, loaded.size()))
+                    : fromWindow(w, afterSeq, limit);
+        } finally {
+            w.loading.unlock();
+        }
+    }
+
+    private static List<DebateEvent> fromWindow(Window w, long afterSeq, int limit) {
+        if (w.recent.isEmpty() || !w.recent.containsKey(afterSeq + 1)) {
+            return List.of();
+        }
+        List<DebateEvent> out = new ArrayList<>(Math.min(limit, 64));
+        for (DebateEvent e : w.recent.tailMap(afterSeq, false).values()) {
+            if (out.size() == limit || e.seq() != afterSeq + 1 + out.size()) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    private List<DebateEvent> store(DebateId id, long afterSeq, int limit) {
+        return events.readAfter(id, Requester.system(), afterSeq, Math.min(limit, ReadDebateEventsQuery.MAX_LIMIT))
+                .orElse(List.of());
+    }
+}

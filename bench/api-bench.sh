@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Load harness for the HTTP API: starts the real service on 127.0.0.1 (embedded PostgreSQL, local model at
+# zero latency), signs a user in, then drives it with wrk (Debian package "wrk"). Bounded: every wrk run stops by
+# itself after DURATION; the service is stopped at the end. Usage: bench/api-bench.sh [DURATION] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-15s}
+CONNECTIONS=${2:-32}
+PORT=${BENCH_PORT:-8181}
+REPEATS=${REPEATS:-3}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+DATA=$(mktemp -d)
+BASE="http://127.0.0.1:$PORT"
+
+echo "building and starting the service on $BASE (data in $DATA)"
+PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=0 \
+  ./mvnw -B -q -ntp -Prun -DskipTests package > "$DATA/service.log" 2>&1 &
+SERVICE=$!
+# Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
+stop() {
+  local jvm
+  jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
+  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"
+}
+trap stop EXIT
+for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
+curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; tail -20 "$DATA/service.log" >&2; exit 1; }
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.com","password":"correct-Horse-7"}' >/dev/null
+TOKEN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.com","password":"correct-Horse-7"}' | json "['access_token']")
+KEY=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench"}' | json "['key']")
+ID=$(curl -sf -X POST "$BASE/debates" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
+  -d '{"prompt":"Should a team of five adopt trunk-based development?"}' | json "['id']")
+for _ in $(seq 1 100); do
+  curl -sf "$BASE/debates/$ID" -H "X-API-Key: $KEY" | grep -q '"status":"completed"' && break; sleep 0.2
+done
+
+cat > "$DATA/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"prompt": "Should a team of five adopt trunk-based development?"}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+run() { # name, wrk args...
+  local name=$1; shift
+  for r in $(seq 1 "$REPEATS"); do
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+    non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+    echo "$name run $r: $rps req/s  p50 $p50  p99 $p99  non-2xx ${non2xx:-0}"
+  done
+}
+echo "machine: $(nproc) cores; wrk -t2 -c$CONNECTIONS -d$DURATION; $REPEATS runs each"
+run "GET /debates/{id} (API key)" -H "X-API-Key: $KEY" "$BASE/debates/$ID"
+run "GET /debates/{id} (JWT)    " -H "Authorization: Bearer $TOKEN" "$BASE/debates/$ID"
+run "GET /healthz               " "$BASE/healthz"
+run "POST /debates (L=0)        " -s "$DATA/post.lua" -H "X-API-Key: $KEY" "$BASE/debates"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SSE fan-out harness: starts the real service on 127.0.0.1 (local model at 2 s per call, so each debate runs for
+# about 12 s), then SseFanoutBenchmark opens SUBSCRIBERS streams over DEBATES debates and measures commit-to-client
+# delay of live events, and the service's RSS before and with the streams open. Bounded by TIMEOUT seconds.
+# Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUBSCRIBERS=${1:-1000}
+DEBATES=${2:-10}
+TIMEOUT=${TIMEOUT:-120}
+PORT=${BENCH_PORT:-8182}
+BASE="http://127.0.0.1:$PORT"
+DATA=$(mktemp -d)
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+echo "building and starting the service on $BASE"
+PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=2000 \
+  SSE_MAX_STREAMS_PER_IDENTITY=1000000 ./mvnw -B -q -ntp -Prun -DskipTests package > "$DATA/service.log" 2>&1 &
+SERVICE=$!
+# Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
+stop() {
+  local jvm
+  jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
+  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"
+}
+trap stop EXIT
+for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
+  -d '{"email":"sse-bench@example.com","password":"correct-Horse-7"}' >/dev/null
+TOKEN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"sse-bench@example.com","password":"correct-Horse-7"}' | json "['access_token']")
+KEY=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench"}' | json "['key']")
+JVM=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+rss() { ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}'; }
+echo "service RSS before: $(rss) MiB"
+(sleep 8; echo "service RSS with streams open: $(rss) MiB") &
+./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
+  -Dbench.main=com.consultaion.benchmarks.SseFanoutBenchmark \
+  -Dbench.args="base=$BASE key=$KEY subscribers=$SUBSCRIBERS debates=$DEBATES timeout=$TIMEOUT"

@@ -1,0 +1,150 @@
+package com.consultaion.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SSE fan-out against a running service on 127.0.0.1: opens {@code subscribers} streams spread over
+ * {@code debates} running debates and measures, for every event committed after a stream was open, the delay
+ * from the event's commit time ({@code ts}) to its arrival. Bounded: stops when every stream ended or after
+ * {@code timeout}. Run by bench/sse-bench.sh, which starts the service.
+ *
+ * <p>Arguments: {@code base=http://127.0.0.1:8181 key=pk_... subscribers=1000 debates=10 timeout=120}.
+ */
+public final class SseFanoutBenchmark {
+
+    private static final Pattern TS = Pattern.compile("\"ts\":\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+    private SseFanoutBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            o.put(kv[0], kv[1]);
+        }
+        String base = o.getOrDefault("base", "http://127.0.0.1:8181");
+        String key = o.get("key");
+        int subscribers = Integer.parseInt(o.getOrDefault("subscribers", "1000"));
+        int debates = Integer.parseInt(o.getOrDefault("debates", "10"));
+        long timeout = Long.parseLong(o.getOrDefault("timeout", "120"));
+
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<String> ids = new ArrayList<>();
+        for (int d = 0; d < debates; d++) {
+            HttpResponse<String> created = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/debates"))
+                            .header("X-API-Key", key)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Fan-out benchmark debate number "
+                                    + d + ": which rollout plan is safest?\", \"config\": {\"rounds\": 3}}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = ID.matcher(created.body());
+            if (created.statusCode() != 201 || !m.find()) {
+                throw new IllegalStateException(
+                        "could not create a debate: " + created.statusCode() + " " + created.body());
+            }
+            ids.add(m.group(1));
+        }
+        ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+        AtomicInteger connected = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(subscribers);
+        long start = System.nanoTime();
+        for (int s = 0; s < subscribers; s++) {
+            String id = ids.get(s % ids.size());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/debates/" + id + "/stream"))
+                    .header("X-API-Key", key)
+                    .header("Accept", "text/event-stream")
+                    .build();
+            Instant[] openedAt = new Instant[1];
+            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(
+                    request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                        public void onSubscribe(Flow.Subscription subscription) {
+                            openedAt[0] = Instant.now();
+                            connected.incrementAndGet();
+                            subscription.request(Long.MAX_VALUE);
+                        }
+
+                        public void onNext(String line) {
+                            if (!line.startsWith("data:")) {
+                                return;
+                            }
+                            Instant now = Instant.now();
+                            Matcher m = TS.matcher(line);
+                            if (m.find()) {
+                                Instant ts = Instant.parse(m.group(1));
+                                if (ts.isAfter(openedAt[0])) { // live events only, not the replay
+                                    latenciesMicros.add(
+                                            Duration.between(ts, now).toNanos() / 1_000);
+                                }
+                            }
+                        }
+
+                        public void onError(Throwable t) {
+                            failed.incrementAndGet();
+                            done.countDown();
+                        }
+
+                        public void onComplete() {
+                            done.countDown();
+                        }
+                    }));
+            f.exceptionally(t -> {
+                failed.incrementAndGet();
+                done.countDown();
+                return null;
+            });
+        }
+        boolean finished = done.await(timeout, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        sorted.sort(Long::compare);
+        System.out.printf(
+                Locale.ROOT,
+                "subscribers=%d debates=%d connected=%d failed=%d finished=%s in %.1f s%n",
+                subscribers,
+                debates,
+                connected.get(),
+                failed.get(),
+                finished,
+                seconds);
+        if (sorted.isEmpty()) {
+            System.out.println("no live event was measured");
+            return;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "live deliveries=%d  latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                sorted.size(),
+                pct(sorted, 0.50),
+                pct(sorted, 0.90),
+                pct(sorted, 0.99),
+                sorted.get(sorted.size() - 1) / 1000.0);
+        System.exit(0);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size()))) / 1000.0;
+    }
+}
