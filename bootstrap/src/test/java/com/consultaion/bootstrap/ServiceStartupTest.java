@@ -82,6 +82,20 @@ class ServiceStartupTest {
     }
 
     @Test
+    void theOpenApiDescriptionAndTheSwaggerUiAreServedWithoutCredentials() {
+        HttpResponse<String> spec = http.get("/swagger/consultaion-0.1.yml");
+        HttpResponse<String> ui = http.get("/swagger-ui/index.html");
+
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body())
+                .contains("openapi: 3")
+                .contains("/debates/{id}:")
+                .contains("/auth/login:");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("/swagger/consultaion-0.1.yml").doesNotContain("unpkg.com");
+    }
+
+    @Test
     void aSaneRequestIdIsEchoedAndAnInsaneOneIsReplaced() {
         HttpResponse<String> echoed = http.get("/healthz", "X-Request-ID", "abc-123");
         HttpResponse<String> replaced = http.get("/healthz", "X-Request-ID", "bad id\twith spaces");
