@@ -48,6 +48,7 @@ final class DebateStream {
             JsonMapper json,
             StreamSettings settings,
             StreamMetrics metrics,
+            StreamRegistry registry,
             Runnable onClose) {
         return Flux.<byte[]>create(
                         sink -> {
@@ -74,6 +75,14 @@ final class DebateStream {
                                     },
                                     settings.maxLifetime().toMillis(),
                                     TimeUnit.MILLISECONDS);
+                            Runnable closer = () -> {
+                                state.done.set(true);
+                                sink.complete();
+                            };
+                            if (!registry.register(closer)) {
+                                sink.complete();
+                                return;
+                            }
                             sink.onRequest(n -> schedule(state, pump));
                             sink.onDispose(() -> {
                                 state.done.set(true);

@@ -38,6 +38,7 @@ final class StreamController {
     private final StreamMetrics metrics;
     private final Map<String, AtomicInteger> perIdentity = new ConcurrentHashMap<>();
     private final EventHub hub;
+    private final StreamRegistry registry;
 
     StreamController(
             GetDebateQuery debates,
@@ -45,7 +46,8 @@ final class StreamController {
             DebateEventBus bus,
             JsonMapper json,
             StreamSettings settings,
-            StreamMetrics metrics) {
+            StreamMetrics metrics,
+            StreamRegistry registry) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -53,6 +55,7 @@ final class StreamController {
         this.settings = settings;
         this.metrics = metrics;
         this.hub = new EventHub(events);
+        this.registry = registry;
     }
 
     @Get(value = "/{id}/stream{?after}", produces = MediaType.TEXT_EVENT_STREAM)
@@ -89,7 +92,7 @@ final class StreamController {
                                     5L)));
         }
         return HttpResponse.ok(DebateStream.open(
-                        debateId.get(), from, hub, bus, json, settings, metrics, open::decrementAndGet))
+                        debateId.get(), from, hub, bus, json, settings, metrics, registry, open::decrementAndGet))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");

@@ -49,6 +49,13 @@ final class DebateFactory {
         return new com.consultaion.adapter.sse.StreamSettings(heartbeat, maxLifetime, maxStreams, 200);
     }
 
+    /** Closing it ends every open stream cleanly when the node shuts down. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    com.consultaion.adapter.sse.StreamRegistry streamRegistry() {
+        return new com.consultaion.adapter.sse.StreamRegistry();
+    }
+
     @Singleton
     com.consultaion.adapter.sse.StreamMetrics streamMetrics() {
         return new com.consultaion.adapter.sse.StreamMetrics();
