@@ -2,10 +2,7 @@ package com.consultaion.adapter.sse;
 
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.debate.DebateId;
-import com.consultaion.domain.event.DebateEvent;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -142,12 +139,12 @@ final class DebateStream {
         try {
             while (!state.done.get()) {
                 int limit = settings.batch();
-                List<DebateEvent> batch = hub.readAfter(id, state.lastSent, limit);
+                List<EventHub.Encoded> batch = hub.readAfter(id, state.lastSent, limit);
                 if (batch.isEmpty()) {
                     return;
                 }
-                for (DebateEvent e : batch) {
-                    sink.next(Frames.event(e.seq(), e.type(), json.writeValueAsString(e.wireFields())));
+                for (EventHub.Encoded e : batch) {
+                    sink.next(e.frame());
                     state.lastSent = e.seq();
                     if (e.terminal()) {
                         state.done.set(true);
@@ -161,8 +158,6 @@ final class DebateStream {
                     return;
                 }
             }
-        } catch (IOException e) {
-            sink.error(new UncheckedIOException(e));
         } catch (RuntimeException e) {
             LOG.warn("stream of debate {} failed; the client will reconnect: {}", id, e.toString());
             state.done.set(true);

@@ -23,14 +23,19 @@ final class EventHub {
     static final int WINDOW = 512;
 
     private final ReadDebateEventsQuery events;
+    private final io.micronaut.json.JsonMapper json;
     private final Map<DebateId, Window> windows = new ConcurrentHashMap<>();
 
-    EventHub(ReadDebateEventsQuery events) {
+    EventHub(ReadDebateEventsQuery events, io.micronaut.json.JsonMapper json) {
         this.events = events;
+        this.json = json;
     }
 
+    /** An event with its SSE frame, encoded once however many subscribers receive it. */
+    record Encoded(long seq, boolean terminal, byte[] frame) {}
+
     private static final class Window {
-        final ConcurrentSkipListMap<Long, DebateEvent> recent = new ConcurrentSkipListMap<>();
+        final ConcurrentSkipListMap<Long, Encoded> recent = new ConcurrentSkipListMap<>();
         final ReentrantLock loading = new ReentrantLock();
         volatile long loadedUpTo;
         int subscribers;
@@ -49,12 +54,12 @@ final class EventHub {
     }
 
     /** Up to {@code limit} events after {@code afterSeq}, from the window when it holds them, else from the store. */
-    List<DebateEvent> readAfter(DebateId id, long afterSeq, int limit) {
+    List<Encoded> readAfter(DebateId id, long afterSeq, int limit) {
         Window w = windows.get(id);
         if (w == null) {
             return store(id, afterSeq, limit);
         }
-        List<DebateEvent> cached = fromWindow(w, afterSeq, limit);
+        List<Encoded> cached = fromWindow(w, afterSeq, limit);
         if (!cached.isEmpty()) {
             return cached;
         }
@@ -68,8 +73,8 @@ final class EventHub {
                 return cached;
             }
             long from = Math.max(afterSeq, w.loadedUpTo);
-            List<DebateEvent> loaded = store(id, from, Math.max(limit, 200));
-            for (DebateEvent e : loaded) {
+            List<Encoded> loaded = store(id, from, Math.max(limit, 200));
+            for (Encoded e : loaded) {
                 w.recent.put(e.seq(), e);
                 w.loadedUpTo = Math.max(w.loadedUpTo, e.seq());
             }
@@ -84,12 +89,12 @@ final class EventHub {
         }
     }
 
-    private static List<DebateEvent> fromWindow(Window w, long afterSeq, int limit) {
+    private static List<Encoded> fromWindow(Window w, long afterSeq, int limit) {
         if (w.recent.isEmpty() || !w.recent.containsKey(afterSeq + 1)) {
             return List.of();
         }
-        List<DebateEvent> out = new ArrayList<>(Math.min(limit, 64));
-        for (DebateEvent e : w.recent.tailMap(afterSeq, false).values()) {
+        List<Encoded> out = new ArrayList<>(Math.min(limit, 64));
+        for (Encoded e : w.recent.tailMap(afterSeq, false).values()) {
             if (out.size() == limit || e.seq() != afterSeq + 1 + out.size()) {
                 break;
             }
@@ -98,8 +103,21 @@ final class EventHub {
         return out;
     }
 
-    private List<DebateEvent> store(DebateId id, long afterSeq, int limit) {
-        return events.readAfter(id, Requester.system(), afterSeq, Math.min(limit, ReadDebateEventsQuery.MAX_LIMIT))
+    private List<Encoded> store(DebateId id, long afterSeq, int limit) {
+        List<DebateEvent> read = events.readAfter(
+                        id, Requester.system(), afterSeq, Math.min(limit, ReadDebateEventsQuery.MAX_LIMIT))
                 .orElse(List.of());
+        List<Encoded> encoded = new ArrayList<>(read.size());
+        for (DebateEvent e : read) {
+            try {
+                encoded.add(new Encoded(
+                        e.seq(),
+                        e.terminal(),
+                        Frames.event(e.seq(), e.type(), json.writeValueAsString(e.wireFields()))));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+        return encoded;
     }
 }

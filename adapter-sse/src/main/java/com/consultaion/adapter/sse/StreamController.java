@@ -54,7 +54,7 @@ final class StreamController {
         this.json = json;
         this.settings = settings;
         this.metrics = metrics;
-        this.hub = new EventHub(events);
+        this.hub = new EventHub(events, json);
         this.registry = registry;
     }
 
