@@ -156,18 +156,7 @@ public final class AccountService implements AccountUseCases {
             throw new AuthenticationFailed("auth.invalid_refresh", "the session has ended; sign in again");
         }
         if (stored.rotatedAt() != null) {
-            sessions.revokeSession(stored.sessionId(), now);
-            record(
-                    now,
-                    stored.userId(),
-                    "refresh_reuse",
-                    "session",
-                    stored.sessionId().toString(),
-                    client,
-                    Map.of());
-            throw new AuthenticationFailed(
-                    "auth.refresh_reused",
-                    "this refresh token was already used; the session has been ended for safety");
+            throw reuseDetected(stored, now, client);
         }
         User user = users.findById(stored.userId())
                 .filter(User::canSignIn)
@@ -175,20 +164,25 @@ public final class AccountService implements AccountUseCases {
                         () -> new AuthenticationFailed("auth.invalid_refresh", "the session has ended; sign in again"));
         String next = Secrets.token(32);
         if (!sessions.rotate(hash, Secrets.sha256(next), now)) {
-            sessions.revokeSession(stored.sessionId(), now);
-            record(
-                    now,
-                    stored.userId(),
-                    "refresh_reuse",
-                    "session",
-                    stored.sessionId().toString(),
-                    client,
-                    Map.of());
-            throw new AuthenticationFailed(
-                    "auth.refresh_reused",
-                    "this refresh token was already used; the session has been ended for safety");
+            throw reuseDetected(stored, now, client);
         }
         return new SignedIn(user, stored.sessionId(), next, stored.expiresAt());
+    }
+
+    /** A used refresh token came back (stolen, or replayed): end the whole session, record it, refuse. */
+    private AuthenticationFailed reuseDetected(
+            SessionRepository.RefreshToken stored, Instant now, ClientContext client) {
+        sessions.revokeSession(stored.sessionId(), now);
+        record(
+                now,
+                stored.userId(),
+                "refresh_reuse",
+                "session",
+                stored.sessionId().toString(),
+                client,
+                Map.of());
+        return new AuthenticationFailed(
+                "auth.refresh_reused", "this refresh token was already used; the session has been ended for safety");
     }
 
     @Override

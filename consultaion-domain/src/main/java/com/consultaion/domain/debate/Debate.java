@@ -197,6 +197,26 @@ public final class Debate {
                 version);
     }
 
+    /** The same state as a store holds it: with the stored cancel-request flag and version. */
+    public Debate asStored(boolean storedCancelRequested, long storedVersion) {
+        return new Debate(
+                id,
+                ownerId,
+                prompt,
+                mode,
+                config,
+                status,
+                nextStage,
+                lastSeq,
+                finalContent,
+                reason,
+                detail,
+                storedCancelRequested,
+                createdAt,
+                updatedAt,
+                storedVersion);
+    }
+
     /** The same state as stored under the next version (set by repositories after a successful write). */
     public Debate withVersion(long newVersion) {
         return new Debate(

@@ -91,7 +91,7 @@ public final class InMemoryDebateRepository implements DebateRepository {
             if (old == null || old.debate().status().isTerminal()) {
                 return () -> {};
             }
-            rows.put(id, old.withDebate(withCancelFlag(old.debate(), true)));
+            rows.put(id, old.withDebate(old.debate().asStored(true, old.debate().version())));
             done[0] = true;
             return () -> rows.put(id, old);
         });
@@ -100,28 +100,7 @@ public final class InMemoryDebateRepository implements DebateRepository {
 
     /** The flag is never cleared by a non-terminal write: a concurrent cancel request must not be lost. */
     static Debate keepCancelFlag(Debate written, Debate stored) {
-        if (written.status().isTerminal() || written.status() == DebateStatus.QUEUED && !stored.cancelRequested()) {
-            return written;
-        }
-        return stored.cancelRequested() && !written.cancelRequested() ? withCancelFlag(written, true) : written;
-    }
-
-    private static Debate withCancelFlag(Debate d, boolean flag) {
-        return Debate.reconstitute(
-                d.id(),
-                d.ownerId().orElse(null),
-                d.prompt(),
-                d.mode(),
-                d.config(),
-                d.status(),
-                d.nextStage(),
-                d.lastSeq(),
-                d.finalContent().orElse(null),
-                d.reason().orElse(null),
-                d.detail().orElse(null),
-                flag,
-                d.createdAt(),
-                d.updatedAt(),
-                d.version());
+        boolean flag = !written.status().isTerminal() && (written.cancelRequested() || stored.cancelRequested());
+        return flag == written.cancelRequested() ? written : written.asStored(flag, written.version());
     }
 }

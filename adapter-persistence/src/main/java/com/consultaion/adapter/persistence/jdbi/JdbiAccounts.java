@@ -49,17 +49,7 @@ public final class JdbiAccounts {
             try {
                 jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :hash, "
                                 + ":role, :displayName, :avatarUrl, :bio, :timezone, :active, :createdAt, :deletedAt)")
-                        .bind("id", u.id().value())
-                        .bind("email", u.email().value())
-                        .bind("hash", u.passwordHash())
-                        .bind("role", u.role().wireName())
-                        .bind("displayName", u.profile().displayName())
-                        .bind("avatarUrl", u.profile().avatarUrl())
-                        .bind("bio", u.profile().bio())
-                        .bind("timezone", u.profile().timezone())
-                        .bind("active", u.active())
-                        .bind("createdAt", utc(u.createdAt()))
-                        .bind("deletedAt", utc(u.deletedAt()))
+                        .bindMap(fields(u))
                         .execute());
             } catch (StatementException e) {
                 if (Sql.isUniqueViolation(e)) {
@@ -90,17 +80,25 @@ public final class JdbiAccounts {
             jdbi.useHandle(h -> h.createUpdate("UPDATE users SET email = :email, password_hash = :hash, role = :role, "
                             + "display_name = :displayName, avatar_url = :avatarUrl, bio = :bio, timezone = :timezone, "
                             + "is_active = :active, deleted_at = :deletedAt WHERE id = :id")
-                    .bind("id", u.id().value())
-                    .bind("email", u.email().value())
-                    .bind("hash", u.passwordHash())
-                    .bind("role", u.role().wireName())
-                    .bind("displayName", u.profile().displayName())
-                    .bind("avatarUrl", u.profile().avatarUrl())
-                    .bind("bio", u.profile().bio())
-                    .bind("timezone", u.profile().timezone())
-                    .bind("active", u.active())
-                    .bind("deletedAt", utc(u.deletedAt()))
+                    .bindMap(fields(u))
                     .execute());
+        }
+
+        /** The bind values of a user's columns (one place for insert and update). */
+        private static java.util.Map<String, Object> fields(User u) {
+            java.util.Map<String, Object> f = new java.util.HashMap<>();
+            f.put("id", u.id().value());
+            f.put("email", u.email().value());
+            f.put("hash", u.passwordHash());
+            f.put("role", u.role().wireName());
+            f.put("displayName", u.profile().displayName());
+            f.put("avatarUrl", u.profile().avatarUrl());
+            f.put("bio", u.profile().bio());
+            f.put("timezone", u.profile().timezone());
+            f.put("active", u.active());
+            f.put("createdAt", utc(u.createdAt()));
+            f.put("deletedAt", utc(u.deletedAt()));
+            return f;
         }
 
         private static User read(ResultSet rs) throws SQLException {

@@ -88,22 +88,7 @@ public final class JdbiDebateRepository implements DebateRepository {
         if (flag.isEmpty()) {
             throw new ConcurrentUpdateException(d.id());
         }
-        return Debate.reconstitute(
-                d.id(),
-                d.ownerId().orElse(null),
-                d.prompt(),
-                d.mode(),
-                d.config(),
-                d.status(),
-                d.nextStage(),
-                d.lastSeq(),
-                d.finalContent().orElse(null),
-                d.reason().orElse(null),
-                d.detail().orElse(null),
-                flag.get(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.version() + 1);
+        return d.asStored(flag.get(), d.version() + 1);
     }
 
     @Override
