@@ -66,6 +66,11 @@ final class AccountFactory {
     }
 
     @Singleton
+    com.consultaion.application.port.out.AuditTrail auditTrail(JdbiStores stores) {
+        return stores.accounts().audit();
+    }
+
+    @Singleton
     ApiKeyUseCases apiKeys(JdbiStores stores, Clock clock) {
         return new ApiKeyService(stores.accounts().apiKeys(), stores.accounts().audit(), clock);
     }
