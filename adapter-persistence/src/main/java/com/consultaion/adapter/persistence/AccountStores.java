@@ -14,4 +14,5 @@ public record AccountStores(
         ApiKeyRepository apiKeys,
         LoginAttempts attempts,
         AuditTrail audit,
-        ContentEraser eraser) {}
+        ContentEraser eraser,
+        com.consultaion.application.port.out.TeamRepository teams) {}

@@ -37,7 +37,8 @@ public final class TestPostgres {
     }
 
     public static void clean() {
-        jdbi().useHandle(h -> h.execute(
-                "TRUNCATE debates, users, sessions, refresh_tokens, api_keys, login_attempts, audit_log CASCADE"));
+        jdbi().useHandle(
+                        h -> h.execute(
+                                "TRUNCATE debates, teams, team_members, users, sessions, refresh_tokens, api_keys, login_attempts, audit_log CASCADE"));
     }
 }

@@ -23,13 +23,24 @@ public final class AuthenticationService implements AuthenticateQuery {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final ApiKeyRepository keys;
+    private final com.consultaion.application.port.out.TeamRepository teams;
     private final Clock clock;
 
-    public AuthenticationService(UserRepository users, SessionRepository sessions, ApiKeyRepository keys, Clock clock) {
+    public AuthenticationService(
+            UserRepository users,
+            SessionRepository sessions,
+            ApiKeyRepository keys,
+            com.consultaion.application.port.out.TeamRepository teams,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.keys = keys;
+        this.teams = teams;
         this.clock = clock;
+    }
+
+    private java.util.Set<UUID> teamsOf(UserId user) {
+        return teams.teamsOf(user).stream().map(m -> m.team().id()).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override
@@ -37,7 +48,9 @@ public final class AuthenticationService implements AuthenticateQuery {
         if (!sessions.isActive(sessionId, userId, clock.instant())) {
             return Optional.empty();
         }
-        return users.findById(userId).filter(User::canSignIn).map(u -> new Principal(u.id(), u.admin(), sessionId));
+        return users.findById(userId)
+                .filter(User::canSignIn)
+                .map(u -> new Principal(u.id(), u.admin(), sessionId, teamsOf(u.id())));
     }
 
     @Override
@@ -57,7 +70,11 @@ public final class AuthenticationService implements AuthenticateQuery {
                         || stored.lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
                     keys.touch(stored.id(), now);
                 }
-                return Optional.of(new Principal(user.get().id(), user.get().admin(), null));
+                return Optional.of(new Principal(
+                        user.get().id(),
+                        user.get().admin(),
+                        null,
+                        teamsOf(user.get().id())));
             }
         }
         return Optional.empty();

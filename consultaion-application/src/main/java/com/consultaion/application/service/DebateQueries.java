@@ -95,8 +95,13 @@ public final class DebateQueries
         }
         com.consultaion.domain.debate.UserId owner =
                 allUsers ? null : requester.user().orElse(null);
-        DebateRepository.Page page =
-                debates.page(owner, wanted, text == null || text.isBlank() ? null : text.strip(), limit, offset);
+        DebateRepository.Page page = debates.page(
+                owner,
+                allUsers ? java.util.Set.of() : requester.teams(),
+                wanted,
+                text == null || text.isBlank() ? null : text.strip(),
+                limit,
+                offset);
         return new ListDebatesQuery.Page(page.items(), page.total(), limit, offset);
     }
 }

@@ -18,6 +18,7 @@ public final class Debate {
 
     private final DebateId id;
     private final UserId ownerId;
+    private final java.util.UUID teamId;
     private final Prompt prompt;
     private final DebateMode mode;
     private final DebateConfig config;
@@ -35,6 +36,7 @@ public final class Debate {
     private Debate(
             DebateId id,
             UserId ownerId,
+            java.util.UUID teamId,
             Prompt prompt,
             DebateMode mode,
             DebateConfig config,
@@ -50,6 +52,7 @@ public final class Debate {
             long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.ownerId = ownerId;
+        this.teamId = teamId;
         this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.config = Objects.requireNonNull(config, "config");
@@ -72,13 +75,29 @@ public final class Debate {
     public static Debate create(
             DebateId id, UserId ownerId, Prompt prompt, DebateMode mode, DebateConfig config, Instant now) {
         return new Debate(
-                id, ownerId, prompt, mode, config, DebateStatus.QUEUED, 0, 0, null, null, null, false, now, now, 0);
+                id,
+                ownerId,
+                null,
+                prompt,
+                mode,
+                config,
+                DebateStatus.QUEUED,
+                0,
+                0,
+                null,
+                null,
+                null,
+                false,
+                now,
+                now,
+                0);
     }
 
     /** A debate as it was stored. */
     public static Debate reconstitute(
             DebateId id,
             UserId ownerId,
+            java.util.UUID teamId,
             Prompt prompt,
             DebateMode mode,
             DebateConfig config,
@@ -95,6 +114,7 @@ public final class Debate {
         return new Debate(
                 id,
                 ownerId,
+                teamId,
                 prompt,
                 mode,
                 config,
@@ -174,6 +194,31 @@ public final class Debate {
         return with(DebateStatus.QUEUED, nextStage, null, null, null, false, now);
     }
 
+    /** Shares the debate with a team (its members may read it), or stops sharing it ({@code null}). */
+    public Debate sharedWith(java.util.UUID team, Instant now) {
+        return new Debate(
+                id,
+                ownerId,
+                team,
+                prompt,
+                mode,
+                config,
+                status,
+                nextStage,
+                lastSeq,
+                finalContent,
+                reason,
+                detail,
+                cancelRequested,
+                createdAt,
+                now,
+                version);
+    }
+
+    public Optional<java.util.UUID> teamId() {
+        return Optional.ofNullable(teamId);
+    }
+
     /** Reserves {@code count} event numbers after {@link #lastSeq()}. */
     public Debate recordEvents(int count) {
         if (count < 0) {
@@ -182,6 +227,7 @@ public final class Debate {
         return new Debate(
                 id,
                 ownerId,
+                teamId,
                 prompt,
                 mode,
                 config,
@@ -202,6 +248,7 @@ public final class Debate {
         return new Debate(
                 id,
                 ownerId,
+                teamId,
                 prompt,
                 mode,
                 config,
@@ -222,6 +269,7 @@ public final class Debate {
         return new Debate(
                 id,
                 ownerId,
+                teamId,
                 prompt,
                 mode,
                 config,
@@ -242,6 +290,7 @@ public final class Debate {
         return new Debate(
                 id,
                 ownerId,
+                teamId,
                 new Prompt("[deleted by retention or on request]"),
                 mode,
                 config,
@@ -266,8 +315,8 @@ public final class Debate {
             boolean cancel,
             Instant now) {
         return new Debate(
-                id, ownerId, prompt, mode, config, newStatus, stage, lastSeq, content, newReason, newDetail, cancel,
-                createdAt, now, version);
+                id, ownerId, teamId, prompt, mode, config, newStatus, stage, lastSeq, content, newReason, newDetail,
+                cancel, createdAt, now, version);
     }
 
     private void require(boolean allowed, String action) {

@@ -63,11 +63,18 @@ public final class InMemoryDebateRepository implements DebateRepository {
 
     @Override
     public Page page(
-            com.consultaion.domain.debate.UserId owner, DebateStatus status, String text, int limit, int offset) {
+            com.consultaion.domain.debate.UserId owner,
+            java.util.Set<java.util.UUID> teams,
+            DebateStatus status,
+            String text,
+            int limit,
+            int offset) {
         return db.read(() -> {
             java.util.List<Debate> matches = rows.values().stream()
                     .map(Row::debate)
-                    .filter(d -> owner == null || d.ownerId().map(owner::equals).orElse(false))
+                    .filter(d -> owner == null
+                            || d.ownerId().map(owner::equals).orElse(false)
+                            || d.teamId().map(teams::contains).orElse(false))
                     .filter(d -> status == null || d.status() == status)
                     .filter(d -> text == null
                             || d.prompt()

@@ -18,13 +18,15 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryDebateEventStore events = new InMemoryDebateEventStore(db);
     private final InMemoryDebateEventBus bus = new InMemoryDebateEventBus();
     private final InMemoryWorkLeases leases = new InMemoryWorkLeases(debates);
+    private final InMemoryAccounts.Users users = new InMemoryAccounts.Users(db);
     private final AccountStores accounts = new AccountStores(
-            new InMemoryAccounts.Users(db),
+            users,
             new InMemoryAccounts.Sessions(db),
             new InMemoryAccounts.ApiKeys(db),
             new InMemoryAccounts.Attempts(db),
             new InMemoryAccounts.Audit(db),
-            new InMemoryContentEraser(db, debates, transcripts, events));
+            new InMemoryContentEraser(db, debates, transcripts, events),
+            new InMemoryTeamRepository(db, users));
 
     private InMemoryStores() {}
 

@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Debates in PostgreSQL: optimistic versioning on every write, the cancel flag never cleared by a racing write. */
 public final class JdbiDebateRepository implements DebateRepository {
 
-    static final String COLUMNS = "id, owner_id, mode, prompt, config, status, next_stage, last_seq, final_content, "
-            + "error_reason, error_detail, cancel_requested, created_at, updated_at, version";
+    static final String COLUMNS = "id, owner_id, team_id, mode, prompt, config, status, next_stage, last_seq, "
+            + "final_content, error_reason, error_detail, cancel_requested, created_at, updated_at, version";
 
     private final Jdbi jdbi;
 
@@ -32,12 +32,13 @@ public final class JdbiDebateRepository implements DebateRepository {
 
     @Override
     public void insert(Debate d) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "INSERT INTO debates (" + COLUMNS + ") VALUES (:id, CAST(:owner AS UUID), :mode, :prompt, "
-                                + "CAST(:config AS JSONB), :status, :nextStage, :lastSeq, :finalContent, :reason, :detail, "
-                                + ":cancel, :createdAt, :updatedAt, :version)")
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO debates (" + COLUMNS
+                        + ") VALUES (:id, CAST(:owner AS UUID), CAST(:team AS UUID), :mode, :prompt, "
+                        + "CAST(:config AS JSONB), :status, :nextStage, :lastSeq, :finalContent, :reason, :detail, "
+                        + ":cancel, :createdAt, :updatedAt, :version)")
                 .bind("id", d.id().value())
                 .bind("owner", d.ownerId().map(u -> u.value().toString()).orElse(null))
+                .bind("team", d.teamId().map(UUID::toString).orElse(null))
                 .bind("mode", d.mode().wireName())
                 .bind("prompt", d.prompt().text())
                 .bind("config", Json.write(DebateConfigFields.toFields(d.config())))
@@ -65,26 +66,28 @@ public final class JdbiDebateRepository implements DebateRepository {
     @Override
     public Debate update(Debate d) {
         // The flag is cleared only by a terminal write; otherwise a concurrent cancel request survives.
-        Optional<Boolean> flag = jdbi.withHandle(h -> h.createQuery("UPDATE debates SET prompt = :prompt, "
-                        + "status = :status, next_stage = :nextStage, last_seq = :lastSeq, final_content = :finalContent, "
-                        + "error_reason = :reason, error_detail = :detail, "
-                        + "cancel_requested = CASE WHEN :terminal THEN FALSE ELSE (cancel_requested OR :cancel) END, "
-                        + "updated_at = :updatedAt, version = version + 1 "
-                        + "WHERE id = :id AND version = :version RETURNING cancel_requested")
-                .bind("id", d.id().value())
-                .bind("prompt", d.prompt().text())
-                .bind("status", d.status().wireName())
-                .bind("nextStage", d.nextStage())
-                .bind("lastSeq", d.lastSeq())
-                .bind("finalContent", d.finalContent().orElse(null))
-                .bind("reason", d.reason().orElse(null))
-                .bind("detail", d.detail().orElse(null))
-                .bind("terminal", d.status().isTerminal())
-                .bind("cancel", d.cancelRequested())
-                .bind("updatedAt", utc(d.updatedAt()))
-                .bind("version", d.version())
-                .mapTo(Boolean.class)
-                .findOne());
+        Optional<Boolean> flag = jdbi.withHandle(
+                h -> h.createQuery("UPDATE debates SET prompt = :prompt, team_id = CAST(:team AS UUID), "
+                                + "status = :status, next_stage = :nextStage, last_seq = :lastSeq, final_content = :finalContent, "
+                                + "error_reason = :reason, error_detail = :detail, "
+                                + "cancel_requested = CASE WHEN :terminal THEN FALSE ELSE (cancel_requested OR :cancel) END, "
+                                + "updated_at = :updatedAt, version = version + 1 "
+                                + "WHERE id = :id AND version = :version RETURNING cancel_requested")
+                        .bind("id", d.id().value())
+                        .bind("prompt", d.prompt().text())
+                        .bind("team", d.teamId().map(UUID::toString).orElse(null))
+                        .bind("status", d.status().wireName())
+                        .bind("nextStage", d.nextStage())
+                        .bind("lastSeq", d.lastSeq())
+                        .bind("finalContent", d.finalContent().orElse(null))
+                        .bind("reason", d.reason().orElse(null))
+                        .bind("detail", d.detail().orElse(null))
+                        .bind("terminal", d.status().isTerminal())
+                        .bind("cancel", d.cancelRequested())
+                        .bind("updatedAt", utc(d.updatedAt()))
+                        .bind("version", d.version())
+                        .mapTo(Boolean.class)
+                        .findOne());
         if (flag.isEmpty()) {
             throw new ConcurrentUpdateException(d.id());
         }
@@ -92,9 +95,10 @@ public final class JdbiDebateRepository implements DebateRepository {
     }
 
     @Override
-    public Page page(UserId owner, DebateStatus status, String text, int limit, int offset) {
+    public Page page(UserId owner, java.util.Set<UUID> teams, DebateStatus status, String text, int limit, int offset) {
         // Values are bound, never concatenated; LIKE wildcards in the user's text are escaped so it matches literally.
-        String where = " WHERE (CAST(:owner AS UUID) IS NULL OR owner_id = CAST(:owner AS UUID)) "
+        String where = " WHERE (CAST(:owner AS UUID) IS NULL OR owner_id = CAST(:owner AS UUID) "
+                + "OR team_id = ANY(:teams)) "
                 + "AND (CAST(:status AS TEXT) IS NULL OR status = :status) "
                 + "AND (CAST(:pattern AS TEXT) IS NULL OR prompt ILIKE :pattern ESCAPE '\\')";
         String pattern = text == null
@@ -102,9 +106,11 @@ public final class JdbiDebateRepository implements DebateRepository {
                 : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String ownerText = owner == null ? null : owner.value().toString();
         String statusText = status == null ? null : status.wireName();
+        UUID[] teamIds = teams.toArray(UUID[]::new);
         return jdbi.withHandle(h -> {
             long total = h.createQuery("SELECT count(*) FROM debates" + where)
                     .bind("owner", ownerText)
+                    .bind("teams", teamIds)
                     .bind("status", statusText)
                     .bind("pattern", pattern)
                     .mapTo(Long.class)
@@ -112,6 +118,7 @@ public final class JdbiDebateRepository implements DebateRepository {
             java.util.List<Debate> items = h.createQuery("SELECT " + COLUMNS + " FROM debates" + where
                             + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                     .bind("owner", ownerText)
+                    .bind("teams", teamIds)
                     .bind("status", statusText)
                     .bind("pattern", pattern)
                     .bind("limit", limit)
@@ -136,6 +143,7 @@ public final class JdbiDebateRepository implements DebateRepository {
         return Debate.reconstitute(
                 new DebateId(rs.getObject("id", UUID.class)),
                 owner == null ? null : new UserId(owner),
+                rs.getObject("team_id", UUID.class),
                 storedPrompt(rs.getString("prompt")),
                 DebateMode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
                 DebateConfigFields.fromFields(Json.map(rs.getString("config")), "local"),

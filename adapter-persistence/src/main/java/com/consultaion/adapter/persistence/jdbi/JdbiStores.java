@@ -34,7 +34,8 @@ public final class JdbiStores implements PersistenceStores {
                 new JdbiAccounts.ApiKeys(jdbi),
                 new JdbiAccounts.Attempts(jdbi),
                 new JdbiAccounts.Audit(jdbi),
-                new JdbiContentEraser(jdbi));
+                new JdbiContentEraser(jdbi),
+                new JdbiTeamRepository(jdbi));
     }
 
     public static JdbiStores create(Jdbi jdbi, DebateEventBus bus) {

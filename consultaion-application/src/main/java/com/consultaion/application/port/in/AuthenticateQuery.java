@@ -15,12 +15,12 @@ public interface AuthenticateQuery {
     Optional<Principal> byApiKey(String key);
 
     /** An authenticated caller. {@code sessionId} is null for API keys. */
-    record Principal(UserId userId, boolean admin, UUID sessionId) {
+    record Principal(UserId userId, boolean admin, UUID sessionId, java.util.Set<UUID> teams) {
         /** Where HTTP adapters keep the authenticated principal of a request. */
         public static final String REQUEST_ATTRIBUTE = "consultaion.principal";
 
         public Requester requester() {
-            return Requester.user(userId, admin);
+            return Requester.member(userId, admin, teams);
         }
     }
 }

@@ -8,29 +8,41 @@ import java.util.Optional;
  * Who asks: a user (possibly an admin), or the embedding application itself ({@link #system()}), which owns
  * debates with no user. Debate visibility is decided here, in one place.
  */
-public record Requester(UserId userId, boolean admin) {
+public record Requester(UserId userId, boolean admin, java.util.Set<java.util.UUID> teams) {
 
-    private static final Requester SYSTEM = new Requester(null, true);
+    private static final Requester SYSTEM = new Requester(null, true, java.util.Set.of());
+
+    public Requester {
+        teams = teams == null ? java.util.Set.of() : java.util.Set.copyOf(teams);
+    }
 
     public static Requester system() {
         return SYSTEM;
     }
 
     public static Requester user(UserId id, boolean admin) {
-        return new Requester(java.util.Objects.requireNonNull(id, "id"), admin);
+        return member(id, admin, java.util.Set.of());
+    }
+
+    /** A user who belongs to {@code teams}: the debates shared with them are visible too. */
+    public static Requester member(UserId id, boolean admin, java.util.Set<java.util.UUID> teams) {
+        return new Requester(java.util.Objects.requireNonNull(id, "id"), admin, teams);
     }
 
     public Optional<UserId> user() {
         return Optional.ofNullable(userId);
     }
 
-    /** Owner, admins and the embedding application see a debate; everyone else must not learn it exists. */
+    /**
+     * Owner, members of the team it is shared with, admins and the embedding application see a debate; everyone
+     * else must not learn it exists.
+     */
     public boolean canSee(Debate debate) {
-        return admin || (userId != null && debate.ownerId().map(userId::equals).orElse(false));
+        return canControl(debate) || debate.teamId().map(teams::contains).orElse(false);
     }
 
-    /** Only the owner, admins and the embedding application may cancel or retry. */
+    /** Only the owner, admins and the embedding application may cancel, retry or share a debate. */
     public boolean canControl(Debate debate) {
-        return canSee(debate);
+        return admin || (userId != null && debate.ownerId().map(userId::equals).orElse(false));
     }
 }

@@ -22,10 +22,17 @@ public interface DebateRepository {
     Debate update(Debate debate);
 
     /**
-     * A page of debates, newest first: those of {@code owner} (all debates when null), with {@code status} when
+     * A page of debates, newest first: those of {@code owner} or shared with one of {@code teams} (all debates
+     * when owner is null), with {@code status} when
      * given, whose prompt contains {@code text} (case-insensitive, taken literally) when given.
      */
-    Page page(UserId owner, DebateStatus status, String text, int limit, int offset);
+    Page page(
+            UserId owner, java.util.Set<java.util.UUID> teams, DebateStatus status, String text, int limit, int offset);
+
+    /** Every user's debates ({@code owner == null}) or one owner's, without team sharing. */
+    default Page page(UserId owner, DebateStatus status, String text, int limit, int offset) {
+        return page(owner, java.util.Set.of(), status, text, limit, offset);
+    }
 
     /** One page and the total count of matches. */
     record Page(java.util.List<Debate> items, long total) {}

@@ -1,0 +1,101 @@
+package com.consultaion.adapter.persistence.inmemory;
+
+import com.consultaion.application.port.out.TeamRepository;
+import com.consultaion.application.port.out.UserRepository;
+import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamRole;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Teams and members in memory. */
+public final class InMemoryTeamRepository implements TeamRepository {
+
+    private record Row(TeamRole role, Instant since) {}
+
+    private final InMemoryDatabase db;
+    private final UserRepository users;
+    private final Map<UUID, Team> teams = new HashMap<>();
+    private final Map<UUID, Map<UserId, Row>> members = new HashMap<>();
+
+    public InMemoryTeamRepository(InMemoryDatabase db, UserRepository users) {
+        this.db = db;
+        this.users = users;
+    }
+
+    @Override
+    public void create(Team team, UserId owner, Instant now) {
+        db.write(() -> {
+            teams.put(team.id(), team);
+            Map<UserId, Row> m = new LinkedHashMap<>();
+            m.put(owner, new Row(TeamRole.OWNER, now));
+            members.put(team.id(), m);
+            return () -> {
+                teams.remove(team.id());
+                members.remove(team.id());
+            };
+        });
+    }
+
+    @Override
+    public Optional<Team> findById(UUID id) {
+        return db.read(() -> Optional.ofNullable(teams.get(id)));
+    }
+
+    @Override
+    public Optional<TeamRole> roleOf(UUID teamId, UserId userId) {
+        return db.read(
+                () -> Optional.ofNullable(members.getOrDefault(teamId, Map.of()).get(userId))
+                        .map(Row::role));
+    }
+
+    @Override
+    public List<Membership> teamsOf(UserId userId) {
+        return db.read(() -> {
+            List<Membership> out = new ArrayList<>();
+            members.forEach((teamId, m) -> {
+                Row row = m.get(userId);
+                if (row != null) {
+                    out.add(new Membership(teams.get(teamId), row.role()));
+                }
+            });
+            out.sort(Comparator.comparing((Membership x) -> x.team().createdAt())
+                    .thenComparing(x -> x.team().id()));
+            return out;
+        });
+    }
+
+    @Override
+    public List<Member> members(UUID teamId) {
+        return db.read(() -> members.getOrDefault(teamId, Map.of()).entrySet().stream()
+                .map(e -> new Member(
+                        e.getKey(),
+                        users.findById(e.getKey()).orElseThrow().email(),
+                        e.getValue().role(),
+                        e.getValue().since()))
+                .toList());
+    }
+
+    @Override
+    public void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now) {
+        db.write(() -> {
+            Map<UserId, Row> m = members.get(teamId);
+            Row old = m.get(userId);
+            m.put(userId, new Row(role, old == null ? now : old.since()));
+            return () -> {
+                if (old == null) {
+                    m.remove(userId);
+                } else {
+                    m.put(userId, old);
+                }
+            };
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package com.consultaion.adapter.persistence.jdbi;
+
+import com.consultaion.application.port.out.TeamRepository;
+import com.consultaion.domain.account.Email;
+import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamRole;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Teams and members in PostgreSQL. */
+public final class JdbiTeamRepository implements TeamRepository {
+
+    private final Jdbi jdbi;
+
+    public JdbiTeamRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void create(Team team, UserId owner, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO teams (id, name, created_at) VALUES (:id, :name, :at)")
+                    .bind("id", team.id())
+                    .bind("name", team.name())
+                    .bind("at", JdbiAccounts.utc(team.createdAt()))
+                    .execute();
+            h.createUpdate(
+                            "INSERT INTO team_members (team_id, user_id, role, created_at) VALUES (:team, :user, 'owner', :at)")
+                    .bind("team", team.id())
+                    .bind("user", owner.value())
+                    .bind("at", JdbiAccounts.utc(now))
+                    .execute();
+        });
+    }
+
+    @Override
+    public Optional<Team> findById(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, created_at FROM teams WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Team(
+                        rs.getObject("id", UUID.class), rs.getString("name"), JdbiAccounts.instant(rs, "created_at")))
+                .findOne());
+    }
+
+    @Override
+    public Optional<TeamRole> roleOf(UUID teamId, UserId userId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT role FROM team_members WHERE team_id = :team AND user_id = :user")
+                        .bind("team", teamId)
+                        .bind("user", userId.value())
+                        .map((rs, ctx) -> TeamRole.parse(rs.getString("role")))
+                        .findOne());
+    }
+
+    @Override
+    public List<Membership> teamsOf(UserId userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.name, t.created_at, m.role FROM team_members m "
+                        + "JOIN teams t ON t.id = m.team_id WHERE m.user_id = :user ORDER BY t.created_at, t.id")
+                .bind("user", userId.value())
+                .map((rs, ctx) -> new Membership(
+                        new Team(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("name"),
+                                JdbiAccounts.instant(rs, "created_at")),
+                        TeamRole.parse(rs.getString("role"))))
+                .list());
+    }
+
+    @Override
+    public List<Member> members(UUID teamId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT m.user_id, u.email, m.role, m.created_at FROM team_members m "
+                        + "JOIN users u ON u.id = m.user_id WHERE m.team_id = :team ORDER BY m.created_at, m.user_id")
+                .bind("team", teamId)
+                .map((rs, ctx) -> new Member(
+                        new UserId(rs.getObject("user_id", UUID.class)),
+                        new Email(rs.getString("email")),
+                        TeamRole.parse(rs.getString("role")),
+                        JdbiAccounts.instant(rs, "created_at")))
+                .list());
+    }
+
+    @Override
+    public void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO team_members (team_id, user_id, role, created_at) "
+                        + "VALUES (:team, :user, :role, :at) ON CONFLICT (team_id, user_id) DO UPDATE SET role = :role")
+                .bind("team", teamId)
+                .bind("user", userId.value())
+                .bind("role", role.wireName())
+                .bind("at", JdbiAccounts.utc(now))
+                .execute());
+    }
+}

@@ -1,0 +1,35 @@
+package com.consultaion.application.port.out;
+
+import com.consultaion.domain.account.Email;
+import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamRole;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port out: teams and their members. */
+public interface TeamRepository {
+
+    /** Stores a new team with its creator as owner. */
+    void create(Team team, UserId owner, Instant now);
+
+    Optional<Team> findById(UUID id);
+
+    Optional<TeamRole> roleOf(UUID teamId, UserId userId);
+
+    /** The teams a user belongs to, with the user's role in each. */
+    List<Membership> teamsOf(UserId userId);
+
+    List<Member> members(UUID teamId);
+
+    /** Adds a member or changes an existing member's role. */
+    void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now);
+
+    /** A user's place in a team. */
+    record Membership(Team team, TeamRole role) {}
+
+    /** A team member as listed. */
+    record Member(UserId userId, Email email, TeamRole role, Instant since) {}
+}

@@ -1,0 +1,137 @@
+package com.consultaion.application.service;
+
+import com.consultaion.application.port.in.ClientContext;
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.in.TeamUseCases;
+import com.consultaion.application.port.out.AuditTrail;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.TeamRepository;
+import com.consultaion.application.port.out.UserRepository;
+import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.account.Email;
+import com.consultaion.domain.account.User;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamRole;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Teams: the creator owns the team; owners and editors manage members; members see shared debates. */
+public final class TeamService implements TeamUseCases {
+
+    private final TeamRepository teams;
+    private final UserRepository users;
+    private final DebateRepository debates;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public TeamService(
+            TeamRepository teams, UserRepository users, DebateRepository debates, AuditTrail audit, Clock clock) {
+        this.teams = teams;
+        this.users = users;
+        this.debates = debates;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public TeamRepository.Membership create(Requester requester, String name, ClientContext client) {
+        Instant now = clock.instant();
+        Team team = new Team(UUID.randomUUID(), name, now);
+        teams.create(team, requester.user().orElseThrow(), now);
+        record(requester, "team_created", team.id(), client, Map.of());
+        return new TeamRepository.Membership(team, TeamRole.OWNER);
+    }
+
+    @Override
+    public List<TeamRepository.Membership> mine(Requester requester) {
+        return requester.user().map(teams::teamsOf).orElse(List.of());
+    }
+
+    @Override
+    public Optional<List<TeamRepository.Member>> members(Requester requester, UUID teamId) {
+        return visible(requester, teamId).map(t -> teams.members(teamId));
+    }
+
+    @Override
+    public Optional<TeamRepository.Member> addMember(
+            Requester requester, UUID teamId, String email, String role, ClientContext client) {
+        Optional<Team> team = visible(requester, teamId);
+        if (team.isEmpty()) {
+            return Optional.empty();
+        }
+        TeamRole wanted = TeamRole.parse(role);
+        boolean manager = requester.admin()
+                || requester
+                        .user()
+                        .flatMap(u -> teams.roleOf(teamId, u))
+                        .map(TeamRole::managesMembers)
+                        .orElse(false);
+        if (!manager) {
+            throw new NotAllowed("only the team's owners and editors may add members");
+        }
+        User user = users.findByEmail(new Email(email))
+                .filter(User::canSignIn)
+                .orElseThrow(
+                        () -> ValidationException.of("email", "team.user_not_found", "no active user has this e-mail"));
+        Instant now = clock.instant();
+        teams.upsertMember(teamId, user.id(), wanted, now);
+        record(
+                requester,
+                "team_member_added",
+                teamId,
+                client,
+                Map.of("user_id", user.id().toString(), "role", wanted.wireName()));
+        return Optional.of(new TeamRepository.Member(user.id(), user.email(), wanted, now));
+    }
+
+    @Override
+    public Optional<Debate> share(Requester requester, DebateId debateId, UUID teamId, ClientContext client) {
+        Optional<Debate> found = debates.findById(debateId).filter(requester::canSee);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Debate debate = found.get();
+        if (!requester.canControl(debate)) {
+            throw new NotAllowed("only the debate's owner may share it");
+        }
+        if (teamId != null && visible(requester, teamId).isEmpty()) {
+            throw ValidationException.of("team_id", "team.not_found", "you are not a member of this team");
+        }
+        Debate saved = debates.update(debate.sharedWith(teamId, clock.instant()));
+        record(
+                requester,
+                "debate_team_updated",
+                debateId.value(),
+                client,
+                Map.of("team_id", teamId == null ? "" : teamId.toString()));
+        return Optional.of(saved);
+    }
+
+    private Optional<Team> visible(Requester requester, UUID teamId) {
+        Optional<Team> team = teams.findById(teamId);
+        if (requester.admin()) {
+            return team;
+        }
+        return team.filter(
+                t -> requester.user().flatMap(u -> teams.roleOf(teamId, u)).isPresent());
+    }
+
+    private void record(
+            Requester requester, String action, UUID target, ClientContext client, Map<String, String> detail) {
+        audit.record(new AuditTrail.Entry(
+                clock.instant(),
+                requester.user().orElse(null),
+                action,
+                action.startsWith("debate") ? "debate" : "team",
+                target.toString(),
+                client.ip(),
+                client.requestId(),
+                detail));
+    }
+}
