@@ -76,8 +76,15 @@ final class AccountFactory {
     }
 
     @Singleton
+    com.consultaion.application.port.in.TeamUseCases teams(JdbiStores stores, Clock clock) {
+        AccountStores a = stores.accounts();
+        return new com.consultaion.application.service.TeamService(
+                a.teams(), a.users(), stores.debates(), a.audit(), clock);
+    }
+
+    @Singleton
     AuthenticateQuery authenticate(JdbiStores stores, Clock clock) {
         AccountStores a = stores.accounts();
-        return new AuthenticationService(a.users(), a.sessions(), a.apiKeys(), clock);
+        return new AuthenticationService(a.users(), a.sessions(), a.apiKeys(), a.teams(), clock);
     }
 }

@@ -194,6 +194,30 @@ class AuthSecurityTest {
     }
 
     @Test
+    void anApiKeyOpensTheLiveStreamToo() throws Exception {
+        TestService.User alice = service.newUser();
+        String key = TestService.field(
+                http.post("/keys", "{\"name\": \"sse\"}", alice.bearer()).body(), "key");
+        String id = TestService.field(
+                http.post("/debates", "{\"prompt\": \"Does the stream take API keys?\"}", "X-API-Key", key)
+                        .body(),
+                "id");
+
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        http.request("/debates/" + id + "/stream", "X-API-Key", key)
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.body().filter(l -> l.startsWith("event:")).toList())
+                .contains("event: debate_created")
+                .last()
+                .isEqualTo("event: final");
+    }
+
+    @Test
     void anExpiredKeyIsRejected() {
         TestService.User alice = service.newUser();
         HttpResponse<String> past =

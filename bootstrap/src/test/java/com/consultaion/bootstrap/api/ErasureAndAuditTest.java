@@ -71,7 +71,7 @@ class ErasureAndAuditTest {
                         .bind("id", alice.id())
                         .mapTo(String.class)
                         .list());
-        assertThat(actions).contains("register", "login", "account_deleted");
+        assertThat(actions).contains("register", "login", "debate_created", "account_deleted");
         String everything =
                 jdbi.withHandle(h -> h.createQuery("SELECT string_agg(action || ' ' || coalesce(target_id, '') "
                                 + "|| ' ' || detail::text, ' ') FROM audit_log")

@@ -53,6 +53,9 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        if (!requester.canControl(found.get())) {
+            throw new com.consultaion.application.port.in.PermissionDenied("only the debate's owner may do this");
+        }
         Debate debate = found.get();
         if (debate.status() == DebateStatus.QUEUED) {
             try {
@@ -83,6 +86,9 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
         Optional<Debate> found = debates.findById(id).filter(requester::canSee);
         if (found.isEmpty()) {
             return Optional.empty();
+        }
+        if (!requester.canControl(found.get())) {
+            throw new com.consultaion.application.port.in.PermissionDenied("only the debate's owner may do this");
         }
         Debate retried = found.get().retry(clock.instant()).recordEvents(1);
         DebateEvent event = new DebateEvent(

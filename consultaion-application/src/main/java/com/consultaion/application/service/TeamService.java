@@ -73,7 +73,8 @@ public final class TeamService implements TeamUseCases {
                         .map(TeamRole::managesMembers)
                         .orElse(false);
         if (!manager) {
-            throw new NotAllowed("only the team's owners and editors may add members");
+            throw new com.consultaion.application.port.in.PermissionDenied(
+                    "only the team's owners and editors may add members");
         }
         User user = users.findByEmail(new Email(email))
                 .filter(User::canSignIn)
@@ -98,12 +99,13 @@ public final class TeamService implements TeamUseCases {
         }
         Debate debate = found.get();
         if (!requester.canControl(debate)) {
-            throw new NotAllowed("only the debate's owner may share it");
+            throw new com.consultaion.application.port.in.PermissionDenied("only the debate's owner may share it");
         }
         if (teamId != null && visible(requester, teamId).isEmpty()) {
             throw ValidationException.of("team_id", "team.not_found", "you are not a member of this team");
         }
-        Debate saved = debates.update(debate.sharedWith(teamId, clock.instant()));
+        debates.shareWith(debateId, teamId);
+        Debate saved = debates.findById(debateId).orElseThrow();
         record(
                 requester,
                 "debate_team_updated",

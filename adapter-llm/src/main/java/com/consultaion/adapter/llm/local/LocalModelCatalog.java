@@ -20,4 +20,20 @@ public final class LocalModelCatalog implements ModelCatalog {
     public List<String> available() {
         return List.of("local");
     }
+
+    @Override
+    public List<Description> describe() {
+        return List.of(new Description(
+                "local",
+                "Local model (offline, deterministic)",
+                LocalChatModel.PROVIDER,
+                "standard",
+                0,
+                0,
+                "fast",
+                "baseline",
+                "strict",
+                true,
+                true));
+    }
 }

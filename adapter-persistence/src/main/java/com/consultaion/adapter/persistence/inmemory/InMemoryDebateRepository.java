@@ -54,7 +54,9 @@ public final class InMemoryDebateRepository implements DebateRepository {
             if (old == null || old.debate().version() != debate.version()) {
                 throw new ConcurrentUpdateException(debate.id());
             }
-            saved[0] = keepCancelFlag(debate, old.debate()).withVersion(debate.version() + 1);
+            saved[0] = keepCancelFlag(debate, old.debate())
+                    .withVersion(debate.version() + 1)
+                    .sharedWith(old.debate().teamId().orElse(null), debate.updatedAt());
             rows.put(debate.id(), old.withDebate(saved[0]));
             return () -> rows.put(debate.id(), old);
         });
@@ -88,6 +90,23 @@ public final class InMemoryDebateRepository implements DebateRepository {
             int from = Math.min(offset, matches.size());
             return new Page(matches.subList(from, Math.min(from + limit, matches.size())), matches.size());
         });
+    }
+
+    @Override
+    public boolean shareWith(DebateId id, java.util.UUID teamId) {
+        boolean[] done = new boolean[1];
+        db.write(() -> {
+            Row old = rows.get(id);
+            if (old == null) {
+                return () -> {};
+            }
+            rows.put(
+                    id,
+                    old.withDebate(old.debate().sharedWith(teamId, old.debate().updatedAt())));
+            done[0] = true;
+            return () -> rows.put(id, old);
+        });
+        return done[0];
     }
 
     @Override

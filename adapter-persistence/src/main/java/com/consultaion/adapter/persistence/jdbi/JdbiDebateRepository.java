@@ -66,32 +66,33 @@ public final class JdbiDebateRepository implements DebateRepository {
     @Override
     public Debate update(Debate d) {
         // The flag is cleared only by a terminal write; otherwise a concurrent cancel request survives.
-        Optional<Boolean> flag = jdbi.withHandle(
-                h -> h.createQuery("UPDATE debates SET prompt = :prompt, team_id = CAST(:team AS UUID), "
-                                + "status = :status, next_stage = :nextStage, last_seq = :lastSeq, final_content = :finalContent, "
-                                + "error_reason = :reason, error_detail = :detail, "
-                                + "cancel_requested = CASE WHEN :terminal THEN FALSE ELSE (cancel_requested OR :cancel) END, "
-                                + "updated_at = :updatedAt, version = version + 1 "
-                                + "WHERE id = :id AND version = :version RETURNING cancel_requested")
-                        .bind("id", d.id().value())
-                        .bind("prompt", d.prompt().text())
-                        .bind("team", d.teamId().map(UUID::toString).orElse(null))
-                        .bind("status", d.status().wireName())
-                        .bind("nextStage", d.nextStage())
-                        .bind("lastSeq", d.lastSeq())
-                        .bind("finalContent", d.finalContent().orElse(null))
-                        .bind("reason", d.reason().orElse(null))
-                        .bind("detail", d.detail().orElse(null))
-                        .bind("terminal", d.status().isTerminal())
-                        .bind("cancel", d.cancelRequested())
-                        .bind("updatedAt", utc(d.updatedAt()))
-                        .bind("version", d.version())
-                        .mapTo(Boolean.class)
-                        .findOne());
+        record Stored(boolean cancelRequested, UUID teamId) {}
+        Optional<Stored> flag = jdbi.withHandle(h -> h.createQuery("UPDATE debates SET prompt = :prompt, "
+                        + "status = :status, next_stage = :nextStage, last_seq = :lastSeq, final_content = :finalContent, "
+                        + "error_reason = :reason, error_detail = :detail, "
+                        + "cancel_requested = CASE WHEN :terminal THEN FALSE ELSE (cancel_requested OR :cancel) END, "
+                        + "updated_at = :updatedAt, version = version + 1 "
+                        + "WHERE id = :id AND version = :version RETURNING cancel_requested, team_id")
+                .bind("id", d.id().value())
+                .bind("prompt", d.prompt().text())
+                .bind("team", d.teamId().map(UUID::toString).orElse(null))
+                .bind("status", d.status().wireName())
+                .bind("nextStage", d.nextStage())
+                .bind("lastSeq", d.lastSeq())
+                .bind("finalContent", d.finalContent().orElse(null))
+                .bind("reason", d.reason().orElse(null))
+                .bind("detail", d.detail().orElse(null))
+                .bind("terminal", d.status().isTerminal())
+                .bind("cancel", d.cancelRequested())
+                .bind("updatedAt", utc(d.updatedAt()))
+                .bind("version", d.version())
+                .map((rs, ctx) -> new Stored(rs.getBoolean("cancel_requested"), rs.getObject("team_id", UUID.class)))
+                .findOne());
         if (flag.isEmpty()) {
             throw new ConcurrentUpdateException(d.id());
         }
-        return d.asStored(flag.get(), d.version() + 1);
+        return d.asStored(flag.get().cancelRequested(), d.version() + 1)
+                .sharedWith(flag.get().teamId(), d.updatedAt());
     }
 
     @Override
@@ -127,6 +128,15 @@ public final class JdbiDebateRepository implements DebateRepository {
                     .list();
             return new Page(items, total);
         });
+    }
+
+    @Override
+    public boolean shareWith(DebateId id, UUID teamId) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE debates SET team_id = CAST(:team AS UUID) WHERE id = :id")
+                        .bind("team", teamId == null ? null : teamId.toString())
+                        .bind("id", id.value())
+                        .execute())
+                == 1;
     }
 
     @Override

@@ -49,7 +49,7 @@ public record DebateResponse(
                 d.createdAt().toString(),
                 d.updatedAt().toString(),
                 d.ownerId().map(Object::toString).orElse(null),
-                null,
+                d.teamId().map(Object::toString).orElse(null),
                 model,
                 model,
                 "explicit",

@@ -50,6 +50,8 @@ final class DebatesController {
     private final CancelDebateUseCase cancel;
     private final RetryDebateUseCase retry;
     private final ModelCatalog models;
+    private final com.consultaion.application.port.in.TeamUseCases teams;
+    private final com.consultaion.application.port.out.AuditTrail audit;
 
     DebatesController(
             StartDebateUseCase start,
@@ -58,7 +60,9 @@ final class DebatesController {
             ReadDebateEventsQuery events,
             CancelDebateUseCase cancel,
             RetryDebateUseCase retry,
-            ModelCatalog models) {
+            ModelCatalog models,
+            com.consultaion.application.port.in.TeamUseCases teams,
+            com.consultaion.application.port.out.AuditTrail audit) {
         this.start = start;
         this.get = get;
         this.list = list;
@@ -66,6 +70,30 @@ final class DebatesController {
         this.cancel = cancel;
         this.retry = retry;
         this.models = models;
+        this.teams = teams;
+        this.audit = audit;
+    }
+
+    /** What a client may change on a debate: the team it is shared with ("" or null unshares). */
+    @Serdeable
+    record PatchDebate(@Nullable @JsonProperty("team_id") String teamId) {}
+
+    @io.micronaut.http.annotation.Patch("/{id}")
+    HttpResponse<?> patch(HttpRequest<?> request, String id, @Body PatchDebate body) {
+        Requester requester = Principals.of(request).requester();
+        java.util.UUID team = null;
+        if (body.teamId() != null && !body.teamId().isBlank()) {
+            try {
+                team = java.util.UUID.fromString(body.teamId().strip());
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("team_id", "team_id.invalid", "must be a UUID or empty");
+            }
+        }
+        java.util.UUID teamId = team;
+        return parse(id)
+                .flatMap(d -> teams.share(requester, d, teamId, Principals.client(request)))
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(DebateResponse.of(d, null)))
+                .orElseGet(DebatesController::notFound);
     }
 
     /** What a client may set when creating a debate; nothing else (no owner, no status) is read. */
@@ -109,6 +137,16 @@ final class DebatesController {
         Supplier<DebateConfig> config =
                 () -> DebateConfigFields.fromFields(body.config() == null ? Map.of() : body.config(), model);
         Debate debate = start.start(StartDebateCommand.of(requester, body.prompt(), body.mode(), config));
+        var client = Principals.client(request);
+        audit.record(new com.consultaion.application.port.out.AuditTrail.Entry(
+                java.time.Instant.now(),
+                requester.user().orElse(null),
+                "debate_created",
+                "debate",
+                debate.id().toString(),
+                client.ip(),
+                client.requestId(),
+                Map.of("mode", debate.mode().wireName()))); // never the prompt
         return HttpResponse.status(HttpStatus.CREATED)
                 .header("Location", URI.create("/debates/" + debate.id()).toString())
                 .body(DebateResponse.of(debate, null));

@@ -123,4 +123,17 @@ final class ErrorHandlers {
                     .body(ApiError.retryable("service.unavailable", "The service is busy; try again shortly.", 1L));
         }
     }
+
+    /** A role-based refusal (e.g. a viewer adding team members): 403. Object access stays 404. */
+    @Produces
+    @Singleton
+    @Requires(classes = {com.consultaion.application.port.in.PermissionDenied.class, ExceptionHandler.class})
+    static final class NotAllowed
+            implements ExceptionHandler<com.consultaion.application.port.in.PermissionDenied, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(
+                HttpRequest request, com.consultaion.application.port.in.PermissionDenied e) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of("permission.denied", e.getMessage()));
+        }
+    }
 }

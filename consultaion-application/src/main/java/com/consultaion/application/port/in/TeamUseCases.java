@@ -19,17 +19,10 @@ public interface TeamUseCases {
 
     Optional<List<TeamRepository.Member>> members(Requester requester, UUID teamId);
 
-    /** Owners, editors and admins add members or change roles; others get {@link NotAllowed}. */
+    /** Owners, editors and admins add members or change roles; others get {@link PermissionDenied}. */
     Optional<TeamRepository.Member> addMember(
             Requester requester, UUID teamId, String email, String role, ClientContext client);
 
     /** The debate's owner (or an admin) shares it with a team they belong to, or unshares it (null team). */
     Optional<Debate> share(Requester requester, DebateId debateId, UUID teamId, ClientContext client);
-
-    /** The requester may see the team but not do this (a viewer adding members, sharing with a foreign team). */
-    final class NotAllowed extends RuntimeException {
-        public NotAllowed(String message) {
-            super(message);
-        }
-    }
 }

@@ -16,8 +16,8 @@ public interface DebateRepository {
 
     /**
      * Writes {@code debate} if the stored version still equals {@code debate.version()}, and returns it under the
-     * next version; otherwise throws {@link ConcurrentUpdateException}. The cancel-request flag is not written
-     * here (see {@link #requestCancel}), so a concurrent cancel request is never lost.
+     * next version; otherwise throws {@link ConcurrentUpdateException}. The cancel-request flag and the team are
+     * not written here (see {@link #requestCancel}, {@link #shareWith}), so concurrent changes to them survive.
      */
     Debate update(Debate debate);
 
@@ -36,6 +36,12 @@ public interface DebateRepository {
 
     /** One page and the total count of matches. */
     record Page(java.util.List<Debate> items, long total) {}
+
+    /**
+     * Shares the debate with a team (null: with none). Like the cancel flag this is written on its own, so a
+     * worker's concurrent write of the run state never undoes it; {@link #update} leaves it as stored.
+     */
+    boolean shareWith(DebateId id, java.util.UUID teamId);
 
     /** Sets the cancel-request flag of a queued or running debate; returns false if it is neither. */
     boolean requestCancel(DebateId id);

@@ -29,4 +29,36 @@ public interface ModelCatalog {
 
     /** Every usable model id, for listings and readiness. */
     List<String> available();
+
+    /** What the catalogue says about each usable model, for GET /models. */
+    default List<Description> describe() {
+        return available().stream()
+                .map(id -> new Description(
+                        id,
+                        id,
+                        "unknown",
+                        "standard",
+                        0,
+                        0,
+                        "normal",
+                        "baseline",
+                        "normal",
+                        true,
+                        id.equals(defaultModel())))
+                .toList();
+    }
+
+    /** One catalogue entry. Costs are USD per 1,000 tokens. */
+    record Description(
+            String id,
+            String displayName,
+            String provider,
+            String tier,
+            double costPer1kInput,
+            double costPer1kOutput,
+            String latencyClass,
+            String qualityTier,
+            String safetyProfile,
+            boolean enabled,
+            boolean recommended) {}
 }
