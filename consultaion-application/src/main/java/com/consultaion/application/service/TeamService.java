@@ -40,26 +40,26 @@ public final class TeamService implements TeamUseCases {
     }
 
     @Override
-    public TeamRepository.Membership create(Requester requester, String name, ClientContext client) {
+    public com.consultaion.domain.team.Membership create(Requester requester, String name, ClientContext client) {
         Instant now = clock.instant();
         Team team = new Team(UUID.randomUUID(), name, now);
         teams.create(team, requester.user().orElseThrow(), now);
         record(requester, "team_created", team.id(), client, Map.of());
-        return new TeamRepository.Membership(team, TeamRole.OWNER);
+        return new com.consultaion.domain.team.Membership(team, TeamRole.OWNER);
     }
 
     @Override
-    public List<TeamRepository.Membership> mine(Requester requester) {
+    public List<com.consultaion.domain.team.Membership> mine(Requester requester) {
         return requester.user().map(teams::teamsOf).orElse(List.of());
     }
 
     @Override
-    public Optional<List<TeamRepository.Member>> members(Requester requester, UUID teamId) {
+    public Optional<List<com.consultaion.domain.team.TeamMember>> members(Requester requester, UUID teamId) {
         return visible(requester, teamId).map(t -> teams.members(teamId));
     }
 
     @Override
-    public Optional<TeamRepository.Member> addMember(
+    public Optional<com.consultaion.domain.team.TeamMember> addMember(
             Requester requester, UUID teamId, String email, String role, ClientContext client) {
         Optional<Team> team = visible(requester, teamId);
         if (team.isEmpty()) {
@@ -88,7 +88,7 @@ public final class TeamService implements TeamUseCases {
                 teamId,
                 client,
                 Map.of("user_id", user.id().toString(), "role", wanted.wireName()));
-        return Optional.of(new TeamRepository.Member(user.id(), user.email(), wanted, now));
+        return Optional.of(new com.consultaion.domain.team.TeamMember(user.id(), user.email(), wanted, now));
     }
 
     @Override

@@ -57,25 +57,26 @@ public final class InMemoryTeamRepository implements TeamRepository {
     }
 
     @Override
-    public List<Membership> teamsOf(UserId userId) {
+    public List<com.consultaion.domain.team.Membership> teamsOf(UserId userId) {
         return db.read(() -> {
-            List<Membership> out = new ArrayList<>();
+            List<com.consultaion.domain.team.Membership> out = new ArrayList<>();
             members.forEach((teamId, m) -> {
                 Row row = m.get(userId);
                 if (row != null) {
-                    out.add(new Membership(teams.get(teamId), row.role()));
+                    out.add(new com.consultaion.domain.team.Membership(teams.get(teamId), row.role()));
                 }
             });
-            out.sort(Comparator.comparing((Membership x) -> x.team().createdAt())
+            out.sort(Comparator.comparing((com.consultaion.domain.team.Membership x) ->
+                            x.team().createdAt())
                     .thenComparing(x -> x.team().id()));
             return out;
         });
     }
 
     @Override
-    public List<Member> members(UUID teamId) {
+    public List<com.consultaion.domain.team.TeamMember> members(UUID teamId) {
         return db.read(() -> members.getOrDefault(teamId, Map.of()).entrySet().stream()
-                .map(e -> new Member(
+                .map(e -> new com.consultaion.domain.team.TeamMember(
                         e.getKey(),
                         users.findById(e.getKey()).orElseThrow().email(),
                         e.getValue().role(),

@@ -57,11 +57,11 @@ public final class JdbiTeamRepository implements TeamRepository {
     }
 
     @Override
-    public List<Membership> teamsOf(UserId userId) {
+    public List<com.consultaion.domain.team.Membership> teamsOf(UserId userId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.name, t.created_at, m.role FROM team_members m "
                         + "JOIN teams t ON t.id = m.team_id WHERE m.user_id = :user ORDER BY t.created_at, t.id")
                 .bind("user", userId.value())
-                .map((rs, ctx) -> new Membership(
+                .map((rs, ctx) -> new com.consultaion.domain.team.Membership(
                         new Team(
                                 rs.getObject("id", UUID.class),
                                 rs.getString("name"),
@@ -71,11 +71,11 @@ public final class JdbiTeamRepository implements TeamRepository {
     }
 
     @Override
-    public List<Member> members(UUID teamId) {
+    public List<com.consultaion.domain.team.TeamMember> members(UUID teamId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT m.user_id, u.email, m.role, m.created_at FROM team_members m "
                         + "JOIN users u ON u.id = m.user_id WHERE m.team_id = :team ORDER BY m.created_at, m.user_id")
                 .bind("team", teamId)
-                .map((rs, ctx) -> new Member(
+                .map((rs, ctx) -> new com.consultaion.domain.team.TeamMember(
                         new UserId(rs.getObject("user_id", UUID.class)),
                         new Email(rs.getString("email")),
                         TeamRole.parse(rs.getString("role")),

@@ -36,9 +36,10 @@ class TeamRepositoryContractTest {
         assertThat(teams.findById(team.id())).hasValue(team);
         assertThat(teams.roleOf(team.id(), alice.id())).hasValue(TeamRole.OWNER);
         assertThat(teams.roleOf(team.id(), bob.id())).hasValue(TeamRole.EDITOR);
-        assertThat(teams.teamsOf(bob.id())).containsExactly(new TeamRepository.Membership(team, TeamRole.EDITOR));
+        assertThat(teams.teamsOf(bob.id()))
+                .containsExactly(new com.consultaion.domain.team.Membership(team, TeamRole.EDITOR));
         assertThat(teams.members(team.id()))
-                .extracting(TeamRepository.Member::email)
+                .extracting(com.consultaion.domain.team.TeamMember::email)
                 .containsExactly(alice.email(), bob.email());
         assertThat(teams.roleOf(UUID.randomUUID(), alice.id())).isEmpty();
     }

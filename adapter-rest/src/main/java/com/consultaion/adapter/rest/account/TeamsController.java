@@ -4,7 +4,6 @@ import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.TeamUseCases;
-import com.consultaion.application.port.out.TeamRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -37,7 +36,8 @@ final class TeamsController {
 
     @Post
     HttpResponse<Map<String, Object>> create(HttpRequest<?> request, @Body CreateTeam body) {
-        TeamRepository.Membership m = teams.create(requester(request), body.name(), Principals.client(request));
+        com.consultaion.domain.team.Membership m =
+                teams.create(requester(request), body.name(), Principals.client(request));
         return HttpResponse.status(HttpStatus.CREATED).body(team(m));
     }
 
@@ -76,7 +76,7 @@ final class TeamsController {
         return Principals.of(request).requester();
     }
 
-    private static Map<String, Object> team(TeamRepository.Membership m) {
+    private static Map<String, Object> team(com.consultaion.domain.team.Membership m) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", m.team().id().toString());
         t.put("name", m.team().name());
@@ -85,7 +85,7 @@ final class TeamsController {
         return t;
     }
 
-    private static Map<String, Object> member(TeamRepository.Member m) {
+    private static Map<String, Object> member(com.consultaion.domain.team.TeamMember m) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("user_id", m.userId().toString());
         t.put("email", m.email().value());

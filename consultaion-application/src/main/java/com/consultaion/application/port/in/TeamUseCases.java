@@ -1,6 +1,5 @@
 package com.consultaion.application.port.in;
 
-import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import java.util.List;
@@ -13,14 +12,14 @@ import java.util.UUID;
  */
 public interface TeamUseCases {
 
-    TeamRepository.Membership create(Requester requester, String name, ClientContext client);
+    com.consultaion.domain.team.Membership create(Requester requester, String name, ClientContext client);
 
-    List<TeamRepository.Membership> mine(Requester requester);
+    List<com.consultaion.domain.team.Membership> mine(Requester requester);
 
-    Optional<List<TeamRepository.Member>> members(Requester requester, UUID teamId);
+    Optional<List<com.consultaion.domain.team.TeamMember>> members(Requester requester, UUID teamId);
 
     /** Owners, editors and admins add members or change roles; others get {@link PermissionDenied}. */
-    Optional<TeamRepository.Member> addMember(
+    Optional<com.consultaion.domain.team.TeamMember> addMember(
             Requester requester, UUID teamId, String email, String role, ClientContext client);
 
     /** The debate's owner (or an admin) shares it with a team they belong to, or unshares it (null team). */

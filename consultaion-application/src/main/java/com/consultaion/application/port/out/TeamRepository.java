@@ -1,6 +1,5 @@
 package com.consultaion.application.port.out;
 
-import com.consultaion.domain.account.Email;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.team.Team;
 import com.consultaion.domain.team.TeamRole;
@@ -20,16 +19,10 @@ public interface TeamRepository {
     Optional<TeamRole> roleOf(UUID teamId, UserId userId);
 
     /** The teams a user belongs to, with the user's role in each. */
-    List<Membership> teamsOf(UserId userId);
+    List<com.consultaion.domain.team.Membership> teamsOf(UserId userId);
 
-    List<Member> members(UUID teamId);
+    List<com.consultaion.domain.team.TeamMember> members(UUID teamId);
 
     /** Adds a member or changes an existing member's role. */
     void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now);
-
-    /** A user's place in a team. */
-    record Membership(Team team, TeamRole role) {}
-
-    /** A team member as listed. */
-    record Member(UserId userId, Email email, TeamRole role, Instant since) {}
 }
