@@ -2,7 +2,6 @@ package com.consultaion.adapter.sse;
 
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.debate.DebateId;
-import io.micronaut.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +41,6 @@ final class DebateStream {
             long afterSeq,
             EventHub hub,
             DebateEventBus bus,
-            JsonMapper json,
             StreamSettings settings,
             StreamMetrics metrics,
             StreamRegistry registry,
@@ -52,7 +50,7 @@ final class DebateStream {
                             State state = new State(afterSeq);
                             metrics.opened();
                             hub.join(id);
-                            Runnable pump = () -> pump(state, sink, id, hub, json, settings, metrics);
+                            Runnable pump = () -> pump(state, sink, id, hub, settings, metrics);
                             DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> schedule(state, pump));
                             ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
                                     () -> {
@@ -133,7 +131,6 @@ final class DebateStream {
             FluxSink<byte[]> sink,
             DebateId id,
             EventHub hub,
-            JsonMapper json,
             StreamSettings settings,
             StreamMetrics metrics) {
         try {

@@ -92,7 +92,7 @@ final class StreamController {
                                     5L)));
         }
         return HttpResponse.ok(DebateStream.open(
-                        debateId.get(), from, hub, bus, json, settings, metrics, registry, open::decrementAndGet))
+                        debateId.get(), from, hub, bus, settings, metrics, registry, open::decrementAndGet))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");

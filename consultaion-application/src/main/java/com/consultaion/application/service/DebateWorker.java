@@ -4,7 +4,6 @@ import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.application.service.pipeline.RunControl;
-import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -160,9 +159,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                         run.control().abandon();
                         continue;
                     }
-                    if (debates.findById(run.lease().debateId())
-                            .map(Debate::cancelRequested)
-                            .orElse(false)) {
+                    if (debates.cancelRequested(run.lease().debateId())) {
                         run.control().cancel();
                     }
                 } catch (RuntimeException e) {

@@ -140,6 +140,15 @@ public final class JdbiDebateRepository implements DebateRepository {
     }
 
     @Override
+    public boolean cancelRequested(DebateId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT cancel_requested FROM debates WHERE id = :id")
+                .bind("id", id.value())
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
+    }
+
+    @Override
     public boolean requestCancel(DebateId id) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE debates SET cancel_requested = TRUE "
                                 + "WHERE id = :id AND status IN ('queued', 'running')")

@@ -43,6 +43,11 @@ public interface DebateRepository {
      */
     boolean shareWith(DebateId id, java.util.UUID teamId);
 
+    /** Whether someone asked to cancel the debate (read at every stage boundary, so it must be cheap). */
+    default boolean cancelRequested(DebateId id) {
+        return findById(id).map(Debate::cancelRequested).orElse(false);
+    }
+
     /** Sets the cancel-request flag of a queued or running debate; returns false if it is neither. */
     boolean requestCancel(DebateId id);
 
