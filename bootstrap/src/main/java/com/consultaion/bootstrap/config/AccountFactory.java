@@ -51,8 +51,16 @@ final class AccountFactory {
     }
 
     @Singleton
-    AccountUseCases accounts(JdbiStores stores, PasswordHasher hasher, Clock clock) {
+    AccountUseCases accounts(
+            JdbiStores stores,
+            PasswordHasher hasher,
+            Clock clock,
+            @Value("${consultaion.security.admin-emails:}") String adminEmails) {
         AccountStores a = stores.accounts();
+        java.util.Set<String> admins = java.util.Arrays.stream(adminEmails.split(","))
+                .map(String::strip)
+                .filter(e -> !e.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
         return new AccountService(
                 a.users(),
                 a.sessions(),
@@ -62,7 +70,8 @@ final class AccountFactory {
                 a.audit(),
                 a.eraser(),
                 stores.transactions(),
-                clock);
+                clock,
+                admins);
     }
 
     @Singleton

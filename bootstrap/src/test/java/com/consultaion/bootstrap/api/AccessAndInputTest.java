@@ -46,6 +46,29 @@ class AccessAndInputTest {
     }
 
     @Test
+    void anAdminConfiguredByEmailSeesEveryonesDebatesAndNobodyElseDoes() {
+        TestService.User alice = service.newUser();
+        String id = debateOf(alice);
+        HttpResponse<String> registered = http.post(
+                "/auth/register", TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD));
+        assertThat(registered.body()).contains("\"role\":\"admin\"").contains("\"is_admin\":true");
+        String token = TestService.field(
+                http.post(
+                                "/auth/login",
+                                TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD))
+                        .body(),
+                "access_token");
+
+        assertThat(http.get("/debates/" + id, "Authorization", "Bearer " + token)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/debates?status=all&limit=200", "Authorization", "Bearer " + token)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/debates?status=all", alice.bearer()).statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void fieldsAClientMayNotSetAreIgnored() {
         TestService.User alice = service.newUser();
         String someoneElse = UUID.randomUUID().toString();

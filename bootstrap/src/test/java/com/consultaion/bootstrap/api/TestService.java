@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class TestService {
 
     static final String PASSWORD = "correct-Horse-7";
+    static final String ADMIN_EMAIL = "boss@example.com";
     private static TestService instance;
 
     final ApplicationContext context;
@@ -38,10 +39,16 @@ final class TestService {
                 EmbeddedServer server = ApplicationContext.run(
                         EmbeddedServer.class,
                         Map.of(
-                                "micronaut.server.port", -1,
-                                "consultaion.data-dir", dir.toString(),
-                                "consultaion.security.pbkdf2-iterations", 10_000,
-                                "consultaion.local-model.latency-ms", 20));
+                                "micronaut.server.port",
+                                -1,
+                                "consultaion.data-dir",
+                                dir.toString(),
+                                "consultaion.security.pbkdf2-iterations",
+                                10_000,
+                                "consultaion.local-model.latency-ms",
+                                20,
+                                "consultaion.security.admin-emails",
+                                ADMIN_EMAIL));
                 instance = new TestService(server.getApplicationContext(), new TestHttp(server.getURI()));
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             } catch (IOException e) {

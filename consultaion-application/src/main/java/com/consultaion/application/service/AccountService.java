@@ -42,6 +42,7 @@ public final class AccountService implements AccountUseCases {
     private final Transactions transactions;
     private final Clock clock;
     private final String dummyHash;
+    private final java.util.Set<String> adminEmails;
 
     public AccountService(
             UserRepository users,
@@ -52,7 +53,8 @@ public final class AccountService implements AccountUseCases {
             AuditTrail audit,
             ContentEraser eraser,
             Transactions transactions,
-            Clock clock) {
+            Clock clock,
+            java.util.Set<String> adminEmails) {
         this.users = users;
         this.sessions = sessions;
         this.apiKeys = apiKeys;
@@ -63,6 +65,9 @@ public final class AccountService implements AccountUseCases {
         this.transactions = transactions;
         this.clock = clock;
         this.dummyHash = hasher.hash(Secrets.token(24));
+        this.adminEmails = adminEmails.stream()
+                .map(e -> e.strip().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class AccountService implements AccountUseCases {
                 new UserId(UUID.randomUUID()),
                 address,
                 hasher.hash(password),
-                Role.USER,
+                adminEmails.contains(address.value()) ? Role.ADMIN : Role.USER,
                 User.Profile.EMPTY,
                 true,
                 now,
