@@ -21,6 +21,8 @@ public final class InMemoryDebateRepository implements DebateRepository {
 
     private final InMemoryDatabase db;
     final Map<DebateId, Row> rows = new HashMap<>();
+    /** Queued and running debates: what workers may claim (kept apart so claims do not scan finished ones). */
+    final java.util.Set<DebateId> active = new java.util.HashSet<>();
 
     public InMemoryDebateRepository(InMemoryDatabase db) {
         this.db = db;
@@ -37,7 +39,13 @@ public final class InMemoryDebateRepository implements DebateRepository {
                 throw new IllegalStateException("debate " + debate.id() + " already exists");
             }
             rows.put(debate.id(), new Row(debate, null, 0, null));
-            return () -> rows.remove(debate.id());
+            boolean added = !debate.status().isTerminal() && active.add(debate.id());
+            return () -> {
+                rows.remove(debate.id());
+                if (added) {
+                    active.remove(debate.id());
+                }
+            };
         });
     }
 
@@ -58,7 +66,20 @@ public final class InMemoryDebateRepository implements DebateRepository {
                     .withVersion(debate.version() + 1)
                     .sharedWith(old.debate().teamId().orElse(null), debate.updatedAt());
             rows.put(debate.id(), old.withDebate(saved[0]));
-            return () -> rows.put(debate.id(), old);
+            boolean wasActive = active.contains(debate.id());
+            if (saved[0].status().isTerminal()) {
+                active.remove(debate.id());
+            } else {
+                active.add(debate.id());
+            }
+            return () -> {
+                rows.put(debate.id(), old);
+                if (wasActive) {
+                    active.add(debate.id());
+                } else {
+                    active.remove(debate.id());
+                }
+            };
         });
         return saved[0];
     }

@@ -20,7 +20,8 @@ public final class InMemoryWorkLeases implements WorkLeases {
     public Optional<Lease> claim(String owner, Duration ttl, Instant now) {
         Lease[] claimed = new Lease[1];
         debates.db().write(() -> {
-            Optional<InMemoryDebateRepository.Row> candidate = debates.rows.values().stream()
+            Optional<InMemoryDebateRepository.Row> candidate = debates.active.stream()
+                    .map(debates.rows::get)
                     .filter(r -> r.debate().status() == DebateStatus.QUEUED
                             || r.debate().status() == DebateStatus.RUNNING)
                     .filter(r ->
