@@ -38,6 +38,11 @@ final class EventHub {
         final ConcurrentSkipListMap<Long, Encoded> recent = new ConcurrentSkipListMap<>();
         final ReentrantLock loading = new ReentrantLock();
         volatile long loadedUpTo;
+        /** When the latest store read began: a reader that arrived before it gains nothing by reading again. */
+        volatile long lastLoadStarted;
+
+        volatile boolean loadedOnce;
+
         int subscribers;
     }
 
@@ -55,6 +60,7 @@ final class EventHub {
 
     /** Up to {@code limit} events after {@code afterSeq}, from the window when it holds them, else from the store. */
     List<Encoded> readAfter(DebateId id, long afterSeq, int limit) {
+        long arrived = System.nanoTime();
         Window w = windows.get(id);
         if (w == null) {
             return store(id, afterSeq, limit);
@@ -69,9 +75,13 @@ final class EventHub {
         w.loading.lock();
         try {
             cached = fromWindow(w, afterSeq, limit);
-            if (!cached.isEmpty()) {
+            if (!cached.isEmpty() || (w.loadedOnce && w.lastLoadStarted - arrived >= 0)) {
+                // Either served, or a read that began after this request arrived already found nothing newer:
+                // a burst of wake-ups costs one store read, not one per subscriber.
                 return cached;
             }
+            w.lastLoadStarted = System.nanoTime();
+            w.loadedOnce = true;
             long from = Math.max(afterSeq, w.loadedUpTo);
             List<Encoded> loaded = store(id, from, Math.max(limit, 200));
             for (Encoded e : loaded) {
