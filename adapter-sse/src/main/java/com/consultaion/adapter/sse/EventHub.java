@@ -75,15 +75,28 @@ final class EventHub {
         w.loading.lock();
         try {
             cached = fromWindow(w, afterSeq, limit);
-            if (!cached.isEmpty() || (w.loadedOnce && w.lastLoadStarted - arrived >= 0)) {
-                // Either served, or a read that began after this request arrived already found nothing newer:
-                // a burst of wake-ups costs one store read, not one per subscriber.
+            if (!cached.isEmpty()) {
                 return cached;
+            }
+            if (afterSeq < w.loadedUpTo) {
+                // Behind what the window holds and not served by it (trimmed away, or the window was restarted
+                // above this reader): read the store directly rather than wait for a signal that may never come.
+                return store(id, afterSeq, limit);
+            }
+            if (w.loadedOnce && w.lastLoadStarted - arrived >= 0) {
+                // A read that began after this request arrived already found nothing newer: a burst of wake-ups
+                // costs one store read, not one per subscriber.
+                return cached;
+            }
+            if (afterSeq > w.loadedUpTo) {
+                // This reader is ahead of the window (it caught up from the store itself). The window stays one
+                // contiguous run of events ending at loadedUpTo, so it restarts here instead of keeping a gap.
+                w.recent.clear();
+                w.loadedUpTo = afterSeq;
             }
             w.lastLoadStarted = System.nanoTime();
             w.loadedOnce = true;
-            long from = Math.max(afterSeq, w.loadedUpTo);
-            List<Encoded> loaded = store(id, from, Math.max(limit, 200));
+            List<Encoded> loaded = store(id, afterSeq, Math.max(limit, 200));
             for (Encoded e : loaded) {
                 w.recent.put(e.seq(), e);
                 w.loadedUpTo = Math.max(w.loadedUpTo, e.seq());
@@ -91,9 +104,7 @@ final class EventHub {
             while (w.recent.size() > WINDOW) {
                 w.recent.pollFirstEntry();
             }
-            return from == afterSeq
-                    ? loaded.subList(0, Math.min(limit, loaded.size()))
-                    : fromWindow(w, afterSeq, limit);
+            return loaded.subList(0, Math.min(limit, loaded.size()));
         } finally {
             w.loading.unlock();
         }
