@@ -15,7 +15,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 echo "building and starting the service on $BASE"
 PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=2000 \
-  SSE_MAX_STREAMS_PER_IDENTITY=1000000 ./mvnw -B -q -ntp -Prun -DskipTests package > "$DATA/service.log" 2>&1 &
+  SSE_MAX_STREAMS_PER_IDENTITY=1000000 ./mvnw -B -q -ntp -Prun -DskipTests package > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
 SERVICE=$!
 # Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
 stop() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -51,12 +52,20 @@ final class DebateStream {
                             metrics.opened();
                             hub.join(id);
                             Runnable pump = () -> pump(state, sink, id, hub, settings, metrics);
-                            DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> schedule(state, pump));
+                            DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> {
+                                if (seq < 0) {
+                                    state.untilEmpty.set(true); // "re-read everything", e.g. after a bus gap
+                                } else {
+                                    state.target.accumulateAndGet(seq, Math::max);
+                                }
+                                schedule(state, pump);
+                            });
                             ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
                                     () -> {
                                         if (!state.done.get()) {
                                             sink.next(Frames.ping());
                                         }
+                                        state.untilEmpty.set(true);
                                         schedule(state, pump); // a safety net: catches up even if a signal was lost
                                     },
                                     settings.heartbeat().toMillis(),
@@ -101,6 +110,11 @@ final class DebateStream {
 
     private static final class State {
         volatile long lastSent;
+        /** The highest seq a signal announced: the reader keeps reading until it has sent it. */
+        final AtomicLong target = new AtomicLong();
+        /** Set on open and by the heartbeat: read until a read comes back empty (no signal says how far). */
+        final AtomicBoolean untilEmpty = new AtomicBoolean(true);
+
         final AtomicBoolean done = new AtomicBoolean();
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicBoolean pending = new AtomicBoolean();
@@ -133,6 +147,7 @@ final class DebateStream {
             EventHub hub,
             StreamSettings settings,
             StreamMetrics metrics) {
+        boolean untilEmpty = state.untilEmpty.getAndSet(false);
         try {
             while (!state.done.get()) {
                 int limit = settings.batch();
@@ -151,7 +166,9 @@ final class DebateStream {
                     }
                 }
                 metrics.delivered(batch.size());
-                if (batch.size() < limit) {
+                // A short batch is not the end: the node's window may hold fewer events than the store (it is
+                // filled by whichever reader reads first), so keep going until the signalled seq is sent.
+                if (batch.size() < limit && !untilEmpty && state.lastSent >= state.target.get()) {
                     return;
                 }
             }

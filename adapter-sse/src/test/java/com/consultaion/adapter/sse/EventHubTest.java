@@ -1,57 +1,23 @@
 package com.consultaion.adapter.sse;
 
+import static com.consultaion.adapter.sse.FakeEventStore.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consultaion.application.port.in.ReadDebateEventsQuery;
-import com.consultaion.application.port.in.Requester;
 import com.consultaion.domain.debate.DebateId;
-import com.consultaion.domain.event.DebateEvent;
-import com.consultaion.domain.event.EventPayload;
 import io.micronaut.serde.ObjectMapper;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The node's shared event window: every reader gets every event in order, however readers interleave. */
 class EventHubTest {
 
     private final DebateId id = DebateId.random();
-    private final Store store = new Store();
+    private final FakeEventStore store = new FakeEventStore(id);
     private final EventHub hub = new EventHub(store, ObjectMapper.getDefault());
-
-    /** The event store behind the query port: a list of events and a count of reads. */
-    private final class Store implements ReadDebateEventsQuery {
-        final List<DebateEvent> events = new ArrayList<>();
-        final AtomicInteger reads = new AtomicInteger();
-
-        synchronized void appendUpTo(long seq) {
-            for (long s = events.size() + 1; s <= seq; s++) {
-                events.add(new DebateEvent(id, s, Instant.EPOCH, new EventPayload.Notice("info", "event " + s)));
-            }
-        }
-
-        @Override
-        public synchronized Optional<List<DebateEvent>> readAfter(
-                DebateId debate, Requester requester, long afterSeq, int limit) {
-            reads.incrementAndGet();
-            int from = (int) Math.min(afterSeq, events.size());
-            return Optional.of(List.copyOf(events.subList(from, Math.min(events.size(), from + limit))));
-        }
-    }
 
     private static List<Long> seqs(List<EventHub.Encoded> read) {
         return read.stream().map(EventHub.Encoded::seq).toList();
-    }
-
-    private static List<Long> range(long fromInclusive, long toInclusive) {
-        List<Long> out = new ArrayList<>();
-        for (long s = fromInclusive; s <= toInclusive; s++) {
-            out.add(s);
-        }
-        return out;
     }
 
     @Test

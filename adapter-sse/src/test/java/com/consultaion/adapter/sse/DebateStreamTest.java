@@ -1,0 +1,100 @@
+package com.consultaion.adapter.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.domain.debate.DebateId;
+import io.micronaut.serde.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+/** One subscriber's stream: a signal is never lost, however the node's window was filled by other readers. */
+class DebateStreamTest {
+
+    private static final Pattern ID = Pattern.compile("^id: (\\d+)$", Pattern.MULTILINE);
+
+    private final DebateId id = DebateId.random();
+    private final FakeEventStore store = new FakeEventStore(id);
+    private final EventHub hub = new EventHub(store, ObjectMapper.getDefault());
+    private final AtomicReference<LongConsumer> listener = new AtomicReference<>();
+    private final DebateEventBus bus = new DebateEventBus() {
+        @Override
+        public void publish(DebateId debate, long lastSeq) {
+            listener.get().accept(lastSeq);
+        }
+
+        @Override
+        public Subscription subscribe(DebateId debate, LongConsumer l) {
+            listener.set(l);
+            return () -> listener.set(null);
+        }
+    };
+    // No heartbeat during the test: only signals may wake the reader.
+    private final StreamSettings settings = new StreamSettings(Duration.ofHours(1), Duration.ofHours(1), 10, 200);
+    private final BlockingQueue<Long> received = new LinkedBlockingQueue<>();
+    private Disposable subscription;
+
+    @AfterEach
+    void close() {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+    }
+
+    private void open(long afterSeq) {
+        subscription = DebateStream.open(
+                        id, afterSeq, hub, bus, settings, new StreamMetrics(), new StreamRegistry(), () -> {})
+                .subscribe(frame -> {
+                    Matcher m = ID.matcher(new String(frame, StandardCharsets.UTF_8));
+                    if (m.find()) {
+                        received.add(Long.parseLong(m.group(1)));
+                    }
+                });
+    }
+
+    /** The next delivered seq; the bound only keeps a broken reader from hanging the build. */
+    private long next() throws InterruptedException {
+        Long seq = received.poll(30, TimeUnit.SECONDS);
+        assertThat(seq).as("an event should have been delivered").isNotNull();
+        return seq;
+    }
+
+    @Test
+    void aSignalIsFollowedToItsSeqEvenWhenTheWindowHoldsOnlyPartOfIt() throws InterruptedException {
+        hub.join(id); // another subscriber of this debate keeps the node's window alive
+        store.appendUpTo(11);
+        open(9);
+        assertThat(next()).isEqualTo(10);
+        assertThat(next()).isEqualTo(11);
+        // Another subscriber reads first and fills the window up to 12; then 13 commits and is signalled.
+        store.appendUpTo(12);
+        assertThat(hub.readAfter(id, 11, 200)).hasSize(1);
+        store.appendUpTo(13);
+        bus.publish(id, 13);
+        // The window answers 12 alone; the reader must still go on to 13 without waiting for another signal.
+        assertThat(next()).isEqualTo(12);
+        assertThat(next()).isEqualTo(13);
+    }
+
+    @Test
+    void aStreamOpenedBehindTheWindowReplaysEverythingWithoutASignal() throws InterruptedException {
+        hub.join(id);
+        store.appendUpTo(5);
+        assertThat(hub.readAfter(id, 0, 200)).hasSize(5); // the window holds 1..5
+        store.appendUpTo(8);
+        open(2);
+        for (long seq = 3; seq <= 8; seq++) {
+            assertThat(next()).isEqualTo(seq);
+        }
+    }
+}
