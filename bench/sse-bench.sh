@@ -2,7 +2,7 @@
 # SSE fan-out harness: starts the real service on 127.0.0.1 (local model at 2 s per call, so each debate runs for
 # about 12 s), then SseFanoutBenchmark opens SUBSCRIBERS streams over DEBATES debates and measures commit-to-client
 # delay of live events, and the service's RSS before and with the streams open. Bounded by TIMEOUT seconds.
-# Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]
+# Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]   (SERVICE_LOG=/path keeps the service's log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-1000}

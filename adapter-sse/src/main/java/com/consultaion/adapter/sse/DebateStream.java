@@ -18,7 +18,8 @@ import reactor.core.publisher.FluxSink;
 
 /**
  * One subscriber's stream. On every signal the subscriber's reader fetches the events after the last seq it
- * sent (through the node's {@link EventHub}) and writes them out; the bus only wakes the reader. Each
+ * sent (through the node's {@link EventHub}) until it has sent the seq the signal announced, and writes them out;
+ * the bus only wakes the reader. Each
  * subscriber has a bounded buffer: one that falls {@link #MAX_BUFFERED} frames behind is disconnected and
  * resumes with Last-Event-ID, so it never slows the debate or other subscribers. After the terminal event the
  * stream completes (the server closes it).
