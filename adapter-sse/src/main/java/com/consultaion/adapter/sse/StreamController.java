@@ -98,7 +98,7 @@ final class StreamController {
                 .header("X-Accel-Buffering", "no");
     }
 
-    private static Map<String, Object> error(String code, String message, boolean retryable, Long retryAfter) {
+    static Map<String, Object> error(String code, String message, boolean retryable, Long retryAfter) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("code", code);
         body.put("message", message);

@@ -27,6 +27,8 @@ class StreamTest {
     @TempDir
     static Path dataDir;
 
+    static final String ADMIN_EMAIL = "sse-admin@example.com";
+
     static EmbeddedServer server;
     static TestHttp http;
 
@@ -40,7 +42,8 @@ class StreamTest {
                         "consultaion.security.pbkdf2-iterations", 10_000,
                         "consultaion.local-model.latency-ms", 150,
                         "consultaion.sse.heartbeat", "200ms",
-                        "consultaion.sse.max-streams-per-identity", 3));
+                        "consultaion.sse.max-streams-per-identity", 3,
+                        "consultaion.security.admin-emails", ADMIN_EMAIL));
         http = new TestHttp(server.getURI());
     }
 
@@ -50,7 +53,10 @@ class StreamTest {
     }
 
     private static String token() {
-        String email = "sse-" + java.util.UUID.randomUUID() + "@example.com";
+        return token("sse-" + java.util.UUID.randomUUID() + "@example.com");
+    }
+
+    private static String token(String email) {
         http.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}");
         return field(
                 http.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}")
@@ -84,6 +90,30 @@ class StreamTest {
                 .filter(f -> f.id() != null)
                 .map(f -> Long.parseLong(f.id()))
                 .toList();
+    }
+
+    @Test
+    void adminsSeeThisNodesStreamCountersAndNobodyElseDoes() throws Exception {
+        String token = token();
+        String id = debate(token);
+        SseClient.Result result =
+                SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+        assertThat(result.status()).isEqualTo(200);
+
+        String admin = token(ADMIN_EMAIL);
+        HttpResponse<String> counters = http.get("/admin/ops/streams", "Authorization", "Bearer " + admin);
+        assertThat(counters.statusCode()).isEqualTo(200);
+        Matcher delivered = Pattern.compile("\"events_delivered\":(\\d+)").matcher(counters.body());
+        assertThat(delivered.find()).as(counters.body()).isTrue();
+        assertThat(Long.parseLong(delivered.group(1)))
+                .isGreaterThanOrEqualTo(seqs(result).size());
+        assertThat(counters.body())
+                .contains("\"open_streams\":", "\"subscribers_dropped_for_lag\":", "\"streams_ended_by_limit\":");
+
+        HttpResponse<String> user = http.get("/admin/ops/streams", "Authorization", "Bearer " + token);
+        assertThat(user.statusCode()).isEqualTo(403);
+        assertThat(user.body()).contains("\"code\":\"permission.denied\"");
+        assertThat(http.get("/admin/ops/streams").statusCode()).isEqualTo(401);
     }
 
     @Test
