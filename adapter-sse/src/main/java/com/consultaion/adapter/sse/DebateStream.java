@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Sinks;
 
 /**
  * One subscriber's stream. On every signal the subscriber's reader fetches the events after the last seq it
@@ -47,6 +48,8 @@ final class DebateStream {
             StreamMetrics metrics,
             StreamRegistry registry,
             Runnable onClose) {
+        Sinks.Empty<Void> lagged = Sinks.empty();
+        AtomicBoolean laggedOnce = new AtomicBoolean();
         return Flux.<byte[]>create(
                         sink -> {
                             State state = new State(afterSeq);
@@ -103,10 +106,20 @@ final class DebateStream {
                             schedule(state, pump);
                         },
                         FluxSink.OverflowStrategy.IGNORE)
-                // A bounded buffer per subscriber: one that falls this far behind is disconnected (and resumes with
-                // Last-Event-ID), so a slow client never holds memory without limit nor slows anyone else.
-                .onBackpressureBuffer(MAX_BUFFERED, dropped -> {}, reactor.core.publisher.BufferOverflowStrategy.ERROR)
-                .doOnError(reactor.core.Exceptions::isOverflow, e -> metrics.droppedForLag());
+                // A bounded buffer per subscriber: one that falls this far behind is disconnected at once (and
+                // resumes with Last-Event-ID), so a slow client never holds memory without limit nor slows anyone
+                // else. The end is signalled after the buffer, not through it: an error or completion queued
+                // behind 2,048 frames would wait for a client that no longer reads.
+                .onBackpressureBuffer(
+                        MAX_BUFFERED,
+                        dropped -> {
+                            if (laggedOnce.compareAndSet(false, true)) {
+                                metrics.droppedForLag(); // counted before the stream ends
+                                lagged.tryEmitEmpty();
+                            }
+                        },
+                        reactor.core.publisher.BufferOverflowStrategy.DROP_LATEST)
+                .takeUntilOther(lagged.asMono());
     }
 
     private static final class State {

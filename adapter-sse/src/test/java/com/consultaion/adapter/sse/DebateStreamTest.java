@@ -97,4 +97,45 @@ class DebateStreamTest {
             assertThat(next()).isEqualTo(seq);
         }
     }
+
+    @Test
+    void aSubscriberThatStopsReadingIsDroppedAndTheOthersGetEverything() throws InterruptedException {
+        StreamMetrics metrics = new StreamMetrics();
+        long total = DebateStream.MAX_BUFFERED + 1_000L;
+        store.appendUpTo(total);
+        java.util.concurrent.CompletableFuture<Throwable> slowEnded = new java.util.concurrent.CompletableFuture<>();
+        // A client that takes one frame and never asks for more (its socket is full).
+        DebateStream.open(id, 0, hub, bus, settings, metrics, new StreamRegistry(), () -> {})
+                .subscribe(new reactor.core.publisher.BaseSubscriber<byte[]>() {
+                    @Override
+                    protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                        subscription.request(1);
+                    }
+
+                    @Override
+                    protected void hookOnError(Throwable error) {
+                        slowEnded.complete(error);
+                    }
+
+                    @Override
+                    protected void hookOnComplete() {
+                        slowEnded.complete(null);
+                    }
+                });
+        subscription = DebateStream.open(id, 0, hub, bus, settings, metrics, new StreamRegistry(), () -> {})
+                .subscribe(frame -> {
+                    Matcher m = ID.matcher(new String(frame, StandardCharsets.UTF_8));
+                    if (m.find()) {
+                        received.add(Long.parseLong(m.group(1)));
+                    }
+                });
+
+        for (long seq = 1; seq <= total; seq++) {
+            assertThat(next()).isEqualTo(seq);
+        }
+        // The laggard's stream ends at once (its client reconnects with Last-Event-ID), not after 2,048 frames.
+        assertThat(slowEnded.orTimeout(30, TimeUnit.SECONDS).join()).isNull();
+        assertThat(metrics.subscribersDroppedForLag()).isEqualTo(1);
+        assertThat(metrics.openStreams()).isEqualTo(1);
+    }
 }
