@@ -2,7 +2,8 @@
 # SSE fan-out harness: starts the real service on 127.0.0.1 (local model at 2 s per call, so each debate runs for
 # about 12 s), then SseFanoutBenchmark opens SUBSCRIBERS streams over DEBATES debates and measures commit-to-client
 # delay of live events, and the service's RSS before and with the streams open. Bounded by TIMEOUT seconds.
-# Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]   (SERVICE_LOG=/path keeps the service's log)
+# Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]   (SERVICE_LOG=/path keeps the service's log; LATENCY_MS
+# sets the local model's latency, default 2000: raise it with many subscribers so debates outlast the connection storm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-1000}
@@ -14,7 +15,7 @@ DATA=$(mktemp -d)
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 echo "building and starting the service on $BASE"
-PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=2000 \
+PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=${LATENCY_MS:-2000} \
   SSE_MAX_STREAMS_PER_IDENTITY=1000000 ./mvnw -B -q -ntp -Prun -DskipTests package > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
 SERVICE=$!
 # Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.

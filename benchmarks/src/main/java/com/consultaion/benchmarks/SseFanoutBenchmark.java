@@ -72,6 +72,7 @@ public final class SseFanoutBenchmark {
         ConcurrentLinkedQueue<Long> steadyMicros = new ConcurrentLinkedQueue<>();
         AtomicReference<Instant> allConnectedAt = new AtomicReference<>(Instant.MAX);
         AtomicInteger connected = new AtomicInteger();
+        Map<Integer, Integer> refused = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(subscribers);
         long start = System.nanoTime();
@@ -83,43 +84,47 @@ public final class SseFanoutBenchmark {
                     .header("Accept", "text/event-stream")
                     .build();
             Instant[] openedAt = new Instant[1];
-            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(
-                    request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                        public void onSubscribe(Flow.Subscription subscription) {
-                            openedAt[0] = Instant.now();
-                            if (connected.incrementAndGet() == subscribers) {
-                                allConnectedAt.set(Instant.now());
-                            }
-                            subscription.request(Long.MAX_VALUE);
+            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, info -> {
+                if (info.statusCode() != 200) {
+                    refused.merge(info.statusCode(), 1, Integer::sum); // e.g. 503 when the pool is exhausted
+                }
+                return HttpResponse.BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        openedAt[0] = Instant.now();
+                        if (connected.incrementAndGet() == subscribers) {
+                            allConnectedAt.set(Instant.now());
                         }
+                        subscription.request(Long.MAX_VALUE);
+                    }
 
-                        public void onNext(String line) {
-                            if (!line.startsWith("data:")) {
-                                return;
-                            }
-                            Instant now = Instant.now();
-                            Matcher m = TS.matcher(line);
-                            if (m.find()) {
-                                Instant ts = Instant.parse(m.group(1));
-                                if (ts.isAfter(openedAt[0])) { // live events only, not the replay
-                                    long micros = Duration.between(ts, now).toNanos() / 1_000;
-                                    latenciesMicros.add(micros);
-                                    if (ts.isAfter(allConnectedAt.get())) {
-                                        steadyMicros.add(micros);
-                                    }
+                    public void onNext(String line) {
+                        if (!line.startsWith("data:")) {
+                            return;
+                        }
+                        Instant now = Instant.now();
+                        Matcher m = TS.matcher(line);
+                        if (m.find()) {
+                            Instant ts = Instant.parse(m.group(1));
+                            if (ts.isAfter(openedAt[0])) { // live events only, not the replay
+                                long micros = Duration.between(ts, now).toNanos() / 1_000;
+                                latenciesMicros.add(micros);
+                                if (ts.isAfter(allConnectedAt.get())) {
+                                    steadyMicros.add(micros);
                                 }
                             }
                         }
+                    }
 
-                        public void onError(Throwable t) {
-                            failed.incrementAndGet();
-                            done.countDown();
-                        }
+                    public void onError(Throwable t) {
+                        failed.incrementAndGet();
+                        done.countDown();
+                    }
 
-                        public void onComplete() {
-                            done.countDown();
-                        }
-                    }));
+                    public void onComplete() {
+                        done.countDown();
+                    }
+                });
+            });
             f.exceptionally(t -> {
                 failed.incrementAndGet();
                 done.countDown();
@@ -137,6 +142,7 @@ public final class SseFanoutBenchmark {
                 failed.get(),
                 finished,
                 seconds);
+        System.out.println("streams refused (status: count): " + (refused.isEmpty() ? "none" : refused));
         if (!allConnectedAt.get().equals(Instant.MAX)) {
             System.out.printf(
                     Locale.ROOT,
