@@ -48,7 +48,9 @@ final class DebateStream {
             StreamMetrics metrics,
             StreamRegistry registry,
             Runnable onClose) {
-        Sinks.Empty<Void> lagged = Sinks.empty();
+        // Ends the stream at once, dropping what is buffered (the client resumes with Last-Event-ID): used for a
+        // laggard, the lifetime limit and shutdown, which must hold even for a client that stopped reading.
+        Sinks.Empty<Void> cut = Sinks.empty();
         AtomicBoolean laggedOnce = new AtomicBoolean();
         return Flux.<byte[]>create(
                         sink -> {
@@ -79,13 +81,13 @@ final class DebateStream {
                                     () -> {
                                         metrics.endedByLimit();
                                         state.done.set(true);
-                                        sink.complete();
+                                        cut.tryEmitEmpty();
                                     },
                                     settings.maxLifetime().toMillis(),
                                     TimeUnit.MILLISECONDS);
                             Runnable closer = () -> {
                                 state.done.set(true);
-                                sink.complete();
+                                cut.tryEmitEmpty();
                             };
                             if (!registry.register(closer)) {
                                 sink.complete();
@@ -115,11 +117,11 @@ final class DebateStream {
                         dropped -> {
                             if (laggedOnce.compareAndSet(false, true)) {
                                 metrics.droppedForLag(); // counted before the stream ends
-                                lagged.tryEmitEmpty();
+                                cut.tryEmitEmpty();
                             }
                         },
                         reactor.core.publisher.BufferOverflowStrategy.DROP_LATEST)
-                .takeUntilOther(lagged.asMono());
+                .takeUntilOther(cut.asMono());
     }
 
     private static final class State {

@@ -138,4 +138,27 @@ class DebateStreamTest {
         assertThat(metrics.subscribersDroppedForLag()).isEqualTo(1);
         assertThat(metrics.openStreams()).isEqualTo(1);
     }
+
+    @Test
+    void theLifetimeLimitEndsAStreamWhoseClientStoppedReading() {
+        StreamMetrics metrics = new StreamMetrics();
+        store.appendUpTo(50);
+        StreamSettings shortLived = new StreamSettings(Duration.ofHours(1), Duration.ofMillis(300), 10, 200);
+        java.util.concurrent.CompletableFuture<Boolean> ended = new java.util.concurrent.CompletableFuture<>();
+        DebateStream.open(id, 0, hub, bus, shortLived, metrics, new StreamRegistry(), () -> {})
+                .subscribe(new reactor.core.publisher.BaseSubscriber<byte[]>() {
+                    @Override
+                    protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                        subscription.request(1); // takes the retry frame, then never reads again
+                    }
+
+                    @Override
+                    protected void hookOnComplete() {
+                        ended.complete(true);
+                    }
+                });
+        assertThat(ended.orTimeout(30, TimeUnit.SECONDS).join()).isTrue();
+        assertThat(metrics.streamsEndedByLimit()).isEqualTo(1);
+        assertThat(metrics.openStreams()).isZero();
+    }
 }
