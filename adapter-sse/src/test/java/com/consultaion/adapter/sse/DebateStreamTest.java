@@ -8,6 +8,7 @@ import io.micronaut.serde.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,7 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 
 /** One subscriber's stream: a signal is never lost, however the node's window was filled by other readers. */
 class DebateStreamTest {
@@ -52,14 +55,44 @@ class DebateStreamTest {
     }
 
     private void open(long afterSeq) {
-        subscription = DebateStream.open(
-                        id, afterSeq, hub, bus, settings, new StreamMetrics(), new StreamRegistry(), () -> {})
+        open(afterSeq, new StreamMetrics());
+    }
+
+    /** A reader that takes every frame and records the event ids in {@link #received}. */
+    private void open(long afterSeq, StreamMetrics metrics) {
+        subscription = DebateStream.open(id, afterSeq, hub, bus, settings, metrics, new StreamRegistry(), () -> {})
                 .subscribe(frame -> {
                     Matcher m = ID.matcher(new String(frame, StandardCharsets.UTF_8));
                     if (m.find()) {
                         received.add(Long.parseLong(m.group(1)));
                     }
                 });
+    }
+
+    /**
+     * A client that takes one frame and never asks for more (its socket is full). The future completes when its
+     * stream ends: with null on completion, with the error otherwise.
+     */
+    private CompletableFuture<Throwable> openStalled(StreamSettings limits, StreamMetrics metrics) {
+        CompletableFuture<Throwable> ended = new CompletableFuture<>();
+        DebateStream.open(id, 0, hub, bus, limits, metrics, new StreamRegistry(), () -> {})
+                .subscribe(new BaseSubscriber<byte[]>() {
+                    @Override
+                    protected void hookOnSubscribe(Subscription s) {
+                        s.request(1);
+                    }
+
+                    @Override
+                    protected void hookOnError(Throwable error) {
+                        ended.complete(error);
+                    }
+
+                    @Override
+                    protected void hookOnComplete() {
+                        ended.complete(null);
+                    }
+                });
+        return ended;
     }
 
     /** The next delivered seq; the bound only keeps a broken reader from hanging the build. */
@@ -103,32 +136,8 @@ class DebateStreamTest {
         StreamMetrics metrics = new StreamMetrics();
         long total = DebateStream.MAX_BUFFERED + 1_000L;
         store.appendUpTo(total);
-        java.util.concurrent.CompletableFuture<Throwable> slowEnded = new java.util.concurrent.CompletableFuture<>();
-        // A client that takes one frame and never asks for more (its socket is full).
-        DebateStream.open(id, 0, hub, bus, settings, metrics, new StreamRegistry(), () -> {})
-                .subscribe(new reactor.core.publisher.BaseSubscriber<byte[]>() {
-                    @Override
-                    protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
-                        subscription.request(1);
-                    }
-
-                    @Override
-                    protected void hookOnError(Throwable error) {
-                        slowEnded.complete(error);
-                    }
-
-                    @Override
-                    protected void hookOnComplete() {
-                        slowEnded.complete(null);
-                    }
-                });
-        subscription = DebateStream.open(id, 0, hub, bus, settings, metrics, new StreamRegistry(), () -> {})
-                .subscribe(frame -> {
-                    Matcher m = ID.matcher(new String(frame, StandardCharsets.UTF_8));
-                    if (m.find()) {
-                        received.add(Long.parseLong(m.group(1)));
-                    }
-                });
+        CompletableFuture<Throwable> slowEnded = openStalled(settings, metrics);
+        open(0, metrics);
 
         for (long seq = 1; seq <= total; seq++) {
             assertThat(next()).isEqualTo(seq);
@@ -144,20 +153,8 @@ class DebateStreamTest {
         StreamMetrics metrics = new StreamMetrics();
         store.appendUpTo(50);
         StreamSettings shortLived = new StreamSettings(Duration.ofHours(1), Duration.ofMillis(300), 10, 200);
-        java.util.concurrent.CompletableFuture<Boolean> ended = new java.util.concurrent.CompletableFuture<>();
-        DebateStream.open(id, 0, hub, bus, shortLived, metrics, new StreamRegistry(), () -> {})
-                .subscribe(new reactor.core.publisher.BaseSubscriber<byte[]>() {
-                    @Override
-                    protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
-                        subscription.request(1); // takes the retry frame, then never reads again
-                    }
-
-                    @Override
-                    protected void hookOnComplete() {
-                        ended.complete(true);
-                    }
-                });
-        assertThat(ended.orTimeout(30, TimeUnit.SECONDS).join()).isTrue();
+        CompletableFuture<Throwable> ended = openStalled(shortLived, metrics);
+        assertThat(ended.orTimeout(30, TimeUnit.SECONDS).join()).isNull(); // completed, not failed
         assertThat(metrics.streamsEndedByLimit()).isEqualTo(1);
         assertThat(metrics.openStreams()).isZero();
     }
