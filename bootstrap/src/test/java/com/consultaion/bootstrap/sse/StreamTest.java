@@ -81,6 +81,11 @@ class StreamTest {
         return m.group(1);
     }
 
+    /** The whole stream of a debate, from the start to the server's close (bounded by 30 s and 1,000 frames). */
+    private static SseClient.Result readWhole(String id, String token) throws Exception {
+        return SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+    }
+
     private static URI stream(String id, String query) {
         return server.getURI().resolve("/debates/" + id + "/stream" + query);
     }
@@ -96,8 +101,7 @@ class StreamTest {
     void adminsSeeThisNodesStreamCountersAndNobodyElseDoes() throws Exception {
         String token = token();
         String id = debate(token);
-        SseClient.Result result =
-                SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+        SseClient.Result result = readWhole(id, token);
         assertThat(result.status()).isEqualTo(200);
 
         String admin = token(ADMIN_EMAIL);
@@ -121,8 +125,7 @@ class StreamTest {
         String token = token();
         String id = debate(token);
 
-        SseClient.Result result =
-                SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+        SseClient.Result result = readWhole(id, token);
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.frames().get(0).retry()).isEqualTo("3000");
@@ -148,8 +151,7 @@ class StreamTest {
         String token = token();
         String id = debate(token);
 
-        SseClient.Result result =
-                SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+        SseClient.Result result = readWhole(id, token);
 
         assertThat(result.frames()).anySatisfy(f -> {
             assertThat(f.comment()).isEqualTo("ping");
@@ -262,7 +264,7 @@ class StreamTest {
 
     private static SseClient.Result read(String id, String token) {
         try {
-            return SseClient.read(stream(id, ""), Duration.ofSeconds(30), 1000, "Authorization", "Bearer " + token);
+            return readWhole(id, token);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
