@@ -54,6 +54,9 @@ final class DebateStream {
         AtomicBoolean laggedOnce = new AtomicBoolean();
         return Flux.<byte[]>create(
                         sink -> {
+                            // First frame, before anything below can schedule the reader on another thread: tell
+                            // clients how soon to reconnect. Then replay and go live.
+                            sink.next(Frames.retry(Duration.ofSeconds(3)));
                             State state = new State(afterSeq);
                             metrics.opened();
                             hub.join(id);
@@ -103,8 +106,6 @@ final class DebateStream {
                                 hub.leave(id);
                                 onClose.run();
                             });
-                            // First frame: tell clients how soon to reconnect; then replay and go live.
-                            sink.next(Frames.retry(Duration.ofSeconds(3)));
                             schedule(state, pump);
                         },
                         FluxSink.OverflowStrategy.IGNORE)

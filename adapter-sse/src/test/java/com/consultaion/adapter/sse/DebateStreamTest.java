@@ -103,6 +103,18 @@ class DebateStreamTest {
     }
 
     @Test
+    void theRetryFrameComesFirstEvenWhenEventsAreWaitingToBeReplayed() {
+        store.appendUpTo(50);
+        // The reader runs on another thread as soon as it is scheduled; the retry frame must still lead, every time.
+        for (int attempt = 0; attempt < 200; attempt++) {
+            byte[] first = DebateStream.open(
+                            id, 0, hub, bus, settings, new StreamMetrics(), new StreamRegistry(), () -> {})
+                    .blockFirst(Duration.ofSeconds(30));
+            assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("retry: 3000\n\n");
+        }
+    }
+
+    @Test
     void aSignalIsFollowedToItsSeqEvenWhenTheWindowHoldsOnlyPartOfIt() throws InterruptedException {
         hub.join(id); // another subscriber of this debate keeps the node's window alive
         store.appendUpTo(11);
