@@ -3,6 +3,7 @@ package com.consultaion.application;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
+import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RetryDebateUseCase;
@@ -12,6 +13,7 @@ import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
@@ -19,6 +21,7 @@ import com.consultaion.application.service.DebateControlService;
 import com.consultaion.application.service.DebateQueries;
 import com.consultaion.application.service.DebateRunner;
 import com.consultaion.application.service.DebateWorker;
+import com.consultaion.application.service.LeaderboardService;
 import com.consultaion.application.service.StartDebateService;
 import com.consultaion.application.service.pipeline.ModelCalls;
 import com.consultaion.application.service.pipeline.Pipeline;
@@ -28,6 +31,7 @@ import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.event.DebateEvent;
+import com.consultaion.domain.rating.Leaderboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +68,7 @@ public final class Consultaion implements AutoCloseable {
     private final DebateQueries queries;
     private final DebateControlService control;
     private final DebateWorker worker;
+    private final LeaderboardService leaderboard;
     private final DebateEventBus bus;
     private final ExecutorService calls;
     private final String defaultModel;
@@ -74,8 +79,9 @@ public final class Consultaion implements AutoCloseable {
         this.calls = Executors.newVirtualThreadPerTaskExecutor();
         this.defaultModel = b.defaultModel;
         Pipeline pipeline = new Pipeline(new ModelCalls(b.chatModel, calls), clock);
-        DebateRunner runner =
-                new DebateRunner(b.debates, b.transcripts, b.events, b.bus, b.transactions, b.leases, pipeline, clock);
+        this.leaderboard = new LeaderboardService(b.ratings, b.transactions, b.leaderboardSettings);
+        DebateRunner runner = new DebateRunner(
+                b.debates, b.transcripts, b.events, b.bus, b.transactions, b.leases, pipeline, leaderboard, clock);
         this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings);
         this.starter =
                 new StartDebateService(b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models);
@@ -179,6 +185,16 @@ public final class Consultaion implements AutoCloseable {
         return control;
     }
 
+    /** The leaderboard and persona statistics. */
+    public LeaderboardQueries leaderboardQueries() {
+        return leaderboard;
+    }
+
+    /** Rebuilds every leaderboard from the stored matches now (the numbers equal those kept after each debate). */
+    public LeaderboardQueries.Recomputed recomputeRatings() {
+        return leaderboard.recompute();
+    }
+
     /** Debates this node's worker is running now. */
     public int activeDebates() {
         return worker.activeCount();
@@ -200,6 +216,8 @@ public final class Consultaion implements AutoCloseable {
         private DebateEventBus bus;
         private Transactions transactions;
         private WorkLeases leases;
+        private RatingStore ratings;
+        private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Supplier<DebateId> ids = DebateId::random;
         private String defaultModel = "local";
@@ -223,6 +241,13 @@ public final class Consultaion implements AutoCloseable {
             this.bus = stores.bus();
             this.transactions = stores.transactions();
             this.leases = stores.leases();
+            this.ratings = stores.ratings();
+            return this;
+        }
+
+        /** How leaderboards are computed (bootstrap rounds, seed, prior); {@link Leaderboard.Settings#DEFAULT}. */
+        public Builder leaderboard(Leaderboard.Settings settings) {
+            this.leaderboardSettings = Objects.requireNonNull(settings);
             return this;
         }
 
@@ -280,6 +305,8 @@ public final class Consultaion implements AutoCloseable {
         Transactions transactions();
 
         WorkLeases leases();
+
+        RatingStore ratings();
     }
 
     /** Convenience: a {@link Stores} from its parts. */
@@ -289,7 +316,8 @@ public final class Consultaion implements AutoCloseable {
             DebateEventStore events,
             DebateEventBus bus,
             Transactions transactions,
-            WorkLeases leases)
+            WorkLeases leases,
+            RatingStore ratings)
             implements Stores {}
 
     /** A start command for the default panel, for callers that build commands themselves. */

@@ -40,6 +40,7 @@ public final class DebateRunner {
     private final Transactions transactions;
     private final WorkLeases leases;
     private final Pipeline pipeline;
+    private final LeaderboardService leaderboard;
     private final Clock clock;
 
     public DebateRunner(
@@ -50,6 +51,7 @@ public final class DebateRunner {
             Transactions transactions,
             WorkLeases leases,
             Pipeline pipeline,
+            LeaderboardService leaderboard,
             Clock clock) {
         this.debates = debates;
         this.transcripts = transcripts;
@@ -58,6 +60,7 @@ public final class DebateRunner {
         this.transactions = transactions;
         this.leases = leases;
         this.pipeline = pipeline;
+        this.leaderboard = leaderboard;
         this.clock = clock;
     }
 
@@ -220,7 +223,10 @@ public final class DebateRunner {
         };
     }
 
-    /** One transaction: lease check, rows, events, debate row; then the bus signal. */
+    /**
+     * One transaction: lease check, rows, events, debate row and, when the debate completes, its leaderboard
+     * record (so it is rated exactly once, together with its completion); then the bus signal.
+     */
     private DebateState commit(
             DebateState state, WorkLeases.Lease lease, StageResult result, UnaryOperator<Debate> transition) {
         Debate base = state.debate();
@@ -231,6 +237,7 @@ public final class DebateRunner {
                     base.id(), base.lastSeq() + 1 + k, now, result.events().get(k)));
         }
         Debate next = transition.apply(base.recordEvents(numbered.size()));
+        java.util.concurrent.atomic.AtomicBoolean rated = new java.util.concurrent.atomic.AtomicBoolean();
         Debate saved = transactions.inTransaction(() -> {
             leases.assertHeld(lease);
             if (!result.contributions().isEmpty()) {
@@ -243,10 +250,15 @@ public final class DebateRunner {
             if (!numbered.isEmpty()) {
                 events.append(numbered);
             }
-            return debates.update(next);
+            Debate updated = debates.update(next);
+            rated.set(leaderboard.record(updated, result.ranking().or(state::ranking), now));
+            return updated;
         });
         if (!numbered.isEmpty()) {
             bus.publish(saved.id(), saved.lastSeq());
+        }
+        if (rated.get()) {
+            leaderboard.refreshSoon();
         }
         return state.after(saved, result);
     }

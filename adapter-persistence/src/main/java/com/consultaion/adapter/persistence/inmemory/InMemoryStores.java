@@ -18,6 +18,7 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryDebateEventStore events = new InMemoryDebateEventStore(db);
     private final InMemoryDebateEventBus bus = new InMemoryDebateEventBus();
     private final InMemoryWorkLeases leases = new InMemoryWorkLeases(debates);
+    private final InMemoryRatingStore ratings = new InMemoryRatingStore(db, debates);
     private final InMemoryAccounts.Users users = new InMemoryAccounts.Users(db);
     private final AccountStores accounts = new AccountStores(
             users,
@@ -62,6 +63,11 @@ public final class InMemoryStores implements PersistenceStores {
     @Override
     public WorkLeases leases() {
         return leases;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.RatingStore ratings() {
+        return ratings;
     }
 
     public AccountStores accounts() {

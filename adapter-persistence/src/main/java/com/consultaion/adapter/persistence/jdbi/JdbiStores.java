@@ -19,6 +19,7 @@ public final class JdbiStores implements PersistenceStores {
     private final DebateEventBus bus;
     private final Transactions transactions;
     private final WorkLeases leases;
+    private final com.consultaion.application.port.out.RatingStore ratings;
     private final AccountStores accounts;
 
     private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
@@ -28,6 +29,7 @@ public final class JdbiStores implements PersistenceStores {
         this.bus = bus;
         this.transactions = new JdbiTransactions(jdbi);
         this.leases = new JdbiWorkLeases(jdbi);
+        this.ratings = new JdbiRatingStore(jdbi);
         this.accounts = new AccountStores(
                 new JdbiAccounts.Users(jdbi),
                 new JdbiAccounts.Sessions(jdbi),
@@ -70,6 +72,11 @@ public final class JdbiStores implements PersistenceStores {
     @Override
     public WorkLeases leases() {
         return leases;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.RatingStore ratings() {
+        return ratings;
     }
 
     public AccountStores accounts() {

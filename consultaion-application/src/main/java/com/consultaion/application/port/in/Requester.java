@@ -38,11 +38,20 @@ public record Requester(UserId userId, boolean admin, java.util.Set<java.util.UU
      * else must not learn it exists.
      */
     public boolean canSee(Debate debate) {
-        return canControl(debate) || debate.teamId().map(teams::contains).orElse(false);
+        return canSee(debate.ownerId(), debate.teamId());
+    }
+
+    /** The same rule for a debate known only by its owner and team (a row of a statistics query). */
+    public boolean canSee(Optional<UserId> owner, Optional<java.util.UUID> team) {
+        return owns(owner) || team.map(teams::contains).orElse(false);
     }
 
     /** Only the owner, admins and the embedding application may cancel, retry or share a debate. */
     public boolean canControl(Debate debate) {
-        return admin || (userId != null && debate.ownerId().map(userId::equals).orElse(false));
+        return owns(debate.ownerId());
+    }
+
+    private boolean owns(Optional<UserId> owner) {
+        return admin || (userId != null && owner.map(userId::equals).orElse(false));
     }
 }
