@@ -192,7 +192,11 @@ public final class Consultaion implements AutoCloseable {
 
     /** Rebuilds every leaderboard from the stored matches now (the numbers equal those kept after each debate). */
     public LeaderboardQueries.Recomputed recomputeRatings() {
-        return leaderboard.recompute();
+        return leaderboard.recompute(Requester.system());
+    }
+
+    public com.consultaion.application.port.in.RecomputeRatingsUseCase recomputeRatingsUseCase() {
+        return leaderboard;
     }
 
     /** Debates this node's worker is running now. */

@@ -89,7 +89,8 @@ final class DebateFactory {
             @Value("${consultaion.worker.lease-ttl:30s}") Duration leaseTtl,
             @Value("${consultaion.worker.heartbeat:10s}") Duration heartbeat,
             @Value("${consultaion.worker.poll:1s}") Duration poll,
-            @Value("${consultaion.worker.enabled:true}") boolean workerEnabled) {
+            @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
+            @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds) {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         return Consultaion.builder()
@@ -98,7 +99,21 @@ final class DebateFactory {
                 .models(models)
                 .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll))
                 .startWorker(workerEnabled)
+                .leaderboard(new com.consultaion.domain.rating.Leaderboard.Settings(
+                        bootstrapRounds,
+                        com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.seed(),
+                        com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.prior()))
                 .build();
+    }
+
+    @Singleton
+    com.consultaion.application.port.in.LeaderboardQueries leaderboard(Consultaion consultaion) {
+        return consultaion.leaderboardQueries();
+    }
+
+    @Singleton
+    com.consultaion.application.port.in.RecomputeRatingsUseCase recomputeRatings(Consultaion consultaion) {
+        return consultaion.recomputeRatingsUseCase();
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package com.consultaion.application.service;
 
 import com.consultaion.application.port.in.LeaderboardQueries;
+import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Boards are a pure function of the stored matches in recorded order, so the admin recompute, any node's
  * refresh and the board kept after each debate agree to the last digit.
  */
-public final class LeaderboardService implements LeaderboardQueries {
+public final class LeaderboardService implements LeaderboardQueries, RecomputeRatingsUseCase {
 
     private static final System.Logger LOG = System.getLogger(LeaderboardService.class.getName());
     private static final int EXCERPT = 220;
@@ -80,11 +81,16 @@ public final class LeaderboardService implements LeaderboardQueries {
         }
     }
 
-    /** Recomputes every board from the stored matches now; the admin recompute. */
-    public Recomputed recompute() {
+    /** Recomputes every board from the stored matches now; admins and the embedding application only. */
+    @Override
+    public LeaderboardQueries.Recomputed recompute(Requester requester) {
+        if (!requester.admin()) {
+            throw new com.consultaion.application.port.in.PermissionDenied("only admins may recompute ratings");
+        }
         long started = System.nanoTime();
         int[] counts = refresh();
-        return new Recomputed(counts[0], counts[1], store.lastRecorded(), (System.nanoTime() - started) / 1_000_000);
+        return new LeaderboardQueries.Recomputed(
+                counts[0], counts[1], store.lastRecorded(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Returns {categories, entries}. */

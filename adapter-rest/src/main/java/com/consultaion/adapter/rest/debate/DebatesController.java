@@ -1,6 +1,7 @@
 package com.consultaion.adapter.rest.debate;
 
 import com.consultaion.adapter.rest.error.ApiError;
+import com.consultaion.adapter.rest.http.QueryParams;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
@@ -161,7 +162,12 @@ final class DebatesController {
             @Nullable @QueryValue String offset) {
         Requester requester = Principals.of(request).requester();
         ListDebatesQuery.Page page = list.list(
-                requester, status, "all".equals(status), q, integer("limit", limit, 20), integer("offset", offset, 0));
+                requester,
+                status,
+                "all".equals(status),
+                q,
+                QueryParams.integer("limit", limit, 20),
+                QueryParams.integer("offset", offset, 0));
         return new PageResponse(
                 page.items().stream().map(d -> DebateResponse.of(d, null)).toList(),
                 page.total(),
@@ -186,9 +192,9 @@ final class DebatesController {
         if (debateId.isEmpty()) {
             return notFound();
         }
-        long afterSeq = integer("after", after, 0);
+        long afterSeq = QueryParams.integer("after", after, 0);
         Optional<List<DebateEvent>> found =
-                events.readAfter(debateId.get(), requester, afterSeq, integer("limit", limit, 500));
+                events.readAfter(debateId.get(), requester, afterSeq, QueryParams.integer("limit", limit, 500));
         return found.<HttpResponse<?>>map(list -> HttpResponse.ok(new EventsResponse(
                         list.stream().map(DebateEvent::wireFields).toList(),
                         list.isEmpty() ? afterSeq : list.get(list.size() - 1).seq())))
@@ -238,17 +244,6 @@ final class DebatesController {
             return Optional.of(DebateId.parse(id));
         } catch (ValidationException e) {
             return Optional.empty();
-        }
-    }
-
-    private static int integer(String field, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ValidationException.of(field, field + ".invalid", "must be a whole number");
         }
     }
 

@@ -42,7 +42,13 @@ final class AuthFilter implements Ordered {
             "GET /config/default",
             "GET /config/members",
             "GET /models",
-            "GET /models/default");
+            "GET /models/default",
+            "GET /leaderboard",
+            "GET /stats/models",
+            "GET /stats/hall-of-fame");
+    /** Public routes with a path parameter: this prefix and exactly one more segment. */
+    private static final Set<String> PUBLIC_ONE_SEGMENT = Set.of("GET /leaderboard/persona/", "GET /stats/models/");
+
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final AuthenticateQuery authenticate;
@@ -62,9 +68,14 @@ final class AuthFilter implements Ordered {
         String path = request.getPath();
         return request.getMethod() == HttpMethod.OPTIONS
                 || PUBLIC.contains(request.getMethodName() + " " + path)
+                || PUBLIC_ONE_SEGMENT.stream().anyMatch(p -> oneSegmentUnder(request.getMethodName() + " " + path, p))
                 || path.startsWith("/swagger")
                 || path.startsWith("/openapi")
                 || path.startsWith("/swagger-ui");
+    }
+
+    private static boolean oneSegmentUnder(String route, String prefix) {
+        return route.startsWith(prefix) && route.length() > prefix.length() && route.indexOf('/', prefix.length()) < 0;
     }
 
     @RequestFilter

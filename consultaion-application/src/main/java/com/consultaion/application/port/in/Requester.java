@@ -11,6 +11,7 @@ import java.util.Optional;
 public record Requester(UserId userId, boolean admin, java.util.Set<java.util.UUID> teams) {
 
     private static final Requester SYSTEM = new Requester(null, true, java.util.Set.of());
+    private static final Requester ANONYMOUS = new Requester(null, false, java.util.Set.of());
 
     public Requester {
         teams = teams == null ? java.util.Set.of() : java.util.Set.copyOf(teams);
@@ -18,6 +19,11 @@ public record Requester(UserId userId, boolean admin, java.util.Set<java.util.UU
 
     public static Requester system() {
         return SYSTEM;
+    }
+
+    /** Nobody signed in: sees only what is public. */
+    public static Requester anonymous() {
+        return ANONYMOUS;
     }
 
     public static Requester user(UserId id, boolean admin) {
