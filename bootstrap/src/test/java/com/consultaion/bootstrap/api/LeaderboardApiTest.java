@@ -28,9 +28,12 @@ class LeaderboardApiTest {
     }
 
     private String[] admin() {
-        http.post("/auth/register", TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD));
+        http.post(
+                "/auth/register", TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD));
         String token = TestService.field(
-                http.post("/auth/login", TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD))
+                http.post(
+                                "/auth/login",
+                                TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD))
                         .body(),
                 "access_token");
         return new String[] {"Authorization", "Bearer " + token};
@@ -74,14 +77,17 @@ class LeaderboardApiTest {
         String prompt = "Is a four-day week good for a bakery? " + System.nanoTime();
         String id = finishedDebate(alice, prompt);
 
-        String mine = http.get("/stats/hall-of-fame?sort=recent&limit=200", alice.bearer()).body();
-        String theirs = http.get("/stats/hall-of-fame?sort=recent&limit=200", bob.bearer()).body();
+        String mine = http.get("/stats/hall-of-fame?sort=recent&limit=200", alice.bearer())
+                .body();
+        String theirs = http.get("/stats/hall-of-fame?sort=recent&limit=200", bob.bearer())
+                .body();
         String anonymous = http.get("/stats/hall-of-fame?sort=recent&limit=200").body();
 
         assertThat(mine).contains("\"id\":\"" + id + "\",\"prompt\":\"" + prompt + "\"");
         assertThat(theirs).contains("\"id\":\"" + id + "\",\"prompt\":null").doesNotContain(prompt);
         assertThat(anonymous).contains("\"id\":\"" + id + "\",\"prompt\":null").doesNotContain(prompt);
-        assertThat(http.get("/stats/models/Analyst?limit=200", bob.bearer()).body()).doesNotContain(prompt);
+        assertThat(http.get("/stats/models/Analyst?limit=200", bob.bearer()).body())
+                .doesNotContain(prompt);
         // A forged token on a public route is treated as no token, never as someone.
         assertThat(http.get("/stats/hall-of-fame?sort=recent&limit=200", "Authorization", "Bearer forged.jwt.token")
                         .body())
@@ -108,12 +114,14 @@ class LeaderboardApiTest {
         assertThat(http.get("/leaderboard?min_matches=-1").statusCode()).isEqualTo(422);
         assertThat(http.get("/stats/hall-of-fame?sort=best").body()).contains("sort.invalid");
         assertThat(http.get("/stats/hall-of-fame?start_date=yesterday").body()).contains("start_date.invalid");
-        assertThat(http.get("/stats/hall-of-fame?start_date=2026-12-01&end_date=2026-11-01").statusCode())
+        assertThat(http.get("/stats/hall-of-fame?start_date=2026-12-01&end_date=2026-11-01")
+                        .statusCode())
                 .isEqualTo(422);
         String injection = URLEncoder.encode("x' OR '1'='1", StandardCharsets.UTF_8);
         assertThat(http.get("/stats/hall-of-fame?model=" + injection).body()).isEqualTo("{\"items\":[]}");
         assertThat(http.get("/leaderboard/persona/" + injection).statusCode()).isEqualTo(404);
-        assertThat(http.get("/leaderboard?category=" + "c".repeat(201)).statusCode()).isEqualTo(422);
+        assertThat(http.get("/leaderboard?category=" + "c".repeat(201)).statusCode())
+                .isEqualTo(422);
     }
 
     @Test
@@ -131,7 +139,8 @@ class LeaderboardApiTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("\"categories\":1", "\"entries\":", "\"through\":", "\"took_ms\":");
         String before = http.get("/leaderboard?limit=200").body();
-        assertThat(http.post("/admin/ratings/recompute", "{}", admin).statusCode()).isEqualTo(200);
+        assertThat(http.post("/admin/ratings/recompute", "{}", admin).statusCode())
+                .isEqualTo(200);
         assertThat(http.get("/leaderboard?limit=200").body()).isEqualTo(before);
     }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Elo, Wilson and Bradley–Terry against values checked by hand and by an independent computation.
  *
- * <p>The expected numbers were computed outside this code base: Elo by applying the formula match by match, and
- * Bradley–Terry by Newton's method on the log-likelihood (a different algorithm from the MM steps under test),
- * both in double precision. Where a closed form exists it is given.
+ * <p>The expected numbers were computed outside this code base, in double precision: Elo by applying the formula
+ * match by match; Bradley–Terry twice, by Newton's method on the log-likelihood and by Hunter's MM algorithm
+ * iterated 20,000 times (the two agree to every digit given). Where a closed form exists it is given.
  */
 class RatingMathTest {
 
