@@ -6,4 +6,7 @@ import com.consultaion.application.Consultaion;
 public interface PersistenceStores extends Consultaion.Stores {
 
     AccountStores accounts();
+
+    /** Rate-limit buckets: shared by every node on PostgreSQL, per JVM in memory. */
+    com.consultaion.application.port.out.RateLimitStore rateLimits();
 }

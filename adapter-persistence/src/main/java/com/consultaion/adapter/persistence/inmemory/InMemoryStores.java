@@ -19,6 +19,7 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryDebateEventBus bus = new InMemoryDebateEventBus();
     private final InMemoryWorkLeases leases = new InMemoryWorkLeases(debates);
     private final InMemoryRatingStore ratings = new InMemoryRatingStore(db, debates);
+    private final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
     private final InMemoryAccounts.Users users = new InMemoryAccounts.Users(db);
     private final AccountStores accounts = new AccountStores(
             users,
@@ -68,6 +69,11 @@ public final class InMemoryStores implements PersistenceStores {
     @Override
     public com.consultaion.application.port.out.RatingStore ratings() {
         return ratings;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.RateLimitStore rateLimits() {
+        return rateLimits;
     }
 
     public AccountStores accounts() {

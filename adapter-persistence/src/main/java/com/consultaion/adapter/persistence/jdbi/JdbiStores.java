@@ -20,6 +20,7 @@ public final class JdbiStores implements PersistenceStores {
     private final Transactions transactions;
     private final WorkLeases leases;
     private final com.consultaion.application.port.out.RatingStore ratings;
+    private final com.consultaion.application.port.out.RateLimitStore rateLimits;
     private final AccountStores accounts;
 
     private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
@@ -30,6 +31,7 @@ public final class JdbiStores implements PersistenceStores {
         this.transactions = new JdbiTransactions(jdbi);
         this.leases = new JdbiWorkLeases(jdbi);
         this.ratings = new JdbiRatingStore(jdbi);
+        this.rateLimits = new JdbiRateLimitStore(jdbi);
         this.accounts = new AccountStores(
                 new JdbiAccounts.Users(jdbi),
                 new JdbiAccounts.Sessions(jdbi),
@@ -77,6 +79,11 @@ public final class JdbiStores implements PersistenceStores {
     @Override
     public com.consultaion.application.port.out.RatingStore ratings() {
         return ratings;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.RateLimitStore rateLimits() {
+        return rateLimits;
     }
 
     public AccountStores accounts() {
