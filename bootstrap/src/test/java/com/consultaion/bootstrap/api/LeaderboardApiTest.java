@@ -29,11 +29,13 @@ class LeaderboardApiTest {
 
     private String[] admin() {
         http.post(
-                "/auth/register", TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD));
+                "/auth/register",
+                TestService.json("email", TestService.OTHER_ADMIN_EMAIL, "password", TestService.PASSWORD));
         String token = TestService.field(
                 http.post(
                                 "/auth/login",
-                                TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD))
+                                TestService.json(
+                                        "email", TestService.OTHER_ADMIN_EMAIL, "password", TestService.PASSWORD))
                         .body(),
                 "access_token");
         return new String[] {"Authorization", "Bearer " + token};

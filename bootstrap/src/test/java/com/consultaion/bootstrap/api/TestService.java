@@ -22,6 +22,9 @@ final class TestService {
 
     static final String PASSWORD = "correct-Horse-7";
     static final String ADMIN_EMAIL = "boss@example.com";
+    /** A second admin, for tests that must not register {@link #ADMIN_EMAIL} (one test checks its registration). */
+    static final String OTHER_ADMIN_EMAIL = "chief@example.com";
+
     private static TestService instance;
 
     final ApplicationContext context;
@@ -48,7 +51,7 @@ final class TestService {
                                 "consultaion.local-model.latency-ms",
                                 20,
                                 "consultaion.security.admin-emails",
-                                ADMIN_EMAIL));
+                                ADMIN_EMAIL + "," + OTHER_ADMIN_EMAIL));
                 instance = new TestService(server.getApplicationContext(), new TestHttp(server.getURI()));
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             } catch (IOException e) {

@@ -10,6 +10,7 @@ import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.judging.RankingResult;
 import com.consultaion.domain.rating.Leaderboard;
+import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import java.lang.System.Logger.Level;
@@ -132,7 +133,7 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
     }
 
     @Override
-    public List<RatingStore.PersonaStats> personaStats(int limit) {
+    public List<PersonaStats> personaStats(int limit) {
         Violations v = new Violations();
         limit(v, limit);
         v.throwIfAny();
@@ -145,7 +146,7 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
         name(v, "persona", persona);
         limit(v, limit);
         v.throwIfAny();
-        Optional<RatingStore.PersonaStats> stats = store.personaStats(persona);
+        Optional<PersonaStats> stats = store.personaStats(persona);
         if (stats.isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package com.consultaion.adapter.persistence.inmemory;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import com.consultaion.domain.rating.RecordedMatch;

@@ -4,6 +4,7 @@ import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.rating.Match;
+import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import com.consultaion.domain.rating.RecordedMatch;

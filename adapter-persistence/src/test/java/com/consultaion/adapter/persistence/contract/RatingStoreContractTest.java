@@ -15,6 +15,7 @@ import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.judging.RankedCandidate;
 import com.consultaion.domain.judging.RankingResult;
 import com.consultaion.domain.rating.Match;
+import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import com.consultaion.domain.rating.RecordedMatch;
@@ -181,7 +182,7 @@ class RatingStoreContractTest {
         ratings.record(clear);
         ratings.record(close);
 
-        RatingStore.PersonaStats analyst = ratings.personaStats("Analyst").orElseThrow();
+        PersonaStats analyst = ratings.personaStats("Analyst").orElseThrow();
         assertThat(analyst.debates()).isEqualTo(2);
         assertThat(analyst.wins()).isEqualTo(1);
         assertThat(analyst.avgChampionScore()).isEqualTo(9.0);
@@ -189,7 +190,7 @@ class RatingStoreContractTest {
         assertThat(ratings.personaStats("Builder").orElseThrow().avgChampionScore())
                 .isNull();
         assertThat(ratings.personaStats(10))
-                .extracting(RatingStore.PersonaStats::persona)
+                .extracting(PersonaStats::persona)
                 .containsExactly("Analyst", "Critic", "Builder");
         assertThat(ratings.personaStats(1)).hasSize(1);
 

@@ -8,7 +8,7 @@ import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.AuditTrail;
-import com.consultaion.application.port.out.RatingStore;
+import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import io.micronaut.core.annotation.Nullable;
@@ -172,23 +172,31 @@ final class LeaderboardController {
         m.put("category", e.category().equals(RatedDebate.OVERALL) ? null : e.category());
         m.put("elo", e.elo());
         m.put("bt_rating", e.btRating());
-        m.put("ci", Map.of("low", e.ciLow(), "high", e.ciHigh()));
+        m.put("ci", interval(e.ciLow(), e.ciHigh()));
         m.put("rank", e.rank());
         m.put("n_matches", e.matches());
         m.put("win_rate", e.winRate());
-        m.put("win_rate_ci", Map.of("low", e.winRateLow(), "high", e.winRateHigh()));
+        m.put("win_rate_ci", interval(e.winRateLow(), e.winRateHigh()));
         m.put("last_updated", e.lastUpdated().toString());
         m.put("badge", e.badge().orElse(null));
         return m;
     }
 
-    private static Map<String, Object> stats(RatingStore.PersonaStats s) {
+    /** Low before high, always (a client reading the JSON in order should not have to sort it). */
+    private static Map<String, Object> interval(double low, double high) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("low", low);
+        m.put("high", high);
+        return m;
+    }
+
+    private static Map<String, Object> stats(PersonaStats s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", s.persona());
         m.put("persona", s.persona());
         m.put("total_debates", s.debates());
         m.put("wins", s.wins());
-        m.put("win_rate", s.debates() == 0 ? 0.0 : (double) s.wins() / s.debates());
+        m.put("win_rate", s.winRate());
         m.put("avg_champion_score", s.avgChampionScore());
         m.put("avg_score_overall", s.avgScore());
         return m;

@@ -1,7 +1,7 @@
 package com.consultaion.application.port.in;
 
-import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatingEntry;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ public interface LeaderboardQueries {
 
     Optional<RatingEntry> entry(String category, String persona);
 
-    List<RatingStore.PersonaStats> personaStats(int limit);
+    List<PersonaStats> personaStats(int limit);
 
     /** One persona's statistics with its recent debates; empty when it has none. */
     Optional<PersonaDetail> persona(String persona, int limit, Requester requester);
@@ -27,8 +27,7 @@ public interface LeaderboardQueries {
     List<FameEntry> hallOfFame(
             String sort, int limit, String championContains, Instant from, Instant to, Requester requester);
 
-    record PersonaDetail(
-            RatingStore.PersonaStats stats, List<DebateLine> recentDebates, List<DebateLine> championSamples) {}
+    record PersonaDetail(PersonaStats stats, List<DebateLine> recentDebates, List<DebateLine> championSamples) {}
 
     /**
      * A rated debate as a requester sees it: the prompt and the excerpt only when it may read the debate (the

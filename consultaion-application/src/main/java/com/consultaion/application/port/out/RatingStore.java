@@ -2,6 +2,7 @@ package com.consultaion.application.port.out;
 
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import com.consultaion.domain.rating.RecordedMatch;
@@ -62,8 +63,6 @@ public interface RatingStore {
 
     /** Rated debates for the hall of fame, ordered and filtered as asked. */
     List<RatedDebateRow> hallOfFame(HallOfFameQuery query);
-
-    record PersonaStats(String persona, int debates, int wins, Double avgChampionScore, double avgScore) {}
 
     /** A rated debate as the statistics show it; owner and team decide whether its prompt may be shown. */
     record RatedDebateRow(
