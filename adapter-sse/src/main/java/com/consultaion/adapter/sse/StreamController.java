@@ -69,12 +69,25 @@ final class StreamController {
                 .orElseThrow(() -> new IllegalStateException("stream route is not behind the authentication filter"));
         Requester requester = principal.requester();
         Optional<DebateId> debateId = parse(id);
-        if (debateId.isEmpty() || debates.get(debateId.get(), requester).isEmpty()) {
+        Optional<com.consultaion.domain.debate.Debate> debate = debateId.flatMap(d -> debates.get(d, requester));
+        if (debate.isEmpty()) {
             return HttpResponse.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(Map.of("error", error("debate.not_found", "No such debate.", false, null)));
         }
         long from = position(lastEventId != null ? lastEventId : after);
+        long last = debate.get().lastSeq();
+        if (from > last) {
+            // Ids are handed out only for committed events, so this one was never sent: refusing it keeps a
+            // stream from waiting an hour for an event that can never come.
+            throw ValidationException.of(
+                    "after",
+                    "after.beyond_end",
+                    "Last-Event-ID / after is beyond the debate's last event (" + last + ")");
+        }
+        if (from == last && debate.get().status().isTerminal()) {
+            return HttpResponse.noContent(); // everything was delivered; 204 tells EventSource not to reconnect
+        }
         String identity = principal.userId().toString();
         AtomicInteger open = perIdentity.computeIfAbsent(identity, k -> new AtomicInteger());
         if (open.incrementAndGet() > settings.maxStreamsPerIdentity()) {

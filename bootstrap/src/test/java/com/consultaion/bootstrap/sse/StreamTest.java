@@ -147,6 +147,21 @@ class StreamTest {
     }
 
     @Test
+    void resumingAtTheEndOfAFinishedDebateIs204AndBeyondItIs422() throws Exception {
+        String token = token();
+        String id = debate(token);
+        long last = seqs(readWhole(id, token)).getLast();
+
+        HttpResponse<String> atEnd = http.get(
+                "/debates/" + id + "/stream", "Authorization", "Bearer " + token, "Last-Event-ID", Long.toString(last));
+        assertThat(atEnd.statusCode()).isEqualTo(204); // EventSource stops reconnecting
+        HttpResponse<String> beyond =
+                http.get("/debates/" + id + "/stream?after=" + (last + 5), "Authorization", "Bearer " + token);
+        assertThat(beyond.statusCode()).isEqualTo(422);
+        assertThat(beyond.body()).contains("\"code\":\"after.beyond_end\"");
+    }
+
+    @Test
     void heartbeatsArriveAsCommentsWhileTheDebateRuns() throws Exception {
         String token = token();
         String id = debate(token);

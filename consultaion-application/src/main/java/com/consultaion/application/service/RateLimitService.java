@@ -33,7 +33,7 @@ public final class RateLimitService implements RateLimitQuery {
     }
 
     @Override
-    public TokenBucket.Decision check(String identity, RateLimitPolicy.Operation operation) {
+    public java.util.Optional<TokenBucket.Decision> check(String identity, RateLimitPolicy.Operation operation) {
         RateLimitPolicy.Charge charge = policy.charge(operation);
         String key = charge.bucket().name().toLowerCase(java.util.Locale.ROOT) + "|" + identity;
         try {
@@ -41,11 +41,11 @@ public final class RateLimitService implements RateLimitQuery {
             if (!decision.allowed()) {
                 refused.increment();
             }
-            return decision;
+            return java.util.Optional.of(decision);
         } catch (StorageUnavailableException e) {
             unchecked.increment();
             LOG.log(Level.WARNING, "rate limit not checked (store unavailable): {0}", e.getMessage());
-            return charge.limits().take(null, charge.cost(), clock.instant());
+            return java.util.Optional.of(charge.limits().take(null, charge.cost(), clock.instant()));
         }
     }
 

@@ -24,6 +24,10 @@ public record ApiError(Body error) {
         return new ApiError(new Body(code, message, Map.of(), true, retryAfterSeconds));
     }
 
+    public static ApiError retryable(String code, String message, Long retryAfterSeconds, Map<String, Object> details) {
+        return new ApiError(new Body(code, message, details, true, retryAfterSeconds));
+    }
+
     /** The fields inside {@code error}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -1,7 +1,11 @@
 package com.consultaion.adapter.rest.security;
 
 import com.consultaion.adapter.rest.error.ApiError;
+import com.consultaion.adapter.rest.http.ClientAddressFilter;
 import com.consultaion.application.port.in.AuthenticateQuery;
+import com.consultaion.application.port.in.RateLimitQuery;
+import com.consultaion.domain.limit.RateLimitPolicy;
+import com.consultaion.domain.limit.TokenBucket;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -53,10 +57,12 @@ final class AuthFilter implements Ordered {
 
     private final AuthenticateQuery authenticate;
     private final AccessTokens tokens;
+    private final RateLimitQuery limits;
 
-    AuthFilter(AuthenticateQuery authenticate, AccessTokens tokens) {
+    AuthFilter(AuthenticateQuery authenticate, AccessTokens tokens, RateLimitQuery limits) {
         this.authenticate = authenticate;
         this.tokens = tokens;
+        this.limits = limits;
     }
 
     @Override
@@ -93,6 +99,13 @@ final class AuthFilter implements Ordered {
                 tokens.verify(j.token()).flatMap(c -> authenticate.bySession(c.userId(), c.sessionId()));
         };
         if (principal.isEmpty()) {
+            // Bad credentials spend the address's sign-in budget, so guessing keys or tokens is rate limited
+            // like guessing passwords (an API-key guess costs a database lookup).
+            Optional<TokenBucket.Decision> guess =
+                    limits.check("ip:" + ClientAddressFilter.of(request), RateLimitPolicy.Operation.SIGN_IN);
+            if (guess.isPresent() && !guess.get().allowed()) {
+                return RateLimitFilter.refusal(guess.get());
+            }
             return open ? null : unauthorized("auth.invalid_token", "The credentials are invalid, expired or revoked.");
         }
         boolean viaCookie = credential.get() instanceof Credential.Jwt j && j.cookie();

@@ -24,10 +24,7 @@ public final class Principals {
     }
 
     public static ClientContext client(HttpRequest<?> request) {
-        String ip =
-                request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null
-                        ? null
-                        : request.getRemoteAddress().getAddress().getHostAddress();
+        String ip = com.consultaion.adapter.rest.http.ClientAddressFilter.of(request);
         return new ClientContext(
                 ip, request.getAttribute("request_id", String.class).orElse(null));
     }

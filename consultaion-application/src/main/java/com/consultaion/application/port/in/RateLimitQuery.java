@@ -6,8 +6,12 @@ import com.consultaion.domain.limit.TokenBucket;
 /** Port in: may this identity do this now? Charges the identity's bucket when it may. */
 public interface RateLimitQuery {
 
+    /** Rate limiting switched off: every check is empty. */
+    RateLimitQuery OFF = (identity, operation) -> java.util.Optional.empty();
+
     /**
      * @param identity who is charged: {@code user:<id>}, else {@code ip:<address>} (built by the adapter)
+     * @return the decision, or empty when rate limiting is off
      */
-    TokenBucket.Decision check(String identity, RateLimitPolicy.Operation operation);
+    java.util.Optional<TokenBucket.Decision> check(String identity, RateLimitPolicy.Operation operation);
 }

@@ -1,0 +1,226 @@
+package com.consultaion.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consultaion.bootstrap.TestHttp;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rate limits through real HTTP on a service with small buckets that do not refill during the test (each
+ * refills over an hour). 127.0.0.1 is a trusted proxy here, so each test plays its own client addresses through
+ * X-Forwarded-For.
+ */
+class RateLimitApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedServer server;
+    static TestHttp http;
+    static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+    @BeforeAll
+    static void start() {
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.ofEntries(
+                        Map.entry("micronaut.server.port", -1),
+                        Map.entry("consultaion.data-dir", dataDir.toString()),
+                        Map.entry("consultaion.security.pbkdf2-iterations", 10_000),
+                        Map.entry("consultaion.rate-limit.api.capacity", 10),
+                        Map.entry("consultaion.rate-limit.api.period", "1h"),
+                        Map.entry("consultaion.rate-limit.debate-cost", 5),
+                        Map.entry("consultaion.rate-limit.stream.capacity", 2),
+                        Map.entry("consultaion.rate-limit.stream.period", "1h"),
+                        Map.entry("consultaion.rate-limit.auth.capacity", 6),
+                        Map.entry("consultaion.rate-limit.auth.period", "1h"),
+                        Map.entry("consultaion.http.trusted-proxies", "127.0.0.1,::1")));
+        http = new TestHttp(server.getURI());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A client address of its own for each caller (198.51.100.0/24 is reserved for documentation). */
+    private static String[] from() {
+        return new String[] {"X-Forwarded-For", "198.51.100." + ADDRESSES.getAndIncrement()};
+    }
+
+    private static String[] with(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** Registers and signs in from its own address (2 of that address's 6 sign-in tokens); returns the bearer. */
+    private static String[] user() {
+        String[] address = from();
+        String email = "rl-" + UUID.randomUUID() + "@example.com";
+        String body = TestService.json("email", email, "password", TestService.PASSWORD);
+        assertThat(http.post("/auth/register", body, address).statusCode()).isEqualTo(201);
+        String token = TestService.field(http.post("/auth/login", body, address).body(), "access_token");
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    @Test
+    void everyResponseCarriesTheHeadersAndTheEleventhCallIsRefused() {
+        String[] alice = user();
+        for (int i = 9; i >= 0; i--) {
+            HttpResponse<String> ok = http.get("/me", alice);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("RateLimit-Limit")).hasValue("10");
+            assertThat(ok.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(i));
+            assertThat(Long.parseLong(ok.headers().firstValue("RateLimit-Reset").orElseThrow()))
+                    .isPositive();
+        }
+        HttpResponse<String> refused = http.get("/me", alice);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        String retryAfter = refused.headers().firstValue("Retry-After").orElseThrow();
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 360L); // one token of 10 per hour: 6 minutes
+        assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+        assertThat(refused.body())
+                .contains("\"code\":\"rate_limit.exceeded\"", "\"retryable\":true", "\"limit\":10")
+                .contains("\"retry_after_seconds\":" + retryAfter);
+        // Limits are per user: someone else is not affected.
+        assertThat(http.get("/me", user()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void startingADebateCostsMoreAndARefusedStartCreatesNothing() {
+        String[] address = from();
+        String credentials =
+                TestService.json("email", "rl-" + UUID.randomUUID() + "@example.com", "password", TestService.PASSWORD);
+        String id = TestService.field(
+                http.post("/auth/register", credentials, address).body(), "id");
+        String[] bob = {
+            "Authorization",
+            "Bearer "
+                    + TestService.field(
+                            http.post("/auth/login", credentials, address).body(), "access_token")
+        };
+        String body = "{\"prompt\": \"Should our street get more trees?\"}";
+
+        assertThat(http.post("/debates", body, bob).headers().firstValue("RateLimit-Remaining"))
+                .hasValue("5");
+        assertThat(http.post("/debates", body, bob).headers().firstValue("RateLimit-Remaining"))
+                .hasValue("0");
+        assertThat(http.post("/debates", body, bob).statusCode()).isEqualTo(429);
+
+        var stores = server.getApplicationContext().getBean(com.consultaion.adapter.persistence.jdbi.JdbiStores.class);
+        var page = stores.debates()
+                .page(
+                        new com.consultaion.domain.debate.UserId(UUID.fromString(id)),
+                        java.util.Set.of(),
+                        null,
+                        null,
+                        10,
+                        0);
+        assertThat(page.items()).hasSize(2); // the refused start left nothing behind
+    }
+
+    @Test
+    void signInHasAPerAddressBucketOfItsOwn() {
+        String[] attacker = from();
+        // A different account each time, so the per-account lockout (5 failures) never triggers: this is the
+        // address's own budget at work.
+        for (int i = 0; i < 6; i++) {
+            String guess = TestService.json(
+                    "email", "victim-" + UUID.randomUUID() + "@example.com", "password", "wrong-Password-1");
+            assertThat(http.post("/auth/login", guess, attacker).statusCode()).isEqualTo(401);
+        }
+        String wrong = TestService.json(
+                "email", "victim-" + UUID.randomUUID() + "@example.com", "password", "wrong-Password-1");
+        HttpResponse<String> refused = http.post("/auth/login", wrong, attacker);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(http.post("/auth/register", wrong, attacker).statusCode()).isEqualTo(429);
+        // Another address still signs in normally.
+        assertThat(http.post("/auth/login", wrong, from()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void forgedTokensSpendTheAddressSignInBudget() {
+        String[] forger = from();
+        for (int i = 0; i < 6; i++) {
+            assertThat(http.get("/me", with(forger, "Authorization", "Bearer forged." + i + ".token"))
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(http.get("/me", with(forger, "Authorization", "Bearer forged.7.token"))
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(http.get("/me", with(forger, "X-API-Key", "pk_guess")).statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aConcurrentFloodGetsExactlyTheBudget() throws Exception {
+        String[] carol = user();
+        int requests = 50;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < requests; i++) {
+                statuses.add(pool.submit(() -> {
+                    go.await();
+                    return http.get("/me", carol).statusCode();
+                }));
+            }
+            go.countDown();
+            int ok = 0;
+            int refused = 0;
+            for (Future<Integer> f : statuses) {
+                int status = f.get();
+                ok += status == 200 ? 1 : 0;
+                refused += status == 429 ? 1 : 0;
+            }
+            assertThat(ok).isEqualTo(10);
+            assertThat(refused).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void liveStreamsHaveTheirOwnBucket() {
+        String[] dave = user();
+        String id = TestService.field(
+                http.post("/debates", "{\"prompt\": \"Is a shorter school day better?\"}", dave)
+                        .body(),
+                "id");
+        // Two stream opens allowed (each ends when the debate ends or the client goes), the third refused.
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.get("/debates/" + id + "/stream", dave).statusCode())
+                    .isNotEqualTo(429);
+        }
+        assertThat(http.get("/debates/" + id + "/stream", dave).statusCode()).isEqualTo(429);
+        assertThat(http.get("/debates/" + id, dave).statusCode()).isEqualTo(200); // the API bucket is separate
+    }
+
+    @Test
+    void healthProbesAreNeverLimited() {
+        String[] prober = from();
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> health = http.get("/healthz", prober);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("RateLimit-Limit")).isEmpty();
+        }
+    }
+}
