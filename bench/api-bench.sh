@@ -12,7 +12,12 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 DATA=$(mktemp -d)
 BASE="http://127.0.0.1:$PORT"
 
-echo "building and starting the service on $BASE (data in $DATA)"
+# Rate limits stay on (their check is part of every request's cost) but with buckets so large that wrk is never
+# refused; RATE_LIMIT_STORE=memory|postgres and RATE_LIMIT_ENABLED=false compare the check's cost.
+export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
+export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
+export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
+echo "building and starting the service on $BASE (data in $DATA; rate limits: enabled=${RATE_LIMIT_ENABLED:-true}, store=${RATE_LIMIT_STORE:-postgres})"
 PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=0 \
   ./mvnw -B -q -ntp -Prun -DskipTests package > "$DATA/service.log" 2>&1 &
 SERVICE=$!
