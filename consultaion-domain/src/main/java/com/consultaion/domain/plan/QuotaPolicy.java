@@ -1,0 +1,139 @@
+package com.consultaion.domain.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * May this user start this debate under its plan? One coherent check, in a fixed order: what the plan forbids
+ * outright ({@code 402}, an upgrade is needed: too many agents, a model tier the plan lacks, the month's debates
+ * used up) before what is only exhausted for now ({@code 429}: debates running at once, today's tokens).
+ */
+public final class QuotaPolicy {
+
+    private QuotaPolicy() {}
+
+    /** What the user has used: debates started this month, tokens today, debates running now. */
+    public record Usage(int debatesThisMonth, long tokensToday, long tokensThisMonth, int running) {}
+
+    /**
+     * A refusal naming the limit: {@code status} 402 or 429, a stable code, the limit and the usage (null where a
+     * number makes no sense) and when it resets (null when it does not reset by time).
+     */
+    public record Refusal(int status, String code, String message, Long limit, Long used, Instant resetAt) {}
+
+    /**
+     * @param reserve the tokens this debate may spend (its budget), held against today's tokens until it ends
+     */
+    public static Optional<Refusal> check(
+            Plan plan, Usage usage, int agents, Set<String> tiers, long reserve, Instant now) {
+        Plan.Limits l = plan.limits();
+        if (agents > l.maxAgents()) {
+            return refuse(
+                    402,
+                    "plan.max_agents",
+                    "The " + plan.name() + " plan allows " + l.maxAgents() + " agents per debate.",
+                    l.maxAgents(),
+                    agents,
+                    null);
+        }
+        Set<String> forbidden = new TreeSet<>(tiers);
+        forbidden.removeAll(l.modelTiers());
+        if (!forbidden.isEmpty()) {
+            return refuse(
+                    402,
+                    "plan.model_tier",
+                    "The " + plan.name() + " plan does not include the model tier(s) " + String.join(", ", forbidden)
+                            + ".",
+                    null,
+                    null,
+                    null);
+        }
+        if (usage.debatesThisMonth() >= l.debatesPerMonth()) {
+            return refuse(
+                    402,
+                    "plan.debates_per_month",
+                    "The " + plan.name() + " plan allows " + l.debatesPerMonth() + " debates per month.",
+                    l.debatesPerMonth(),
+                    usage.debatesThisMonth(),
+                    nextMonth(now));
+        }
+        if (usage.running() >= l.concurrentDebates()) {
+            return refuse(
+                    429,
+                    "quota.concurrent_debates",
+                    "At most " + l.concurrentDebates() + " debates may run at once on the " + plan.name()
+                            + " plan; wait for one to finish.",
+                    l.concurrentDebates(),
+                    usage.running(),
+                    null);
+        }
+        if (usage.tokensToday() + reserve > l.tokensPerDay()) {
+            return refuse(
+                    429,
+                    "quota.tokens_per_day",
+                    "This debate may use up to " + reserve + " tokens; "
+                            + (l.tokensPerDay() - Math.min(l.tokensPerDay(), usage.tokensToday())) + " of today's "
+                            + l.tokensPerDay() + " are left.",
+                    l.tokensPerDay(),
+                    usage.tokensToday(),
+                    nextDay(now));
+        }
+        return Optional.empty();
+    }
+
+    /** Exports, when the plan has them. */
+    public static Optional<Refusal> checkExport(Plan plan) {
+        return plan.limits().exports()
+                ? Optional.empty()
+                : refuse(
+                        402,
+                        "plan.exports_disabled",
+                        "The " + plan.name() + " plan does not include exports.",
+                        null,
+                        null,
+                        null);
+    }
+
+    public static Instant dayStart(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+
+    public static Instant monthStart(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+
+    static Instant nextDay(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+
+    static Instant nextMonth(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .withDayOfMonth(1)
+                .plusMonths(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+
+    private static Optional<Refusal> refuse(
+            int status, String code, String message, Number limit, Number used, Instant reset) {
+        return Optional.of(new Refusal(
+                status,
+                code,
+                message,
+                limit == null ? null : limit.longValue(),
+                used == null ? null : used.longValue(),
+                reset));
+    }
+}

@@ -1,0 +1,63 @@
+package com.consultaion.domain.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QuotaPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T15:30:00Z");
+    private static final Plan FREE =
+            new Plan("free", "Free", 0, "USD", new Plan.Limits(5, 100_000, 1, 3, Set.of("standard"), false));
+    private static final QuotaPolicy.Usage NONE = new QuotaPolicy.Usage(0, 0, 0, 0);
+
+    @Test
+    void aDebateWithinEveryLimitIsAllowed() {
+        assertThat(QuotaPolicy.check(FREE, NONE, 3, Set.of("standard"), 60_000, NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void whatThePlanForbidsIs402() {
+        assertThat(QuotaPolicy.check(FREE, NONE, 4, Set.of("standard"), 1, NOW).orElseThrow())
+                .extracting(QuotaPolicy.Refusal::status, QuotaPolicy.Refusal::code, QuotaPolicy.Refusal::limit)
+                .containsExactly(402, "plan.max_agents", 3L);
+        assertThat(QuotaPolicy.check(FREE, NONE, 2, Set.of("standard", "advanced"), 1, NOW)
+                        .orElseThrow()
+                        .code())
+                .isEqualTo("plan.model_tier");
+        QuotaPolicy.Refusal month = QuotaPolicy.check(FREE, new QuotaPolicy.Usage(5, 0, 0, 0), 2, Set.of(), 1, NOW)
+                .orElseThrow();
+        assertThat(month.status()).isEqualTo(402);
+        assertThat(month.used()).isEqualTo(5);
+        assertThat(month.resetAt()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(QuotaPolicy.checkExport(FREE).orElseThrow().code()).isEqualTo("plan.exports_disabled");
+    }
+
+    @Test
+    void whatIsOnlyUsedUpForNowIs429WithItsReset() {
+        assertThat(QuotaPolicy.check(FREE, new QuotaPolicy.Usage(1, 0, 0, 1), 2, Set.of(), 1, NOW)
+                        .orElseThrow())
+                .extracting(QuotaPolicy.Refusal::status, QuotaPolicy.Refusal::code)
+                .containsExactly(429, "quota.concurrent_debates");
+        QuotaPolicy.Refusal tokens = QuotaPolicy.check(
+                        FREE, new QuotaPolicy.Usage(1, 50_000, 50_000, 0), 2, Set.of(), 60_000, NOW)
+                .orElseThrow();
+        assertThat(tokens.status()).isEqualTo(429);
+        assertThat(tokens.code()).isEqualTo("quota.tokens_per_day");
+        assertThat(tokens.used()).isEqualTo(50_000);
+        assertThat(tokens.resetAt()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
+        assertThat(QuotaPolicy.check(FREE, new QuotaPolicy.Usage(1, 40_000, 40_000, 0), 2, Set.of(), 60_000, NOW))
+                .isEmpty(); // exactly at the limit is allowed
+    }
+
+    @Test
+    void periodsAreCalendarDaysAndMonthsInUtc() {
+        assertThat(QuotaPolicy.dayStart(NOW)).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(QuotaPolicy.monthStart(NOW)).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(QuotaPolicy.nextMonth(Instant.parse("2026-12-31T23:59:59Z")))
+                .isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+    }
+}
