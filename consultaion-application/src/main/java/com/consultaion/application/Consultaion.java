@@ -17,6 +17,7 @@ import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
+import com.consultaion.application.service.BillingService;
 import com.consultaion.application.service.DebateControlService;
 import com.consultaion.application.service.DebateQueries;
 import com.consultaion.application.service.DebateRunner;
@@ -69,6 +70,7 @@ public final class Consultaion implements AutoCloseable {
     private final DebateControlService control;
     private final DebateWorker worker;
     private final LeaderboardService leaderboard;
+    private final BillingService billing;
     private final DebateEventBus bus;
     private final ExecutorService calls;
     private final String defaultModel;
@@ -80,13 +82,23 @@ public final class Consultaion implements AutoCloseable {
         this.defaultModel = b.defaultModel;
         Pipeline pipeline = new Pipeline(new ModelCalls(b.chatModel, calls), clock);
         this.leaderboard = new LeaderboardService(b.ratings, b.transactions, b.leaderboardSettings);
+        this.billing = new BillingService(b.billing, b.models, b.plans, b.defaultPlan, clock);
         DebateRunner runner = new DebateRunner(
-                b.debates, b.transcripts, b.events, b.bus, b.transactions, b.leases, pipeline, leaderboard, clock);
+                b.debates,
+                b.transcripts,
+                b.events,
+                b.bus,
+                b.transactions,
+                b.leases,
+                pipeline,
+                leaderboard,
+                billing,
+                clock);
         this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings);
-        this.starter =
-                new StartDebateService(b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models);
+        this.starter = new StartDebateService(
+                b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models, billing);
         this.queries = new DebateQueries(b.debates, b.transcripts, b.events);
-        this.control = new DebateControlService(b.debates, b.events, b.bus, b.transactions, worker, clock);
+        this.control = new DebateControlService(b.debates, b.events, b.bus, b.transactions, worker, clock, billing);
         if (b.startWorker) {
             worker.start();
         }
@@ -199,6 +211,11 @@ public final class Consultaion implements AutoCloseable {
         return leaderboard;
     }
 
+    /** Plans, a user's usage, and the plan checks. */
+    public com.consultaion.application.port.in.BillingQueries billingQueries() {
+        return billing;
+    }
+
     /** Debates this node's worker is running now. */
     public int activeDebates() {
         return worker.activeCount();
@@ -221,6 +238,9 @@ public final class Consultaion implements AutoCloseable {
         private Transactions transactions;
         private WorkLeases leases;
         private RatingStore ratings;
+        private com.consultaion.application.port.out.BillingStore billing;
+        private List<com.consultaion.domain.plan.Plan> plans = com.consultaion.domain.plan.Plan.DEFAULTS;
+        private String defaultPlan = com.consultaion.domain.plan.Plan.DEFAULT_SLUG;
         private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Supplier<DebateId> ids = DebateId::random;
@@ -246,6 +266,14 @@ public final class Consultaion implements AutoCloseable {
             this.transactions = stores.transactions();
             this.leases = stores.leases();
             this.ratings = stores.ratings();
+            this.billing = stores.billing();
+            return this;
+        }
+
+        /** The plans users can be on, and the one new accounts get; {@link com.consultaion.domain.plan.Plan#DEFAULTS}. */
+        public Builder plans(List<com.consultaion.domain.plan.Plan> plans, String defaultPlan) {
+            this.plans = List.copyOf(plans);
+            this.defaultPlan = Objects.requireNonNull(defaultPlan);
             return this;
         }
 
@@ -311,6 +339,8 @@ public final class Consultaion implements AutoCloseable {
         WorkLeases leases();
 
         RatingStore ratings();
+
+        com.consultaion.application.port.out.BillingStore billing();
     }
 
     /** Convenience: a {@link Stores} from its parts. */
@@ -321,7 +351,8 @@ public final class Consultaion implements AutoCloseable {
             DebateEventBus bus,
             Transactions transactions,
             WorkLeases leases,
-            RatingStore ratings)
+            RatingStore ratings,
+            com.consultaion.application.port.out.BillingStore billing)
             implements Stores {}
 
     /** A start command for the default panel, for callers that build commands themselves. */

@@ -90,7 +90,8 @@ final class DebateFactory {
             @Value("${consultaion.worker.heartbeat:10s}") Duration heartbeat,
             @Value("${consultaion.worker.poll:1s}") Duration poll,
             @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
-            @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds) {
+            @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
+            io.micronaut.context.env.Environment environment) {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         return Consultaion.builder()
@@ -103,7 +104,13 @@ final class DebateFactory {
                         bootstrapRounds,
                         com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.seed(),
                         com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.prior()))
+                .plans(PlanSettings.plans(environment), com.consultaion.domain.plan.Plan.DEFAULT_SLUG)
                 .build();
+    }
+
+    @Singleton
+    com.consultaion.application.port.in.BillingQueries billing(Consultaion consultaion) {
+        return consultaion.billingQueries();
     }
 
     @Singleton

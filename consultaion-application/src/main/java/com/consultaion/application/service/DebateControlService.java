@@ -31,6 +31,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
     private final Transactions transactions;
     private final WorkSignals signals;
     private final Clock clock;
+    private final BillingService billing;
 
     public DebateControlService(
             DebateRepository debates,
@@ -38,13 +39,15 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
             DebateEventBus bus,
             Transactions transactions,
             WorkSignals signals,
-            Clock clock) {
+            Clock clock,
+            BillingService billing) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
         this.transactions = transactions;
         this.signals = signals;
         this.clock = clock;
+        this.billing = billing;
     }
 
     @Override
@@ -64,7 +67,9 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
                         new DebateEvent(id, cancelled.lastSeq(), clock.instant(), new EventPayload.DebateCancelled());
                 Debate saved = transactions.inTransaction(() -> {
                     events.append(List.of(event));
-                    return debates.update(cancelled);
+                    Debate updated = debates.update(cancelled);
+                    billing.settle(updated, List.of(), List.of()); // never ran: the reservation is refunded
+                    return updated;
                 });
                 bus.publish(id, saved.lastSeq());
                 return Optional.of(saved);

@@ -41,6 +41,7 @@ public final class DebateRunner {
     private final WorkLeases leases;
     private final Pipeline pipeline;
     private final LeaderboardService leaderboard;
+    private final BillingService billing;
     private final Clock clock;
 
     public DebateRunner(
@@ -52,6 +53,7 @@ public final class DebateRunner {
             WorkLeases leases,
             Pipeline pipeline,
             LeaderboardService leaderboard,
+            BillingService billing,
             Clock clock) {
         this.debates = debates;
         this.transcripts = transcripts;
@@ -61,6 +63,7 @@ public final class DebateRunner {
         this.leases = leases;
         this.pipeline = pipeline;
         this.leaderboard = leaderboard;
+        this.billing = billing;
         this.clock = clock;
     }
 
@@ -251,6 +254,10 @@ public final class DebateRunner {
                 events.append(numbered);
             }
             Debate updated = debates.update(next);
+            if (updated.status().isTerminal()) {
+                DebateState all = state.after(updated, result);
+                billing.settle(updated, all.contributions(), all.verdicts());
+            }
             rated.set(leaderboard.record(updated, result.ranking().or(state::ranking), now));
             return updated;
         });

@@ -33,6 +33,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final Clock clock;
     private final Supplier<DebateId> ids;
     private final com.consultaion.application.port.out.ModelCatalog models;
+    private final BillingService billing;
 
     public StartDebateService(
             DebateRepository debates,
@@ -42,7 +43,8 @@ public final class StartDebateService implements StartDebateUseCase {
             WorkSignals signals,
             Clock clock,
             Supplier<DebateId> ids,
-            com.consultaion.application.port.out.ModelCatalog models) {
+            com.consultaion.application.port.out.ModelCatalog models,
+            BillingService billing) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -51,6 +53,7 @@ public final class StartDebateService implements StartDebateUseCase {
         this.clock = clock;
         this.ids = ids;
         this.models = models;
+        this.billing = billing;
     }
 
     @Override
@@ -101,6 +104,7 @@ public final class StartDebateService implements StartDebateUseCase {
         Debate recorded = debate.recordEvents(1);
         DebateEvent first = new DebateEvent(debate.id(), 1, debate.createdAt(), created);
         transactions.run(() -> {
+            billing.reserve(recorded); // the plan check and the reservation, under the account's lock
             debates.insert(recorded);
             events.append(List.of(first));
         });

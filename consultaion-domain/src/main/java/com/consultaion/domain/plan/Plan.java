@@ -1,5 +1,6 @@
 package com.consultaion.domain.plan;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,6 +24,23 @@ public record Plan(String slug, String name, double priceMonthly, String currenc
             }
         }
     }
+
+    /**
+     * The plans a fresh installation has: free (5 debates a month, 100,000 tokens a day, 1 at a time, 3 agents,
+     * standard models, no exports), pro (100, 1,000,000, 5, 8, standard and advanced, exports) and internal
+     * (practically unlimited). The original service's values, made coherent.
+     */
+    public static final List<Plan> DEFAULTS = List.of(
+            new Plan("free", "Free", 0, "USD", new Limits(5, 100_000, 1, 3, Set.of("standard"), false)),
+            new Plan("pro", "Pro", 29, "USD", new Limits(100, 1_000_000, 5, 8, Set.of("standard", "advanced"), true)),
+            new Plan(
+                    "internal",
+                    "Internal",
+                    0,
+                    "USD",
+                    new Limits(1_000_000, 10_000_000_000L, 1000, 8, Set.of("standard", "advanced", "premium"), true)));
+
+    public static final String DEFAULT_SLUG = "free";
 
     public Plan {
         Objects.requireNonNull(slug, "slug");

@@ -49,6 +49,11 @@ public final class InMemoryDebateRepository implements DebateRepository {
         });
     }
 
+    /** Every debate (for the other in-memory stores' queries). */
+    java.util.List<Debate> all() {
+        return db.read(() -> rows.values().stream().map(Row::debate).toList());
+    }
+
     @Override
     public Optional<Debate> findById(DebateId id) {
         return db.read(() -> Optional.ofNullable(rows.get(id)).map(Row::debate));

@@ -21,6 +21,7 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryRatingStore ratings = new InMemoryRatingStore(db, debates);
     private final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
     private final InMemoryAccounts.Users users = new InMemoryAccounts.Users(db);
+    private final InMemoryBillingStore billing = new InMemoryBillingStore(db, debates, users);
     private final AccountStores accounts = new AccountStores(
             users,
             new InMemoryAccounts.Sessions(db),
@@ -74,6 +75,11 @@ public final class InMemoryStores implements PersistenceStores {
     @Override
     public com.consultaion.application.port.out.RateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.BillingStore billing() {
+        return billing;
     }
 
     public AccountStores accounts() {

@@ -21,6 +21,7 @@ public final class JdbiStores implements PersistenceStores {
     private final WorkLeases leases;
     private final com.consultaion.application.port.out.RatingStore ratings;
     private final com.consultaion.application.port.out.RateLimitStore rateLimits;
+    private final com.consultaion.application.port.out.BillingStore billing;
     private final AccountStores accounts;
 
     private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
@@ -32,6 +33,7 @@ public final class JdbiStores implements PersistenceStores {
         this.leases = new JdbiWorkLeases(jdbi);
         this.ratings = new JdbiRatingStore(jdbi);
         this.rateLimits = new JdbiRateLimitStore(jdbi);
+        this.billing = new JdbiBillingStore(jdbi);
         this.accounts = new AccountStores(
                 new JdbiAccounts.Users(jdbi),
                 new JdbiAccounts.Sessions(jdbi),
@@ -84,6 +86,11 @@ public final class JdbiStores implements PersistenceStores {
     @Override
     public com.consultaion.application.port.out.RateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.BillingStore billing() {
+        return billing;
     }
 
     public AccountStores accounts() {

@@ -29,8 +29,14 @@ final class ReportController {
     private final GetTranscriptQuery transcripts;
     private final ReadDebateEventsQuery events;
     private final AuditTrail audit;
+    private final com.consultaion.application.port.in.BillingQueries billing;
 
-    ReportController(GetTranscriptQuery transcripts, ReadDebateEventsQuery events, AuditTrail audit) {
+    ReportController(
+            GetTranscriptQuery transcripts,
+            ReadDebateEventsQuery events,
+            AuditTrail audit,
+            com.consultaion.application.port.in.BillingQueries billing) {
+        this.billing = billing;
         this.transcripts = transcripts;
         this.events = events;
         this.audit = audit;
@@ -74,6 +80,7 @@ final class ReportController {
     @Post("/{id}/export")
     HttpResponse<?> export(HttpRequest<?> request, String id) {
         return with(request, id, t -> {
+            billing.checkExport(Principals.of(request).requester());
             record(request, "export_markdown", t);
             return HttpResponse.ok(Reports.markdown(t))
                     .contentType("text/markdown; charset=utf-8")
@@ -86,6 +93,7 @@ final class ReportController {
     @Get("/{id}/scores.csv")
     HttpResponse<?> csv(HttpRequest<?> request, String id) {
         return with(request, id, t -> {
+            billing.checkExport(Principals.of(request).requester());
             record(request, "export_scores_csv", t);
             return HttpResponse.ok(Reports.csv(t))
                     .contentType("text/csv; charset=utf-8")

@@ -92,6 +92,36 @@ final class ErrorHandlers {
         }
     }
 
+    /** A plan limit: 402 when the plan forbids it, 429 (with Retry-After) when it is used up for now. */
+    @Produces
+    @Singleton
+    @Requires(classes = {com.consultaion.application.port.in.QuotaExceeded.class, ExceptionHandler.class})
+    static final class Quota
+            implements ExceptionHandler<com.consultaion.application.port.in.QuotaExceeded, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, com.consultaion.application.port.in.QuotaExceeded e) {
+            var r = e.refusal();
+            java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("limit", r.limit());
+            details.put("used", r.used());
+            details.put("reset_at", r.resetAt() == null ? null : r.resetAt().toString());
+            if (r.status() == 402) {
+                return HttpResponse.<ApiError>status(HttpStatus.PAYMENT_REQUIRED)
+                        .body(ApiError.of(r.code(), r.message(), details));
+            }
+            long retry = r.resetAt() == null
+                    ? 30 // a running debate has to finish; ask again in a while
+                    : Math.max(
+                            1,
+                            java.time.Duration.between(java.time.Instant.now(), r.resetAt())
+                                            .toSeconds()
+                                    + 1);
+            return HttpResponse.<ApiError>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(retry))
+                    .body(ApiError.retryable(r.code(), r.message(), retry, details));
+        }
+    }
+
     @Produces
     @Singleton
     @Requires(classes = {AccountUseCases.EmailUnavailable.class, ExceptionHandler.class})

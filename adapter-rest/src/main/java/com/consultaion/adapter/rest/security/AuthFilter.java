@@ -49,7 +49,8 @@ final class AuthFilter implements Ordered {
             "GET /models/default",
             "GET /leaderboard",
             "GET /stats/models",
-            "GET /stats/hall-of-fame");
+            "GET /stats/hall-of-fame",
+            "GET /billing/plans");
     /** Public routes with a path parameter: this prefix and exactly one more segment. */
     private static final Set<String> PUBLIC_ONE_SEGMENT = Set.of("GET /leaderboard/persona/", "GET /stats/models/");
 

@@ -1,0 +1,95 @@
+package com.consultaion.adapter.persistence.jdbi;
+
+import com.consultaion.application.port.out.BillingStore;
+import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.plan.ModelUsage;
+import com.consultaion.domain.plan.QuotaPolicy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+
+/** Plans of accounts and the usage ledger in PostgreSQL. */
+public final class JdbiBillingStore implements BillingStore {
+
+    private final Jdbi jdbi;
+
+    public JdbiBillingStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public String planOf(UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT plan FROM users WHERE id = :id")
+                .bind("id", user.value())
+                .mapTo(String.class)
+                .findOne()
+                .orElse("free"));
+    }
+
+    @Override
+    public boolean assignPlan(UserId user, String slug) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET plan = :plan WHERE id = :id")
+                        .bind("plan", slug)
+                        .bind("id", user.value())
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public void lockAccount(UserId user) {
+        // A row lock held to the end of the enclosing transaction (without one it would end at once).
+        jdbi.useHandle(h -> h.createQuery("SELECT 1 FROM users WHERE id = :id FOR UPDATE")
+                .bind("id", user.value())
+                .mapTo(Integer.class)
+                .findOne());
+    }
+
+    @Override
+    public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT "
+                        + "(SELECT count(*) FROM usage_ledger WHERE user_id = :user AND kind = 'reserve' "
+                        + "AND created_at >= :month) AS debates, "
+                        + "(SELECT COALESCE(sum(tokens), 0) FROM usage_ledger WHERE user_id = :user "
+                        + "AND created_at >= :day) AS today, "
+                        + "(SELECT COALESCE(sum(tokens), 0) FROM usage_ledger WHERE user_id = :user "
+                        + "AND kind = 'settle' AND created_at >= :month) AS month, "
+                        + "(SELECT count(*) FROM debates WHERE owner_id = :user AND status IN ('queued', 'running')) "
+                        + "AS running")
+                .bind("user", user.value())
+                .bind("day", JdbiDebateRepository.utc(dayStart))
+                .bind("month", JdbiDebateRepository.utc(monthStart))
+                .map((rs, ctx) -> new QuotaPolicy.Usage(
+                        rs.getInt("debates"), rs.getLong("today"), rs.getLong("month"), rs.getInt("running")))
+                .one());
+    }
+
+    @Override
+    public boolean append(Entry entry) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO usage_ledger (entry_key, user_id, debate_id, kind, "
+                                + "phase, model, tokens, cost_usd, created_at) VALUES (:key, :user, :debate, :kind, "
+                                + ":phase, :model, :tokens, :cost, :at) ON CONFLICT (entry_key) DO NOTHING")
+                        .bind("key", entry.key())
+                        .bind("user", entry.user().value())
+                        .bind("debate", entry.debate().value())
+                        .bind("kind", entry.kind().name().toLowerCase(Locale.ROOT))
+                        .bind("phase", entry.phase())
+                        .bind("model", entry.model())
+                        .bind("tokens", entry.tokens())
+                        .bind("cost", entry.costUsd())
+                        .bind("at", JdbiDebateRepository.utc(entry.at()))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public List<ModelUsage> usageByModel(UserId user, Instant from) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT model, sum(tokens) AS tokens, sum(cost_usd) AS cost "
+                        + "FROM usage_ledger WHERE user_id = :user AND kind = 'settle' AND created_at >= :from "
+                        + "GROUP BY model ORDER BY tokens DESC, model")
+                .bind("user", user.value())
+                .bind("from", JdbiDebateRepository.utc(from))
+                .map((rs, ctx) -> new ModelUsage(rs.getString("model"), rs.getLong("tokens"), rs.getDouble("cost")))
+                .list());
+    }
+}

@@ -1,0 +1,190 @@
+package com.consultaion.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consultaion.bootstrap.TestHttp;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plans, quotas and the usage ledger through real HTTP, on a service with the real free plan. */
+class BillingApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedServer server;
+    static TestHttp http;
+    static final String ADMIN = "billing-admin@example.com";
+
+    @BeforeAll
+    static void start() {
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.ofEntries(
+                        Map.entry("micronaut.server.port", -1),
+                        Map.entry("consultaion.data-dir", dataDir.toString()),
+                        Map.entry("consultaion.security.pbkdf2-iterations", 10_000),
+                        Map.entry("consultaion.security.admin-emails", ADMIN),
+                        Map.entry("consultaion.local-model.latency-ms", 60),
+                        // the real free plan (the suite's application-test.yml raises it for other tests)
+                        Map.entry("consultaion.plans.free.debates-per-month", 5),
+                        Map.entry("consultaion.plans.free.tokens-per-day", 100_000),
+                        Map.entry("consultaion.plans.free.concurrent-debates", 1),
+                        Map.entry("consultaion.plans.free.max-agents", 3),
+                        Map.entry("consultaion.plans.free.exports", false)));
+        http = new TestHttp(server.getURI());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Account(String id, String[] bearer) {}
+
+    private static Account account(String email) {
+        String body = TestService.json("email", email, "password", TestService.PASSWORD);
+        HttpResponse<String> registered = http.post("/auth/register", body);
+        String token = TestService.field(http.post("/auth/login", body).body(), "access_token");
+        return new Account(
+                registered.statusCode() == 201 ? TestService.field(registered.body(), "id") : null,
+                new String[] {"Authorization", "Bearer " + token});
+    }
+
+    private static Account freeUser() {
+        return account("billing-" + UUID.randomUUID() + "@example.com");
+    }
+
+    private static HttpResponse<String> startDebate(Account a, String prompt) {
+        return http.post("/debates", "{\"prompt\": \"" + prompt + "\"}", a.bearer());
+    }
+
+    private static void awaitDone(Account a, String id) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/debates/" + id, a.bearer()).body().matches(
+                        "(?s).*\"status\":\"(completed|completed_with_warnings|failed|cancelled)\".*"));
+    }
+
+    @Test
+    void plansArePublicWithTheirLimitsFreeFirst() {
+        HttpResponse<String> plans = http.get("/billing/plans");
+        assertThat(plans.statusCode()).isEqualTo(200);
+        assertThat(plans.body())
+                .startsWith("{\"items\":[{\"slug\":\"free\"")
+                .contains("\"max_debates_per_month\":5", "\"exports_enabled\":false", "\"slug\":\"pro\"")
+                .contains("\"allowed_model_tiers\":[\"standard\"]");
+    }
+
+    @Test
+    void whatTheFreePlanForbidsIs402WithTheLimitNamed() {
+        Account alice = freeUser();
+        String fourAgents = "{\"prompt\": \"Is a bigger panel better?\", \"config\": {\"agents\": ["
+                + "{\"name\":\"A\",\"persona\":\"a\",\"model\":\"local\"},{\"name\":\"B\",\"persona\":\"b\",\"model\":\"local\"},"
+                + "{\"name\":\"C\",\"persona\":\"c\",\"model\":\"local\"},{\"name\":\"D\",\"persona\":\"d\",\"model\":\"local\"}],"
+                + "\"judges\": [{\"name\":\"J\",\"model\":\"local\"}]}}";
+        HttpResponse<String> refused = http.post("/debates", fourAgents, alice.bearer());
+        assertThat(refused.statusCode()).isEqualTo(402);
+        assertThat(refused.body())
+                .contains("\"code\":\"plan.max_agents\"", "\"limit\":3", "\"used\":4", "\"retryable\":false");
+        assertThat(http.get("/debates?limit=5", alice.bearer()).body()).contains("\"items\":[]"); // nothing created
+
+        String id = TestService.field(startDebate(alice, "Should exports cost extra?").body(), "id");
+        awaitDone(alice, id);
+        HttpResponse<String> export = http.post("/debates/" + id + "/export", "{}", alice.bearer());
+        assertThat(export.statusCode()).isEqualTo(402);
+        assertThat(export.body()).contains("\"code\":\"plan.exports_disabled\"");
+    }
+
+    @Test
+    void oneDebateAtATimeEvenWhenStartsRace() throws Exception {
+        Account bob = freeUser();
+        int attempts = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return startDebate(bob, "Which of these starts wins the race?");
+                }));
+            }
+            go.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : results) {
+                responses.add(f.get());
+            }
+            assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+            assertThat(responses).filteredOn(r -> r.statusCode() == 429).hasSize(attempts - 1);
+            HttpResponse<String> busy =
+                    responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+            assertThat(busy.body()).contains("\"code\":\"quota.concurrent_debates\"", "\"retryable\":true");
+            assertThat(busy.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
+    void theLedgerShowsWhatCompletedDebatesUsedAndTheMonthlyLimitHolds() {
+        Account carol = freeUser();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> started = startDebate(carol, "Question number " + i + " for the ledger?");
+            assertThat(started.statusCode()).isEqualTo(201);
+            awaitDone(carol, TestService.field(started.body(), "id"));
+        }
+        HttpResponse<String> sixth = startDebate(carol, "One more than the plan allows?");
+        assertThat(sixth.statusCode()).isEqualTo(402);
+        assertThat(sixth.body()).contains("\"code\":\"plan.debates_per_month\"", "\"limit\":5", "\"used\":5", "\"reset_at\":\"");
+
+        String me = http.get("/billing/me", carol.bearer()).body();
+        assertThat(me)
+                .contains("\"plan\":{\"slug\":\"free\"", "\"debates_created\":5", "\"running_debates\":0")
+                .doesNotContain("\"tokens_used\":0,");
+        String models = http.get("/billing/usage/models", carol.bearer()).body();
+        assertThat(models).contains("\"model_id\":\"local\"", "\"tokens_used\":");
+        assertThat(http.get("/billing/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCancelledDebateIsRefunded() {
+        Account dave = freeUser();
+        String id = TestService.field(startDebate(dave, "Will this one be cancelled in time?").body(), "id");
+        http.post("/debates/" + id + "/cancel", "{}", dave.bearer());
+        awaitDone(dave, id);
+        String me = http.get("/billing/me", dave.bearer()).body();
+        assertThat(me).contains("\"debates_created\":1", "\"tokens_used\":0", "\"tokens_today\":0");
+    }
+
+    @Test
+    void onlyAdminsChangePlansAndThePlanTakesEffect() {
+        Account erin = freeUser();
+        Account admin = account(ADMIN);
+        String body = "{\"plan\": \"pro\"}";
+        assertThat(http.post("/admin/users/" + erin.id() + "/plan", body, erin.bearer()).statusCode()).isEqualTo(403);
+        assertThat(http.post("/admin/users/" + erin.id() + "/plan", "{\"plan\": \"gold\"}", admin.bearer()).statusCode())
+                .isEqualTo(422);
+        assertThat(http.post("/admin/users/" + UUID.randomUUID() + "/plan", body, admin.bearer()).statusCode())
+                .isEqualTo(404);
+        assertThat(http.post("/admin/users/" + erin.id() + "/plan", body, admin.bearer()).statusCode()).isEqualTo(200);
+
+        assertThat(http.get("/billing/me", erin.bearer()).body()).contains("\"slug\":\"pro\"");
+        String id = TestService.field(startDebate(erin, "Now that exports are included?").body(), "id");
+        awaitDone(erin, id);
+        assertThat(http.post("/debates/" + id + "/export", "{}", erin.bearer()).statusCode()).isEqualTo(200);
+    }
+}

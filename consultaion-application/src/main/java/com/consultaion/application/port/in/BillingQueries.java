@@ -1,0 +1,29 @@
+package com.consultaion.application.port.in;
+
+import com.consultaion.domain.plan.Plan;
+import com.consultaion.domain.plan.QuotaPolicy;
+import java.util.List;
+
+/** Port in: the plans, a user's plan and usage, and the plan checks other features ask for. */
+public interface BillingQueries {
+
+    /** Every plan, free first, then by price. */
+    List<Plan> plans();
+
+    /** The requester's plan and its usage this period. */
+    Account account(Requester requester);
+
+    /** Settled tokens and cost per model this month. */
+    List<com.consultaion.domain.plan.ModelUsage> usageByModel(Requester requester);
+
+    /** @throws QuotaExceeded (402) when the requester's plan has no exports */
+    void checkExport(Requester requester);
+
+    /**
+     * Moves a user to a plan: admins only ({@link PermissionDenied}); an unknown plan is a validation error;
+     * false when there is no such user.
+     */
+    boolean assignPlan(Requester requester, com.consultaion.domain.debate.UserId user, String slug);
+
+    record Account(Plan plan, String period, QuotaPolicy.Usage usage) {}
+}

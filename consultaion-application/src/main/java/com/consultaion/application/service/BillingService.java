@@ -1,0 +1,189 @@
+package com.consultaion.application.service;
+
+import com.consultaion.application.port.in.BillingQueries;
+import com.consultaion.application.port.in.QuotaExceeded;
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.out.BillingStore;
+import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.domain.debate.AgentSpec;
+import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.debate.Usage;
+import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.judging.Verdict;
+import com.consultaion.domain.plan.ModelUsage;
+import com.consultaion.domain.plan.Plan;
+import com.consultaion.domain.plan.QuotaPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Plans and the usage ledger. A user's debate start is checked against the plan and its budget reserved in the
+ * start's transaction (under the account's lock); when the debate ends, in its final transaction, the
+ * reservation is released and — for a completed debate — what each phase spent on each model is settled. A
+ * failed or cancelled debate is refunded: only its reservation is released. Entries are idempotent, so a retried
+ * end never counts twice. Debates without an owner (the embedding application's) are not metered.
+ */
+public final class BillingService implements BillingQueries {
+
+    private final BillingStore store;
+    private final ModelCatalog models;
+    private final Map<String, Plan> plans;
+    private final String defaultPlan;
+    private final Clock clock;
+
+    public BillingService(BillingStore store, ModelCatalog models, List<Plan> plans, String defaultPlan, Clock clock) {
+        this.store = store;
+        this.models = models;
+        this.plans = new LinkedHashMap<>();
+        plans.stream()
+                .sorted(Comparator.comparing((Plan p) -> !p.slug().equals(defaultPlan))
+                        .thenComparingDouble(Plan::priceMonthly))
+                .forEach(p -> this.plans.put(p.slug(), p));
+        if (!this.plans.containsKey(defaultPlan)) {
+            throw new IllegalArgumentException("the default plan " + defaultPlan + " is not among the plans");
+        }
+        this.defaultPlan = defaultPlan;
+        this.clock = clock;
+    }
+
+    /** Checks the plan and reserves the debate's budget; call inside the start's transaction. */
+    void reserve(Debate debate) {
+        UserId owner = debate.ownerId().orElse(null);
+        if (owner == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        store.lockAccount(owner);
+        DebateConfig config = debate.config();
+        long reserve = config.budget().maxTokens();
+        QuotaPolicy.check(
+                        planOf(owner),
+                        store.usage(owner, QuotaPolicy.dayStart(now), QuotaPolicy.monthStart(now)),
+                        config.agents().size(),
+                        tiers(config),
+                        reserve,
+                        now)
+                .ifPresent(refusal -> {
+                    throw new QuotaExceeded(refusal);
+                });
+        store.append(new BillingStore.Entry(
+                "reserve:" + debate.id(), owner, debate.id(), BillingStore.Kind.RESERVE, null, null, reserve, 0, now));
+    }
+
+    /**
+     * Releases the reservation of a debate that just ended and settles a completed one's usage per phase and
+     * model; call inside its final transaction.
+     */
+    public void settle(Debate ended, List<Contribution> contributions, List<Verdict> verdicts) {
+        UserId owner = ended.ownerId().orElse(null);
+        if (owner == null || !ended.status().isTerminal()) {
+            return;
+        }
+        Instant now = clock.instant();
+        DebateId id = ended.id();
+        store.append(new BillingStore.Entry(
+                "release:" + id,
+                owner,
+                id,
+                BillingStore.Kind.RELEASE,
+                null,
+                null,
+                -ended.config().budget().maxTokens(),
+                0,
+                now));
+        if (ended.status() != DebateStatus.COMPLETED && ended.status() != DebateStatus.COMPLETED_WITH_WARNINGS) {
+            return; // refunded: failed and cancelled debates are not charged
+        }
+        record Spend(String phase, String model, Usage usage) {}
+        Map<List<String>, Usage> spent = Stream.concat(
+                        contributions.stream().map(c -> new Spend(c.phase(), c.model(), c.usage())),
+                        verdicts.stream().map(v -> new Spend("judge", v.model(), v.usage())))
+                .collect(Collectors.groupingBy(
+                        s -> List.of(s.phase(), s.model()),
+                        LinkedHashMap::new,
+                        Collectors.reducing(Usage.NONE, Spend::usage, Usage::plus)));
+        spent.forEach((phaseAndModel, usage) -> store.append(new BillingStore.Entry(
+                "settle:" + id + ":" + phaseAndModel.get(0) + ":" + phaseAndModel.get(1),
+                owner,
+                id,
+                BillingStore.Kind.SETTLE,
+                phaseAndModel.get(0),
+                phaseAndModel.get(1),
+                usage.totalTokens(),
+                usage.costUsd(),
+                now)));
+    }
+
+    @Override
+    public List<Plan> plans() {
+        return List.copyOf(plans.values());
+    }
+
+    @Override
+    public Account account(Requester requester) {
+        UserId user = requester.user().orElseThrow(() -> new IllegalArgumentException("no user"));
+        Instant now = clock.instant();
+        return new Account(
+                planOf(user),
+                YearMonth.from(now.atOffset(ZoneOffset.UTC)).toString(),
+                store.usage(user, QuotaPolicy.dayStart(now), QuotaPolicy.monthStart(now)));
+    }
+
+    @Override
+    public List<ModelUsage> usageByModel(Requester requester) {
+        UserId user = requester.user().orElseThrow(() -> new IllegalArgumentException("no user"));
+        return store.usageByModel(user, QuotaPolicy.monthStart(clock.instant()));
+    }
+
+    @Override
+    public void checkExport(Requester requester) {
+        requester
+                .user()
+                .ifPresent(user -> QuotaPolicy.checkExport(planOf(user)).ifPresent(refusal -> {
+                    throw new QuotaExceeded(refusal);
+                }));
+    }
+
+    @Override
+    public boolean assignPlan(Requester requester, UserId user, String slug) {
+        if (!requester.admin()) {
+            throw new com.consultaion.application.port.in.PermissionDenied("only admins may change plans");
+        }
+        if (slug == null || !plans.containsKey(slug)) {
+            throw com.consultaion.domain.ValidationException.of(
+                    "plan", "plan.unknown", "must be one of " + String.join(", ", plans.keySet()));
+        }
+        return store.assignPlan(user, slug);
+    }
+
+    /** The user's plan; an unknown slug (a plan removed from configuration) falls back to the default plan. */
+    private Plan planOf(UserId user) {
+        return plans.getOrDefault(store.planOf(user), plans.get(defaultPlan));
+    }
+
+    /** The tiers of every model the debate names (agents, judges, synthesizers); unknown models have none. */
+    private Set<String> tiers(DebateConfig config) {
+        Set<String> ids = new HashSet<>();
+        config.agents().stream().map(AgentSpec::model).forEach(ids::add);
+        config.judges().stream().map(JudgeSpec::model).forEach(ids::add);
+        ids.addAll(config.synthesizers());
+        Set<String> tiers = new HashSet<>();
+        models.describe().stream().filter(d -> ids.contains(d.id())).forEach(d -> tiers.add(d.tier()));
+        return tiers;
+    }
+}
