@@ -78,8 +78,9 @@ class BillingApiTest {
     private static void awaitDone(Account a, String id) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> http.get("/debates/" + id, a.bearer()).body().matches(
-                        "(?s).*\"status\":\"(completed|completed_with_warnings|failed|cancelled)\".*"));
+                .until(() -> http.get("/debates/" + id, a.bearer())
+                        .body()
+                        .matches("(?s).*\"status\":\"(completed|completed_with_warnings|failed|cancelled)\".*"));
     }
 
     @Test
@@ -105,7 +106,8 @@ class BillingApiTest {
                 .contains("\"code\":\"plan.max_agents\"", "\"limit\":3", "\"used\":4", "\"retryable\":false");
         assertThat(http.get("/debates?limit=5", alice.bearer()).body()).contains("\"items\":[]"); // nothing created
 
-        String id = TestService.field(startDebate(alice, "Should exports cost extra?").body(), "id");
+        String id = TestService.field(
+                startDebate(alice, "Should exports cost extra?").body(), "id");
         awaitDone(alice, id);
         HttpResponse<String> export = http.post("/debates/" + id + "/export", "{}", alice.bearer());
         assertThat(export.statusCode()).isEqualTo(402);
@@ -132,8 +134,10 @@ class BillingApiTest {
             }
             assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
             assertThat(responses).filteredOn(r -> r.statusCode() == 429).hasSize(attempts - 1);
-            HttpResponse<String> busy =
-                    responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+            HttpResponse<String> busy = responses.stream()
+                    .filter(r -> r.statusCode() == 429)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(busy.body()).contains("\"code\":\"quota.concurrent_debates\"", "\"retryable\":true");
             assertThat(busy.headers().firstValue("Retry-After")).isPresent();
         }
@@ -149,7 +153,8 @@ class BillingApiTest {
         }
         HttpResponse<String> sixth = startDebate(carol, "One more than the plan allows?");
         assertThat(sixth.statusCode()).isEqualTo(402);
-        assertThat(sixth.body()).contains("\"code\":\"plan.debates_per_month\"", "\"limit\":5", "\"used\":5", "\"reset_at\":\"");
+        assertThat(sixth.body())
+                .contains("\"code\":\"plan.debates_per_month\"", "\"limit\":5", "\"used\":5", "\"reset_at\":\"");
 
         String me = http.get("/billing/me", carol.bearer()).body();
         assertThat(me)
@@ -163,7 +168,8 @@ class BillingApiTest {
     @Test
     void aCancelledDebateIsRefunded() {
         Account dave = freeUser();
-        String id = TestService.field(startDebate(dave, "Will this one be cancelled in time?").body(), "id");
+        String id = TestService.field(
+                startDebate(dave, "Will this one be cancelled in time?").body(), "id");
         http.post("/debates/" + id + "/cancel", "{}", dave.bearer());
         awaitDone(dave, id);
         String me = http.get("/billing/me", dave.bearer()).body();
@@ -175,16 +181,24 @@ class BillingApiTest {
         Account erin = freeUser();
         Account admin = account(ADMIN);
         String body = "{\"plan\": \"pro\"}";
-        assertThat(http.post("/admin/users/" + erin.id() + "/plan", body, erin.bearer()).statusCode()).isEqualTo(403);
-        assertThat(http.post("/admin/users/" + erin.id() + "/plan", "{\"plan\": \"gold\"}", admin.bearer()).statusCode())
+        assertThat(http.post("/admin/users/" + erin.id() + "/plan", body, erin.bearer())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.post("/admin/users/" + erin.id() + "/plan", "{\"plan\": \"gold\"}", admin.bearer())
+                        .statusCode())
                 .isEqualTo(422);
-        assertThat(http.post("/admin/users/" + UUID.randomUUID() + "/plan", body, admin.bearer()).statusCode())
+        assertThat(http.post("/admin/users/" + UUID.randomUUID() + "/plan", body, admin.bearer())
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(http.post("/admin/users/" + erin.id() + "/plan", body, admin.bearer()).statusCode()).isEqualTo(200);
+        assertThat(http.post("/admin/users/" + erin.id() + "/plan", body, admin.bearer())
+                        .statusCode())
+                .isEqualTo(200);
 
         assertThat(http.get("/billing/me", erin.bearer()).body()).contains("\"slug\":\"pro\"");
-        String id = TestService.field(startDebate(erin, "Now that exports are included?").body(), "id");
+        String id = TestService.field(
+                startDebate(erin, "Now that exports are included?").body(), "id");
         awaitDone(erin, id);
-        assertThat(http.post("/debates/" + id + "/export", "{}", erin.bearer()).statusCode()).isEqualTo(200);
+        assertThat(http.post("/debates/" + id + "/export", "{}", erin.bearer()).statusCode())
+                .isEqualTo(200);
     }
 }
