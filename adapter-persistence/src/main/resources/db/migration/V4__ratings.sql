@@ -17,6 +17,7 @@ CREATE TABLE rated_debates (
     rated_at         TIMESTAMPTZ      NOT NULL,
     UNIQUE (owner_key, fingerprint)
 );
+-- A category's board reads its debates' matches in recorded order.
 CREATE INDEX rated_debates_category_seq_idx ON rated_debates (category, seq);
 
 -- Each scored persona of a rated debate: its aggregated judge score, rank, and whether it scored best.
@@ -28,6 +29,7 @@ CREATE TABLE rated_scores (
     champion   BOOLEAN          NOT NULL,
     PRIMARY KEY (debate_id, persona)
 );
+-- /stats/models/{persona}: one persona's debates and averages.
 CREATE INDEX rated_scores_persona_idx ON rated_scores (persona);
 
 -- The pairwise matches of a rated debate, in the order Elo applies them.
@@ -64,4 +66,6 @@ CREATE TABLE ratings (
     last_updated   TIMESTAMPTZ      NOT NULL,
     PRIMARY KEY (category, persona)
 );
+-- GET /leaderboard reads a category's board in display order (rank, then rating); the primary key serves
+-- /leaderboard/persona/{persona}.
 CREATE INDEX ratings_board_order_idx ON ratings (category, rank, bt_rating DESC, persona);
