@@ -18,7 +18,7 @@ export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
 export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
 export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
 echo "building and starting the service on $BASE (data in $DATA; rate limits: enabled=${RATE_LIMIT_ENABLED:-true}, store=${RATE_LIMIT_STORE:-postgres})"
-PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=0 \
+ADMIN_EMAILS=bench-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=0 \
   ./mvnw -B -q -ntp -Prun -DskipTests package > "$DATA/service.log" 2>&1 &
 SERVICE=$!
 # Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
@@ -33,8 +33,15 @@ for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5
 curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; tail -20 "$DATA/service.log" >&2; exit 1; }
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+USER_ID=$(curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.com","password":"correct-Horse-7"}' | json "['id']")
+# The bench user goes on the internal plan, so plan quotas (free: one debate at a time) do not refuse the load.
 curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"correct-Horse-7"}' >/dev/null
+  -d '{"email":"bench-admin@example.com","password":"correct-Horse-7"}' >/dev/null
+ADMIN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"bench-admin@example.com","password":"correct-Horse-7"}' | json "['access_token']")
+curl -sf -X POST "$BASE/admin/users/$USER_ID/plan" -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d '{"plan":"internal"}' >/dev/null
 TOKEN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"bench@example.com","password":"correct-Horse-7"}' | json "['access_token']")
 KEY=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \

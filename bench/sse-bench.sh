@@ -14,8 +14,13 @@ BASE="http://127.0.0.1:$PORT"
 DATA=$(mktemp -d)
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
+# The harness is one user opening many streams and starting several debates at once: rate limits stay on with
+# buckets it cannot empty, and the user is moved to the internal plan below.
+export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
+export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
+export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
 echo "building and starting the service on $BASE"
-PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=${LATENCY_MS:-2000} \
+ADMIN_EMAILS=sse-bench-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=${LATENCY_MS:-2000} \
   SSE_MAX_STREAMS_PER_IDENTITY=1000000 ./mvnw -B -q -ntp -Prun -DskipTests package > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
 SERVICE=$!
 # Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
@@ -28,8 +33,14 @@ stop() {
 trap stop EXIT
 for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+USER_ID=$(curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
+  -d '{"email":"sse-bench@example.com","password":"correct-Horse-7"}' | json "['id']")
 curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"sse-bench@example.com","password":"correct-Horse-7"}' >/dev/null
+  -d '{"email":"sse-bench-admin@example.com","password":"correct-Horse-7"}' >/dev/null
+ADMIN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"sse-bench-admin@example.com","password":"correct-Horse-7"}' | json "['access_token']")
+curl -sf -X POST "$BASE/admin/users/$USER_ID/plan" -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d '{"plan":"internal"}' >/dev/null
 TOKEN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"sse-bench@example.com","password":"correct-Horse-7"}' | json "['access_token']")
 KEY=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \

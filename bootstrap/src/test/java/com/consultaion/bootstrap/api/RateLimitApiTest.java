@@ -73,7 +73,10 @@ class RateLimitApiTest {
 
     /** Registers and signs in from its own address (2 of that address's 6 sign-in tokens); returns the bearer. */
     private static String[] user() {
-        String[] address = from();
+        return user(from());
+    }
+
+    private static String[] user(String[] address) {
         String email = "rl-" + UUID.randomUUID() + "@example.com";
         String body = TestService.json("email", email, "password", TestService.PASSWORD);
         assertThat(http.post("/auth/register", body, address).statusCode()).isEqualTo(201);
@@ -100,8 +103,19 @@ class RateLimitApiTest {
         assertThat(refused.body())
                 .contains("\"code\":\"rate_limit.exceeded\"", "\"retryable\":true", "\"limit\":10")
                 .contains("\"retry_after_seconds\":" + retryAfter);
-        // Limits are per user: someone else is not affected.
+        // Limits are per user: someone else is not affected, even from the same address.
         assertThat(http.get("/me", user()).statusCode()).isEqualTo(200);
+        String[] shared = from();
+        String[] first = user(shared);
+        String[] second = user(shared);
+        for (int i = 0; i < 10; i++) {
+            assertThat(http.get("/me", with(shared, first)).statusCode()).isEqualTo(200);
+        }
+        assertThat(http.get("/me", with(shared, first)).statusCode()).isEqualTo(429);
+        assertThat(http.get("/me", with(shared, second)).statusCode()).isEqualTo(200);
+        // Anonymous calls are charged to the address: its own bucket, untouched by the users behind it.
+        assertThat(http.get("/leaderboard", shared).headers().firstValue("RateLimit-Remaining"))
+                .hasValue("9");
     }
 
     @Test
