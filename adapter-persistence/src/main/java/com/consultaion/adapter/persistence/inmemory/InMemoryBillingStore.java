@@ -1,5 +1,6 @@
 package com.consultaion.adapter.persistence.inmemory;
 
+import com.consultaion.adapter.persistence.UsagePeriods;
 import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateStatus;
@@ -23,6 +24,7 @@ public final class InMemoryBillingStore implements BillingStore {
     private final com.consultaion.application.port.out.UserRepository users;
     private final Map<UserId, String> plans = new HashMap<>();
     private final Map<String, Entry> ledger = new LinkedHashMap<>();
+    private final Map<String, long[]> counters = new HashMap<>();
 
     public InMemoryBillingStore(
             InMemoryDatabase db,
@@ -64,25 +66,14 @@ public final class InMemoryBillingStore implements BillingStore {
     @Override
     public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart) {
         return db.read(() -> {
-            List<Entry> mine =
-                    ledger.values().stream().filter(e -> e.user().equals(user)).toList();
-            int debatesThisMonth = (int) mine.stream()
-                    .filter(e -> e.kind() == Kind.RESERVE && !e.at().isBefore(monthStart))
-                    .count();
-            long today = mine.stream()
-                    .filter(e -> !e.at().isBefore(dayStart))
-                    .mapToLong(Entry::tokens)
-                    .sum();
-            long month = mine.stream()
-                    .filter(e -> e.kind() == Kind.SETTLE && !e.at().isBefore(monthStart))
-                    .mapToLong(Entry::tokens)
-                    .sum();
+            long[] month = counters.getOrDefault(user + "|" + UsagePeriods.month(monthStart), new long[3]);
+            long[] day = counters.getOrDefault(user + "|" + UsagePeriods.day(dayStart), new long[3]);
             int running = (int) debates.all().stream()
                     .filter(d -> d.ownerId().map(user::equals).orElse(false))
                     .map(Debate::status)
                     .filter(s -> s == DebateStatus.QUEUED || s == DebateStatus.RUNNING)
                     .count();
-            return new QuotaPolicy.Usage(debatesThisMonth, today, month, running);
+            return new QuotaPolicy.Usage((int) month[0], day[1], month[2], running);
         });
     }
 
@@ -94,10 +85,28 @@ public final class InMemoryBillingStore implements BillingStore {
                 return () -> {};
             }
             ledger.put(entry.key(), entry);
+            long[] delta = {
+                entry.kind() == Kind.RESERVE ? 1 : 0, entry.tokens(), entry.kind() == Kind.SETTLE ? entry.tokens() : 0
+            };
+            List<String> keys = List.of(
+                    entry.user() + "|" + UsagePeriods.day(entry.at()),
+                    entry.user() + "|" + UsagePeriods.month(entry.at()));
+            keys.forEach(k -> add(k, delta, 1));
             appended.set(true);
-            return () -> ledger.remove(entry.key());
+            return () -> {
+                ledger.remove(entry.key());
+                keys.forEach(k -> add(k, delta, -1));
+            };
         });
         return appended.get();
+    }
+
+    /** Debates started, all tokens and settled tokens per account and period (the ledger's running totals). */
+    private void add(String key, long[] delta, int sign) {
+        long[] c = counters.computeIfAbsent(key, k -> new long[3]);
+        for (int i = 0; i < 3; i++) {
+            c[i] += sign * delta[i];
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.consultaion.adapter.persistence.jdbi;
 
+import com.consultaion.adapter.persistence.UsagePeriods;
 import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.ModelUsage;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Plans of accounts and the usage ledger in PostgreSQL. */
 public final class JdbiBillingStore implements BillingStore {
@@ -48,17 +50,17 @@ public final class JdbiBillingStore implements BillingStore {
     @Override
     public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart) {
         return jdbi.withHandle(h -> h.createQuery("SELECT "
-                        + "(SELECT count(*) FROM usage_ledger WHERE user_id = :user AND kind = 'reserve' "
-                        + "AND created_at >= :month) AS debates, "
-                        + "(SELECT COALESCE(sum(tokens), 0) FROM usage_ledger WHERE user_id = :user "
-                        + "AND created_at >= :day) AS today, "
-                        + "(SELECT COALESCE(sum(tokens), 0) FROM usage_ledger WHERE user_id = :user "
-                        + "AND kind = 'settle' AND created_at >= :month) AS month, "
+                        + "COALESCE((SELECT debates FROM usage_counters WHERE user_id = :user AND period = :month), 0) "
+                        + "AS debates, "
+                        + "COALESCE((SELECT tokens FROM usage_counters WHERE user_id = :user AND period = :day), 0) "
+                        + "AS today, "
+                        + "COALESCE((SELECT settled_tokens FROM usage_counters WHERE user_id = :user "
+                        + "AND period = :month), 0) AS month, "
                         + "(SELECT count(*) FROM debates WHERE owner_id = :user AND status IN ('queued', 'running')) "
                         + "AS running")
                 .bind("user", user.value())
-                .bind("day", JdbiDebateRepository.utc(dayStart))
-                .bind("month", JdbiDebateRepository.utc(monthStart))
+                .bind("day", UsagePeriods.day(dayStart))
+                .bind("month", UsagePeriods.month(monthStart))
                 .map((rs, ctx) -> new QuotaPolicy.Usage(
                         rs.getInt("debates"), rs.getLong("today"), rs.getLong("month"), rs.getInt("running")))
                 .one());
@@ -66,20 +68,39 @@ public final class JdbiBillingStore implements BillingStore {
 
     @Override
     public boolean append(Entry entry) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO usage_ledger (entry_key, user_id, debate_id, kind, "
-                                + "phase, model, tokens, cost_usd, created_at) VALUES (:key, :user, :debate, :kind, "
-                                + ":phase, :model, :tokens, :cost, :at) ON CONFLICT (entry_key) DO NOTHING")
-                        .bind("key", entry.key())
-                        .bind("user", entry.user().value())
-                        .bind("debate", entry.debate().value())
-                        .bind("kind", entry.kind().name().toLowerCase(Locale.ROOT))
-                        .bind("phase", entry.phase())
-                        .bind("model", entry.model())
-                        .bind("tokens", entry.tokens())
-                        .bind("cost", entry.costUsd())
-                        .bind("at", JdbiDebateRepository.utc(entry.at()))
-                        .execute())
-                == 1;
+        return jdbi.inTransaction(h -> {
+            boolean appended = h.createUpdate("INSERT INTO usage_ledger (entry_key, user_id, debate_id, kind, "
+                                    + "phase, model, tokens, cost_usd, created_at) VALUES (:key, :user, :debate, "
+                                    + ":kind, :phase, :model, :tokens, :cost, :at) ON CONFLICT (entry_key) DO NOTHING")
+                            .bind("key", entry.key())
+                            .bind("user", entry.user().value())
+                            .bind("debate", entry.debate().value())
+                            .bind("kind", entry.kind().name().toLowerCase(Locale.ROOT))
+                            .bind("phase", entry.phase())
+                            .bind("model", entry.model())
+                            .bind("tokens", entry.tokens())
+                            .bind("cost", entry.costUsd())
+                            .bind("at", JdbiDebateRepository.utc(entry.at()))
+                            .execute()
+                    == 1;
+            if (appended) {
+                PreparedBatch counters = h.prepareBatch("INSERT INTO usage_counters (user_id, period, debates, "
+                        + "tokens, settled_tokens) VALUES (:user, :period, :debates, :tokens, :settled) "
+                        + "ON CONFLICT (user_id, period) DO UPDATE SET debates = usage_counters.debates + "
+                        + "EXCLUDED.debates, tokens = usage_counters.tokens + EXCLUDED.tokens, settled_tokens = "
+                        + "usage_counters.settled_tokens + EXCLUDED.settled_tokens");
+                for (String period : List.of(UsagePeriods.day(entry.at()), UsagePeriods.month(entry.at()))) {
+                    counters.bind("user", entry.user().value())
+                            .bind("period", period)
+                            .bind("debates", entry.kind() == Kind.RESERVE ? 1 : 0)
+                            .bind("tokens", entry.tokens())
+                            .bind("settled", entry.kind() == Kind.SETTLE ? entry.tokens() : 0)
+                            .add();
+                }
+                counters.execute();
+            }
+            return appended;
+        });
     }
 
     @Override
