@@ -74,3 +74,30 @@ run "GET /debates/{id} (API key)" -H "X-API-Key: $KEY" "$BASE/debates/$ID"
 run "GET /debates/{id} (JWT)    " -H "Authorization: Bearer $TOKEN" "$BASE/debates/$ID"
 run "GET /healthz               " "$BASE/healthz"
 run "POST /debates (L=0)        " -s "$DATA/post.lua" -H "X-API-Key: $KEY" "$BASE/debates"
+
+# The same load spread over 32 accounts (each on the internal plan): one account's starts are decided one at a
+# time (its quota check holds the account's lock until commit), different accounts' in parallel.
+ACCOUNTS=${ACCOUNTS:-32}
+echo "creating $ACCOUNTS accounts"
+LUA_KEYS=""
+for n in $(seq 1 "$ACCOUNTS"); do
+  uid=$(curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"bench$n@example.com\",\"password\":\"correct-Horse-7\"}" | json "['id']")
+  curl -sf -X POST "$BASE/admin/users/$uid/plan" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d '{"plan":"internal"}' >/dev/null
+  t=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"bench$n@example.com\",\"password\":\"correct-Horse-7\"}" | json "['access_token']")
+  k=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
+    -d '{"name":"bench"}' | json "['key']")
+  LUA_KEYS="$LUA_KEYS\"$k\","
+done
+cat > "$DATA/post-many.lua" <<LUA
+local keys = {$LUA_KEYS}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("POST", "/debates", {["Content-Type"] = "application/json", ["X-API-Key"] = keys[(i % #keys) + 1]},
+    '{"prompt": "Should a team of five adopt trunk-based development?"}')
+end
+LUA
+run "POST /debates, $ACCOUNTS accounts" -s "$DATA/post-many.lua" "$BASE/debates"

@@ -96,7 +96,8 @@ public final class BillingService implements BillingQueries {
         }
         Instant now = clock.instant();
         DebateId id = ended.id();
-        store.append(new BillingStore.Entry(
+        List<BillingStore.Entry> entries = new java.util.ArrayList<>();
+        entries.add(new BillingStore.Entry(
                 "release:" + id,
                 owner,
                 id,
@@ -106,27 +107,28 @@ public final class BillingService implements BillingQueries {
                 -ended.config().budget().maxTokens(),
                 0,
                 now));
-        if (ended.status() != DebateStatus.COMPLETED && ended.status() != DebateStatus.COMPLETED_WITH_WARNINGS) {
-            return; // refunded: failed and cancelled debates are not charged
+        if (ended.status() == DebateStatus.COMPLETED || ended.status() == DebateStatus.COMPLETED_WITH_WARNINGS) {
+            // (failed and cancelled debates are refunded: the release alone)
+            record Spend(String phase, String model, Usage usage) {}
+            Map<List<String>, Usage> spent = Stream.concat(
+                            contributions.stream().map(c -> new Spend(c.phase(), c.model(), c.usage())),
+                            verdicts.stream().map(v -> new Spend("judge", v.model(), v.usage())))
+                    .collect(Collectors.groupingBy(
+                            s -> List.of(s.phase(), s.model()),
+                            LinkedHashMap::new,
+                            Collectors.reducing(Usage.NONE, Spend::usage, Usage::plus)));
+            spent.forEach((phaseAndModel, usage) -> entries.add(new BillingStore.Entry(
+                    "settle:" + id + ":" + phaseAndModel.get(0) + ":" + phaseAndModel.get(1),
+                    owner,
+                    id,
+                    BillingStore.Kind.SETTLE,
+                    phaseAndModel.get(0),
+                    phaseAndModel.get(1),
+                    usage.totalTokens(),
+                    usage.costUsd(),
+                    now)));
         }
-        record Spend(String phase, String model, Usage usage) {}
-        Map<List<String>, Usage> spent = Stream.concat(
-                        contributions.stream().map(c -> new Spend(c.phase(), c.model(), c.usage())),
-                        verdicts.stream().map(v -> new Spend("judge", v.model(), v.usage())))
-                .collect(Collectors.groupingBy(
-                        s -> List.of(s.phase(), s.model()),
-                        LinkedHashMap::new,
-                        Collectors.reducing(Usage.NONE, Spend::usage, Usage::plus)));
-        spent.forEach((phaseAndModel, usage) -> store.append(new BillingStore.Entry(
-                "settle:" + id + ":" + phaseAndModel.get(0) + ":" + phaseAndModel.get(1),
-                owner,
-                id,
-                BillingStore.Kind.SETTLE,
-                phaseAndModel.get(0),
-                phaseAndModel.get(1),
-                usage.totalTokens(),
-                usage.costUsd(),
-                now)));
+        store.append(entries);
     }
 
     @Override

@@ -78,7 +78,11 @@ public final class InMemoryBillingStore implements BillingStore {
     }
 
     @Override
-    public boolean append(Entry entry) {
+    public int append(List<Entry> entries) {
+        return (int) entries.stream().filter(this::appendOne).count();
+    }
+
+    private boolean appendOne(Entry entry) {
         AtomicBoolean appended = new AtomicBoolean();
         db.write(() -> {
             if (ledger.containsKey(entry.key())) {

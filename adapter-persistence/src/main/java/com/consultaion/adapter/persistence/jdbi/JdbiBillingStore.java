@@ -6,8 +6,12 @@ import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.ModelUsage;
 import com.consultaion.domain.plan.QuotaPolicy;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -67,39 +71,56 @@ public final class JdbiBillingStore implements BillingStore {
     }
 
     @Override
-    public boolean append(Entry entry) {
+    public int append(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
         return jdbi.inTransaction(h -> {
-            boolean appended = h.createUpdate("INSERT INTO usage_ledger (entry_key, user_id, debate_id, kind, "
-                                    + "phase, model, tokens, cost_usd, created_at) VALUES (:key, :user, :debate, "
-                                    + ":kind, :phase, :model, :tokens, :cost, :at) ON CONFLICT (entry_key) DO NOTHING")
-                            .bind("key", entry.key())
-                            .bind("user", entry.user().value())
-                            .bind("debate", entry.debate().value())
-                            .bind("kind", entry.kind().name().toLowerCase(Locale.ROOT))
-                            .bind("phase", entry.phase())
-                            .bind("model", entry.model())
-                            .bind("tokens", entry.tokens())
-                            .bind("cost", entry.costUsd())
-                            .bind("at", JdbiDebateRepository.utc(entry.at()))
-                            .execute()
-                    == 1;
-            if (appended) {
+            PreparedBatch ledger = h.prepareBatch("INSERT INTO usage_ledger (entry_key, user_id, debate_id, kind, "
+                    + "phase, model, tokens, cost_usd, created_at) VALUES (:key, :user, :debate, :kind, :phase, "
+                    + ":model, :tokens, :cost, :at) ON CONFLICT (entry_key) DO NOTHING");
+            for (Entry e : entries) {
+                ledger.bind("key", e.key())
+                        .bind("user", e.user().value())
+                        .bind("debate", e.debate().value())
+                        .bind("kind", e.kind().name().toLowerCase(Locale.ROOT))
+                        .bind("phase", e.phase())
+                        .bind("model", e.model())
+                        .bind("tokens", e.tokens())
+                        .bind("cost", e.costUsd())
+                        .bind("at", JdbiDebateRepository.utc(e.at()))
+                        .add();
+            }
+            // Only the entries actually inserted (not the ones already there) move the counters.
+            Set<String> inserted = new HashSet<>(
+                    ledger.executePreparedBatch("entry_key").mapTo(String.class).list());
+            Map<List<Object>, long[]> deltas = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                if (!inserted.contains(e.key())) {
+                    continue;
+                }
+                for (String period : List.of(UsagePeriods.day(e.at()), UsagePeriods.month(e.at()))) {
+                    long[] d = deltas.computeIfAbsent(List.of(e.user().value(), period), k -> new long[3]);
+                    d[0] += e.kind() == Kind.RESERVE ? 1 : 0;
+                    d[1] += e.tokens();
+                    d[2] += e.kind() == Kind.SETTLE ? e.tokens() : 0;
+                }
+            }
+            if (!deltas.isEmpty()) {
                 PreparedBatch counters = h.prepareBatch("INSERT INTO usage_counters (user_id, period, debates, "
                         + "tokens, settled_tokens) VALUES (:user, :period, :debates, :tokens, :settled) "
                         + "ON CONFLICT (user_id, period) DO UPDATE SET debates = usage_counters.debates + "
                         + "EXCLUDED.debates, tokens = usage_counters.tokens + EXCLUDED.tokens, settled_tokens = "
                         + "usage_counters.settled_tokens + EXCLUDED.settled_tokens");
-                for (String period : List.of(UsagePeriods.day(entry.at()), UsagePeriods.month(entry.at()))) {
-                    counters.bind("user", entry.user().value())
-                            .bind("period", period)
-                            .bind("debates", entry.kind() == Kind.RESERVE ? 1 : 0)
-                            .bind("tokens", entry.tokens())
-                            .bind("settled", entry.kind() == Kind.SETTLE ? entry.tokens() : 0)
-                            .add();
-                }
+                deltas.forEach((key, d) -> counters.bind("user", key.get(0))
+                        .bind("period", key.get(1))
+                        .bind("debates", d[0])
+                        .bind("tokens", d[1])
+                        .bind("settled", d[2])
+                        .add());
                 counters.execute();
             }
-            return appended;
+            return inserted.size();
         });
     }
 

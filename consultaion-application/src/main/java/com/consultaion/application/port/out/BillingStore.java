@@ -29,7 +29,12 @@ public interface BillingStore {
     QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart);
 
     /** Appends an entry unless one with its key exists; returns whether it was appended. */
-    boolean append(Entry entry);
+    default boolean append(Entry entry) {
+        return append(List.of(entry)) == 1;
+    }
+
+    /** Appends, in one go, each entry whose key does not exist yet; returns how many were appended. */
+    int append(List<Entry> entries);
 
     /** Settled tokens and cost per model since {@code from}, most tokens first. */
     List<com.consultaion.domain.plan.ModelUsage> usageByModel(UserId user, Instant from);
