@@ -71,9 +71,14 @@ public final class BillingService implements BillingQueries {
         store.lockAccount(owner);
         DebateConfig config = debate.config();
         long reserve = config.budget().maxTokens();
+        Plan plan = planOf(owner);
         QuotaPolicy.check(
-                        planOf(owner),
-                        store.usage(owner, QuotaPolicy.dayStart(now), QuotaPolicy.monthStart(now)),
+                        plan,
+                        store.usage(
+                                owner,
+                                QuotaPolicy.dayStart(now),
+                                QuotaPolicy.monthStart(now),
+                                plan.limits().concurrentDebates()),
                         config.agents().size(),
                         tiers(config),
                         reserve,
@@ -143,7 +148,7 @@ public final class BillingService implements BillingQueries {
         return new Account(
                 planOf(user),
                 YearMonth.from(now.atOffset(ZoneOffset.UTC)).toString(),
-                store.usage(user, QuotaPolicy.dayStart(now), QuotaPolicy.monthStart(now)));
+                store.usage(user, QuotaPolicy.dayStart(now), QuotaPolicy.monthStart(now), Integer.MAX_VALUE));
     }
 
     @Override

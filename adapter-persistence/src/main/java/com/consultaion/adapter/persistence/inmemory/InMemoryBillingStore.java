@@ -64,7 +64,7 @@ public final class InMemoryBillingStore implements BillingStore {
     }
 
     @Override
-    public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart) {
+    public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart, int runningCap) {
         return db.read(() -> {
             long[] month = counters.getOrDefault(user + "|" + UsagePeriods.month(monthStart), new long[3]);
             long[] day = counters.getOrDefault(user + "|" + UsagePeriods.day(dayStart), new long[3]);
@@ -72,6 +72,7 @@ public final class InMemoryBillingStore implements BillingStore {
                     .filter(d -> d.ownerId().map(user::equals).orElse(false))
                     .map(Debate::status)
                     .filter(s -> s == DebateStatus.QUEUED || s == DebateStatus.RUNNING)
+                    .limit(runningCap)
                     .count();
             return new QuotaPolicy.Usage((int) month[0], day[1], month[2], running);
         });

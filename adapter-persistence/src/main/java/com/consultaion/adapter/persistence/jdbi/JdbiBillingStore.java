@@ -52,7 +52,7 @@ public final class JdbiBillingStore implements BillingStore {
     }
 
     @Override
-    public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart) {
+    public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart, int runningCap) {
         return jdbi.withHandle(h -> h.createQuery("SELECT "
                         + "COALESCE((SELECT debates FROM usage_counters WHERE user_id = :user AND period = :month), 0) "
                         + "AS debates, "
@@ -60,11 +60,12 @@ public final class JdbiBillingStore implements BillingStore {
                         + "AS today, "
                         + "COALESCE((SELECT settled_tokens FROM usage_counters WHERE user_id = :user "
                         + "AND period = :month), 0) AS month, "
-                        + "(SELECT count(*) FROM debates WHERE owner_id = :user AND status IN ('queued', 'running')) "
-                        + "AS running")
+                        + "(SELECT count(*) FROM (SELECT 1 FROM debates WHERE owner_id = :user "
+                        + "AND status IN ('queued', 'running') LIMIT :cap) AS r) AS running")
                 .bind("user", user.value())
                 .bind("day", UsagePeriods.day(dayStart))
                 .bind("month", UsagePeriods.month(monthStart))
+                .bind("cap", runningCap)
                 .map((rs, ctx) -> new QuotaPolicy.Usage(
                         rs.getInt("debates"), rs.getLong("today"), rs.getLong("month"), rs.getInt("running")))
                 .one());

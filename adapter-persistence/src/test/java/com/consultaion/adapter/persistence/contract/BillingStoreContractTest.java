@@ -125,12 +125,15 @@ class BillingStoreContractTest {
         billing.append(entry(
                 "settle:older", alice, done.id(), BillingStore.Kind.SETTLE, "local", 700, 0.1, MONTH.minusSeconds(1)));
 
-        QuotaPolicy.Usage usage = billing.usage(alice, DAY, MONTH);
+        QuotaPolicy.Usage usage = billing.usage(alice, DAY, MONTH, 100);
         assertThat(usage.debatesThisMonth()).isEqualTo(2);
         assertThat(usage.tokensToday()).isEqualTo(60_000 + 1_200 + 3_000);
         assertThat(usage.tokensThisMonth()).isEqualTo(1_200 + 3_000 + 500);
         assertThat(usage.running()).isEqualTo(1);
-        assertThat(billing.usage(bob, DAY, MONTH)).isEqualTo(new QuotaPolicy.Usage(0, 0, 0, 0));
+        debate(stores, alice); // a second queued debate
+        assertThat(billing.usage(alice, DAY, MONTH, 100).running()).isEqualTo(2);
+        assertThat(billing.usage(alice, DAY, MONTH, 1).running()).isEqualTo(1); // counted up to the cap only
+        assertThat(billing.usage(bob, DAY, MONTH, 100)).isEqualTo(new QuotaPolicy.Usage(0, 0, 0, 0));
 
         assertThat(billing.usageByModel(alice, MONTH))
                 .containsExactly(new ModelUsage("big", 3_000, 1.25), new ModelUsage("local", 1_700, 0.6));
@@ -153,6 +156,7 @@ class BillingStoreContractTest {
         } catch (IllegalStateException expected) {
             // rolled back
         }
-        assertThat(stores.billing().usage(alice, DAY, MONTH).debatesThisMonth()).isZero();
+        assertThat(stores.billing().usage(alice, DAY, MONTH, 100).debatesThisMonth())
+                .isZero();
     }
 }

@@ -25,8 +25,12 @@ public interface BillingStore {
      */
     void lockAccount(UserId user);
 
-    /** Debates started this month, tokens today and this month (reservations count until released), running now. */
-    QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart);
+    /**
+     * Debates started this month, tokens today and this month (reservations count until released), and debates
+     * running now — counted up to {@code runningCap} only (the plan's limit: counting further cannot change the
+     * decision, and an account with a long queue would make every check slower).
+     */
+    QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart, int runningCap);
 
     /** Appends an entry unless one with its key exists; returns whether it was appended. */
     default boolean append(Entry entry) {
