@@ -32,20 +32,10 @@ trap stop EXIT
 for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
 curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; tail -20 "$DATA/service.log" >&2; exit 1; }
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-USER_ID=$(curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"correct-Horse-7"}' | json "['id']")
-# The bench user goes on the internal plan, so plan quotas (free: one debate at a time) do not refuse the load.
-curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"bench-admin@example.com","password":"correct-Horse-7"}' >/dev/null
-ADMIN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"bench-admin@example.com","password":"correct-Horse-7"}' | json "['access_token']")
-curl -sf -X POST "$BASE/admin/users/$USER_ID/plan" -H "Authorization: Bearer $ADMIN" \
-  -H 'Content-Type: application/json' -d '{"plan":"internal"}' >/dev/null
-TOKEN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.com","password":"correct-Horse-7"}' | json "['access_token']")
-KEY=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"name":"bench"}' | json "['key']")
+source bench/accounts.sh
+ADMIN=$(admin_token bench-admin@example.com)
+KEY=$(load_account bench@example.com "$ADMIN")
+TOKEN=$(login bench@example.com)
 ID=$(curl -sf -X POST "$BASE/debates" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
   -d '{"prompt":"Should a team of five adopt trunk-based development?"}' | json "['id']")
 for _ in $(seq 1 100); do
@@ -81,15 +71,7 @@ ACCOUNTS=${ACCOUNTS:-32}
 echo "creating $ACCOUNTS accounts"
 LUA_KEYS=""
 for n in $(seq 1 "$ACCOUNTS"); do
-  uid=$(curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"bench$n@example.com\",\"password\":\"correct-Horse-7\"}" | json "['id']")
-  curl -sf -X POST "$BASE/admin/users/$uid/plan" -H "Authorization: Bearer $ADMIN" \
-    -H 'Content-Type: application/json' -d '{"plan":"internal"}' >/dev/null
-  t=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"bench$n@example.com\",\"password\":\"correct-Horse-7\"}" | json "['access_token']")
-  k=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
-    -d '{"name":"bench"}' | json "['key']")
-  LUA_KEYS="$LUA_KEYS\"$k\","
+  LUA_KEYS="$LUA_KEYS\"$(load_account "bench$n@example.com" "$ADMIN")\","
 done
 cat > "$DATA/post-many.lua" <<LUA
 local keys = {$LUA_KEYS}

@@ -32,19 +32,8 @@ stop() {
 }
 trap stop EXIT
 for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-USER_ID=$(curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"sse-bench@example.com","password":"correct-Horse-7"}' | json "['id']")
-curl -sf -X POST "$BASE/auth/register" -H 'Content-Type: application/json' \
-  -d '{"email":"sse-bench-admin@example.com","password":"correct-Horse-7"}' >/dev/null
-ADMIN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"sse-bench-admin@example.com","password":"correct-Horse-7"}' | json "['access_token']")
-curl -sf -X POST "$BASE/admin/users/$USER_ID/plan" -H "Authorization: Bearer $ADMIN" \
-  -H 'Content-Type: application/json' -d '{"plan":"internal"}' >/dev/null
-TOKEN=$(curl -sf -X POST "$BASE/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"sse-bench@example.com","password":"correct-Horse-7"}' | json "['access_token']")
-KEY=$(curl -sf -X POST "$BASE/keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"name":"bench"}' | json "['key']")
+source bench/accounts.sh
+KEY=$(load_account sse-bench@example.com "$(admin_token sse-bench-admin@example.com)")
 JVM=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 rss() { ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}'; }
 echo "service RSS before: $(rss) MiB"

@@ -16,17 +16,6 @@ class LeaderboardApiTest {
     private final TestService service = TestService.get();
     private final TestHttp http = service.http;
 
-    private String finishedDebate(TestService.User user, String prompt) {
-        String id = TestService.field(
-                http.post("/debates", "{\"prompt\": \"" + prompt + "\"}", user.bearer())
-                        .body(),
-                "id");
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/debates/" + id, user.bearer()).body().contains("\"status\":\"completed\""));
-        return id;
-    }
-
     private String[] admin() {
         http.post(
                 "/auth/register",
@@ -44,7 +33,7 @@ class LeaderboardApiTest {
     @Test
     void aCompletedDebateReachesTheBoardAndTheStatisticsPublicly() {
         TestService.User alice = service.newUser();
-        String id = finishedDebate(alice, "Should a village build a shared sauna? " + System.nanoTime());
+        String id = service.finishedDebate(alice, "Should a village build a shared sauna? " + System.nanoTime());
 
         // Recorded with the completion; the board follows in the background.
         assertThat(http.get("/stats/models/Analyst").body()).contains("\"id\":\"" + id + "\"");
@@ -77,7 +66,7 @@ class LeaderboardApiTest {
         TestService.User alice = service.newUser();
         TestService.User bob = service.newUser();
         String prompt = "Is a four-day week good for a bakery? " + System.nanoTime();
-        String id = finishedDebate(alice, prompt);
+        String id = service.finishedDebate(alice, prompt);
 
         String mine = http.get("/stats/hall-of-fame?sort=recent&limit=200", alice.bearer())
                 .body();
@@ -100,8 +89,8 @@ class LeaderboardApiTest {
     void repeatingOnePromptMovesRatingsOnce() {
         TestService.User mallory = service.newUser();
         String prompt = "Which editor is best for writing novels? " + System.nanoTime();
-        String first = finishedDebate(mallory, prompt);
-        String repeat = finishedDebate(mallory, prompt.toUpperCase() + "!!");
+        String first = service.finishedDebate(mallory, prompt);
+        String repeat = service.finishedDebate(mallory, prompt.toUpperCase() + "!!");
 
         String stats = http.get("/stats/models/Analyst?limit=200").body();
         assertThat(stats).contains("\"id\":\"" + first + "\"").doesNotContain(repeat);
@@ -129,7 +118,7 @@ class LeaderboardApiTest {
     @Test
     void onlyAdminsRecomputeAndTheNumbersDoNotChange() {
         TestService.User alice = service.newUser();
-        finishedDebate(alice, "Should a school teach chess to every child? " + System.nanoTime());
+        service.finishedDebate(alice, "Should a school teach chess to every child? " + System.nanoTime());
         String[] admin = admin();
 
         assertThat(http.post("/admin/ratings/recompute", "{}").statusCode()).isEqualTo(401);

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Report, timeline, members, judges and the exports of a finished debate, through real HTTP. */
@@ -15,21 +13,10 @@ class ReportApiTest {
     private final TestService service = TestService.get();
     private final TestHttp http = service.http;
 
-    private String finishedDebate(TestService.User user, String prompt) {
-        String id = TestService.field(
-                http.post("/debates", "{\"prompt\": \"" + prompt + "\"}", user.bearer())
-                        .body(),
-                "id");
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/debates/" + id, user.bearer()).body().contains("\"status\":\"completed\""));
-        return id;
-    }
-
     @Test
     void aFinishedDebateHasAReportATimelineAndItsPanel() {
         TestService.User alice = service.newUser();
-        String id = finishedDebate(alice, "Should a library lend out power tools?");
+        String id = service.finishedDebate(alice, "Should a library lend out power tools?");
 
         HttpResponse<String> report = http.get("/debates/" + id + "/report", alice.bearer());
         HttpResponse<String> timeline = http.get("/debates/" + id + "/timeline", alice.bearer());
@@ -72,7 +59,7 @@ class ReportApiTest {
     @Test
     void theMarkdownExportHasEverySectionInOrder() {
         TestService.User alice = service.newUser();
-        String id = finishedDebate(alice, "Should a library lend out power tools?");
+        String id = service.finishedDebate(alice, "Should a library lend out power tools?");
 
         HttpResponse<String> md = http.post("/debates/" + id + "/export", "", alice.bearer());
 
@@ -99,7 +86,7 @@ class ReportApiTest {
     @Test
     void theScoresCsvCannotBeReadAsFormulas() {
         TestService.User alice = service.newUser();
-        String id = finishedDebate(alice, "Should a library lend out power tools?");
+        String id = service.finishedDebate(alice, "Should a library lend out power tools?");
 
         HttpResponse<String> csv = http.get("/debates/" + id + "/scores.csv", alice.bearer());
 
@@ -116,7 +103,7 @@ class ReportApiTest {
     void othersCannotReadReportsOrExports() {
         TestService.User alice = service.newUser();
         TestService.User bob = service.newUser();
-        String id = finishedDebate(alice, "Should a library lend out power tools?");
+        String id = service.finishedDebate(alice, "Should a library lend out power tools?");
 
         for (String path : List.of("/report", "/timeline", "/members", "/judges", "/scores.csv")) {
             assertThat(http.get("/debates/" + id + path, bob.bearer()).statusCode())

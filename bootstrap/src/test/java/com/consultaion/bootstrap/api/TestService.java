@@ -82,6 +82,18 @@ final class TestService {
                 field(registered.body(), "id"));
     }
 
+    /** Starts a debate as {@code user} and waits (at most 30 s) until it completed; returns its id. */
+    String finishedDebate(User user, String prompt) {
+        String id = field(
+                http.post("/debates", "{\"prompt\": \"" + prompt + "\"}", user.bearer())
+                        .body(),
+                "id");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> http.get("/debates/" + id, user.bearer()).body().contains("\"status\":\"completed\""));
+        return id;
+    }
+
     static String json(String... kv) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < kv.length; i += 2) {
