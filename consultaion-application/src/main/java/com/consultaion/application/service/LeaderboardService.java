@@ -52,7 +52,8 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
      * (false when it has nothing to rate, was rated before, or repeats a prompt its owner already had rated).
      */
     public boolean record(Debate completed, Optional<RankingResult> ranking, Instant at) {
-        return ranking.flatMap(r -> RatedDebate.of(completed, r, RatedDebate.OVERALL, at))
+        return ranking.flatMap(
+                        r -> RatedDebate.of(completed, r, completed.category().orElse(RatedDebate.OVERALL), at))
                 .map(store::record)
                 .orElse(false);
     }
@@ -220,12 +221,10 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
         return Optional.of(content.length() <= EXCERPT ? content : content.substring(0, EXCERPT));
     }
 
+    /** Blank is the overall board; anything else is compared in its normal form ("Urban Planning" = "urban planning"). */
     private static String category(Violations v, String category) {
-        if (category == null || category.isBlank()) {
-            return RatedDebate.OVERALL;
-        }
-        name(v, "category", category);
-        return category.strip();
+        String normal = v.capture("", () -> com.consultaion.domain.debate.Category.normalize(category));
+        return normal == null ? RatedDebate.OVERALL : normal;
     }
 
     private static void name(Violations v, String field, String value) {

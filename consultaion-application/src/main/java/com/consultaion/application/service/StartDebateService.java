@@ -91,12 +91,13 @@ public final class StartDebateService implements StartDebateUseCase {
         }
         v.throwIfAny();
         Debate debate = Debate.create(
-                ids.get(),
-                command.requester().user().orElse(null),
-                command.prompt(),
-                command.mode(),
-                command.config(),
-                clock.instant());
+                        ids.get(),
+                        command.requester().user().orElse(null),
+                        command.prompt(),
+                        command.mode(),
+                        command.config(),
+                        clock.instant())
+                .categorized(command.category());
         EventPayload created = new EventPayload.DebateCreated(
                 debate.mode().wireName(),
                 debate.config().agents().stream().map(AgentSpec::name).toList(),

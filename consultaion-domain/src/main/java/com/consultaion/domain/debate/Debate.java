@@ -32,6 +32,7 @@ public final class Debate {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final long version;
+    private final String category;
 
     private Debate(
             DebateId id,
@@ -49,7 +50,8 @@ public final class Debate {
             boolean cancelRequested,
             Instant createdAt,
             Instant updatedAt,
-            long version) {
+            long version,
+            String category) {
         this.id = Objects.requireNonNull(id, "id");
         this.ownerId = ownerId;
         this.teamId = teamId;
@@ -69,6 +71,7 @@ public final class Debate {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.version = version;
+        this.category = category;
     }
 
     /** A new debate, queued, with no stage committed and no event yet. */
@@ -90,7 +93,8 @@ public final class Debate {
                 false,
                 now,
                 now,
-                0);
+                0,
+                null);
     }
 
     /** A debate as it was stored. */
@@ -110,7 +114,8 @@ public final class Debate {
             boolean cancelRequested,
             Instant createdAt,
             Instant updatedAt,
-            long version) {
+            long version,
+            String category) {
         return new Debate(
                 id,
                 ownerId,
@@ -127,7 +132,8 @@ public final class Debate {
                 cancelRequested,
                 createdAt,
                 updatedAt,
-                version);
+                version,
+                category);
     }
 
     // --- transitions ---------------------------------------------------------------------------------------
@@ -194,6 +200,36 @@ public final class Debate {
         return with(DebateStatus.QUEUED, nextStage, null, null, null, false, now);
     }
 
+    /**
+     * The same new debate in a category (null: none); only before it is stored. The category is kept on the
+     * leaderboard: a debate counts on the overall board and on its category's.
+     */
+    public Debate categorized(String newCategory) {
+        require(status == DebateStatus.QUEUED && lastSeq == 0, "categorize");
+        return new Debate(
+                id,
+                ownerId,
+                teamId,
+                prompt,
+                mode,
+                config,
+                status,
+                nextStage,
+                lastSeq,
+                finalContent,
+                reason,
+                detail,
+                cancelRequested,
+                createdAt,
+                updatedAt,
+                version,
+                Category.normalize(newCategory));
+    }
+
+    public Optional<String> category() {
+        return Optional.ofNullable(category);
+    }
+
     /** Shares the debate with a team (its members may read it), or stops sharing it ({@code null}). */
     public Debate sharedWith(java.util.UUID team, Instant now) {
         return new Debate(
@@ -212,7 +248,8 @@ public final class Debate {
                 cancelRequested,
                 createdAt,
                 now,
-                version);
+                version,
+                category);
     }
 
     public Optional<java.util.UUID> teamId() {
@@ -240,7 +277,8 @@ public final class Debate {
                 cancelRequested,
                 createdAt,
                 updatedAt,
-                version);
+                version,
+                category);
     }
 
     /** The same state as a store holds it: with the stored cancel-request flag and version. */
@@ -261,7 +299,8 @@ public final class Debate {
                 storedCancelRequested,
                 createdAt,
                 updatedAt,
-                storedVersion);
+                storedVersion,
+                category);
     }
 
     /** The same state as stored under the next version (set by repositories after a successful write). */
@@ -282,7 +321,8 @@ public final class Debate {
                 cancelRequested,
                 createdAt,
                 updatedAt,
-                newVersion);
+                newVersion,
+                category);
     }
 
     /** Erases the user's text (account deletion, retention): the prompt becomes a fixed marker. */
@@ -303,7 +343,8 @@ public final class Debate {
                 cancelRequested,
                 createdAt,
                 now,
-                version);
+                version,
+                category);
     }
 
     private Debate with(
@@ -316,7 +357,7 @@ public final class Debate {
             Instant now) {
         return new Debate(
                 id, ownerId, teamId, prompt, mode, config, newStatus, stage, lastSeq, content, newReason, newDetail,
-                cancel, createdAt, now, version);
+                cancel, createdAt, now, version, category);
     }
 
     private void require(boolean allowed, String action) {

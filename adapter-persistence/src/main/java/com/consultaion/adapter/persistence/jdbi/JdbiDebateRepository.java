@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiDebateRepository implements DebateRepository {
 
     static final String COLUMNS = "id, owner_id, team_id, mode, prompt, config, status, next_stage, last_seq, "
-            + "final_content, error_reason, error_detail, cancel_requested, created_at, updated_at, version";
+            + "final_content, error_reason, error_detail, cancel_requested, created_at, updated_at, version, category";
 
     private final Jdbi jdbi;
 
@@ -35,7 +35,7 @@ public final class JdbiDebateRepository implements DebateRepository {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO debates (" + COLUMNS
                         + ") VALUES (:id, CAST(:owner AS UUID), CAST(:team AS UUID), :mode, :prompt, "
                         + "CAST(:config AS JSONB), :status, :nextStage, :lastSeq, :finalContent, :reason, :detail, "
-                        + ":cancel, :createdAt, :updatedAt, :version)")
+                        + ":cancel, :createdAt, :updatedAt, :version, :category)")
                 .bind("id", d.id().value())
                 .bind("owner", d.ownerId().map(u -> u.value().toString()).orElse(null))
                 .bind("team", d.teamId().map(UUID::toString).orElse(null))
@@ -52,6 +52,7 @@ public final class JdbiDebateRepository implements DebateRepository {
                 .bind("createdAt", utc(d.createdAt()))
                 .bind("updatedAt", utc(d.updatedAt()))
                 .bind("version", d.version())
+                .bind("category", d.category().orElse(null))
                 .execute());
     }
 
@@ -175,7 +176,8 @@ public final class JdbiDebateRepository implements DebateRepository {
                 rs.getBoolean("cancel_requested"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("category"));
     }
 
     private static Prompt storedPrompt(String text) {

@@ -28,7 +28,8 @@ public record DebateResponse(
         Map<String, Object> config,
         @JsonProperty("final_content") String finalContent,
         @JsonProperty("final_meta") Map<String, Object> finalMeta,
-        Map<String, Object> error) {
+        Map<String, Object> error,
+        String category) {
 
     public static DebateResponse of(Debate d, Map<String, Object> finalMeta) {
         String model = d.config().agents().get(0).model();
@@ -57,6 +58,7 @@ public record DebateResponse(
                 DebateConfigFields.toFields(d.config()),
                 d.finalContent().orElse(null),
                 finalMeta,
-                error);
+                error,
+                d.category().orElse(null));
     }
 }

@@ -105,7 +105,8 @@ final class DebatesController {
             @Nullable @JsonProperty("model_id") String modelId,
             @Nullable @JsonProperty("routing_policy") String routingPolicy,
             @Nullable Map<String, Object> config,
-            @Nullable @JsonProperty("panel_config") Map<String, Object> panelConfig) {}
+            @Nullable @JsonProperty("panel_config") Map<String, Object> panelConfig,
+            @Nullable String category) {}
 
     @Serdeable
     record PageResponse(
@@ -137,7 +138,8 @@ final class DebatesController {
         v.throwIfAny();
         Supplier<DebateConfig> config =
                 () -> DebateConfigFields.fromFields(body.config() == null ? Map.of() : body.config(), model);
-        Debate debate = start.start(StartDebateCommand.of(requester, body.prompt(), body.mode(), config));
+        Debate debate =
+                start.start(StartDebateCommand.of(requester, body.prompt(), body.mode(), body.category(), config));
         var client = Principals.client(request);
         audit.record(new com.consultaion.application.port.out.AuditTrail.Entry(
                 java.time.Instant.now(),

@@ -7,7 +7,8 @@ import com.consultaion.domain.debate.Prompt;
 import java.util.function.Supplier;
 
 /** Start a debate on {@code prompt}: validated in full when it is built, every bad field reported at once. */
-public record StartDebateCommand(Requester requester, Prompt prompt, DebateMode mode, DebateConfig config) {
+public record StartDebateCommand(
+        Requester requester, Prompt prompt, DebateMode mode, DebateConfig config, String category) {
 
     public StartDebateCommand {
         java.util.Objects.requireNonNull(requester, "requester");
@@ -20,13 +21,25 @@ public record StartDebateCommand(Requester requester, Prompt prompt, DebateMode 
      * Builds the command from raw input, collecting the errors of every part: the prompt, the mode and the
      * config (whose supplier may itself throw a validation error for any of its fields).
      */
+    /** Without a category. */
+    public StartDebateCommand(Requester requester, Prompt prompt, DebateMode mode, DebateConfig config) {
+        this(requester, prompt, mode, config, null);
+    }
+
     public static StartDebateCommand of(
             Requester requester, String prompt, String mode, Supplier<DebateConfig> config) {
+        return of(requester, prompt, mode, null, config);
+    }
+
+    /** With a category (null or blank: none), normalised and validated with the rest. */
+    public static StartDebateCommand of(
+            Requester requester, String prompt, String mode, String category, Supplier<DebateConfig> config) {
         Violations v = new Violations();
+        String cat = v.capture("", () -> com.consultaion.domain.debate.Category.normalize(category));
         Prompt p = v.capture("", () -> new Prompt(prompt));
         DebateMode m = v.capture("", () -> DebateMode.parse(mode));
         DebateConfig c = v.capture("config", config);
         v.throwIfAny();
-        return new StartDebateCommand(requester, p, m, c);
+        return new StartDebateCommand(requester, p, m, c, cat);
     }
 }
