@@ -80,7 +80,7 @@ public final class Consultaion implements AutoCloseable {
         this.bus = b.bus;
         this.calls = Executors.newVirtualThreadPerTaskExecutor();
         this.defaultModel = b.defaultModel;
-        Pipeline pipeline = new Pipeline(new ModelCalls(b.chatModel, calls), clock);
+        Pipeline pipeline = new Pipeline(new ModelCalls(b.chatModel, calls, b.telemetry), clock);
         this.leaderboard = new LeaderboardService(b.ratings, b.transactions, b.leaderboardSettings);
         this.billing = new BillingService(b.billing, b.models, b.plans, b.defaultPlan, clock);
         DebateRunner runner = new DebateRunner(
@@ -93,12 +93,14 @@ public final class Consultaion implements AutoCloseable {
                 pipeline,
                 leaderboard,
                 billing,
+                b.telemetry,
                 clock);
         this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings);
         this.starter = new StartDebateService(
-                b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models, billing);
+                b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models, billing, b.telemetry);
         this.queries = new DebateQueries(b.debates, b.transcripts, b.events);
-        this.control = new DebateControlService(b.debates, b.events, b.bus, b.transactions, worker, clock, billing);
+        this.control = new DebateControlService(
+                b.debates, b.events, b.bus, b.transactions, worker, clock, billing, b.telemetry);
         if (b.startWorker) {
             worker.start();
         }
@@ -241,6 +243,8 @@ public final class Consultaion implements AutoCloseable {
         private com.consultaion.application.port.out.BillingStore billing;
         private List<com.consultaion.domain.plan.Plan> plans = com.consultaion.domain.plan.Plan.DEFAULTS;
         private String defaultPlan = com.consultaion.domain.plan.Plan.DEFAULT_SLUG;
+        private com.consultaion.application.port.out.Telemetry telemetry =
+                com.consultaion.application.port.out.Telemetry.NONE;
         private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Supplier<DebateId> ids = DebateId::random;
@@ -267,6 +271,12 @@ public final class Consultaion implements AutoCloseable {
             this.leases = stores.leases();
             this.ratings = stores.ratings();
             this.billing = stores.billing();
+            return this;
+        }
+
+        /** Where the core reports metrics (debates, stages, model calls, quota refusals); none by default. */
+        public Builder telemetry(com.consultaion.application.port.out.Telemetry telemetry) {
+            this.telemetry = Objects.requireNonNull(telemetry);
             return this;
         }
 

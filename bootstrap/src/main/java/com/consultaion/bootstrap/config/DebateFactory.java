@@ -91,6 +91,7 @@ final class DebateFactory {
             @Value("${consultaion.worker.poll:1s}") Duration poll,
             @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
             @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
+            com.consultaion.application.port.out.Telemetry telemetry,
             io.micronaut.context.env.Environment environment) {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -105,6 +106,7 @@ final class DebateFactory {
                         com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.seed(),
                         com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.prior()))
                 .plans(PlanSettings.plans(environment), com.consultaion.domain.plan.Plan.DEFAULT_SLUG)
+                .telemetry(telemetry)
                 .build();
     }
 

@@ -34,6 +34,7 @@ final class RateLimitFactory {
     RateLimitService rateLimitService(
             JdbiStores stores,
             Clock clock,
+            com.consultaion.application.port.out.Telemetry telemetry,
             @Value("${consultaion.rate-limit.store:postgres}") String store,
             @Value("${consultaion.rate-limit.api.capacity:120}") double apiCapacity,
             @Value("${consultaion.rate-limit.api.period:1m}") Duration apiPeriod,
@@ -55,7 +56,7 @@ final class RateLimitFactory {
                         RateLimitPolicy.Bucket.STREAM, TokenBucket.of(streamCapacity, streamPeriod),
                         RateLimitPolicy.Bucket.AUTH, TokenBucket.of(authCapacity, authPeriod)),
                 debateCost);
-        return new RateLimitService(buckets, policy, clock);
+        return new RateLimitService(buckets, policy, clock, telemetry);
     }
 
     @Singleton

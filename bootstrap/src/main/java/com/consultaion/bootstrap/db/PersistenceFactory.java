@@ -42,7 +42,8 @@ final class PersistenceFactory {
     HikariDataSource dataSource(
             DatabaseServer server,
             @Value("${consultaion.database.pool-size:20}") int poolSize,
-            @Value("${consultaion.database.acquire-timeout-ms:2000}") long acquireTimeoutMs) {
+            @Value("${consultaion.database.acquire-timeout-ms:2000}") long acquireTimeoutMs,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         if (poolSize < 1 || poolSize > 500) {
             throw new StartupFailure("consultaion.database.pool-size must be between 1 and 500 (got " + poolSize + ")");
         }
@@ -58,6 +59,9 @@ final class PersistenceFactory {
         config.addDataSourceProperty("ApplicationName", "consultaion");
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("socketTimeout", "60");
+        // Pool metrics (hikaricp_connections_active/idle/pending, acquisition time) on /prometheus.
+        config.setMetricsTrackerFactory(
+                new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(metrics));
         return new HikariDataSource(config);
     }
 

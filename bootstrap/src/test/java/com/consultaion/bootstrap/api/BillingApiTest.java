@@ -140,6 +140,9 @@ class BillingApiTest {
                     .orElseThrow();
             assertThat(busy.body()).contains("\"code\":\"quota.concurrent_debates\"", "\"retryable\":true");
             assertThat(busy.headers().firstValue("Retry-After")).isPresent();
+            // Counted for monitoring, by code.
+            assertThat(http.get("/prometheus", account(ADMIN).bearer()).body())
+                    .contains("consultaion_quota_refusals_total{code=\"quota.concurrent_debates\"");
         }
     }
 

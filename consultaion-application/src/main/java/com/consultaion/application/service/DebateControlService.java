@@ -32,6 +32,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
     private final WorkSignals signals;
     private final Clock clock;
     private final BillingService billing;
+    private final com.consultaion.application.port.out.Telemetry telemetry;
 
     public DebateControlService(
             DebateRepository debates,
@@ -40,7 +41,8 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
             Transactions transactions,
             WorkSignals signals,
             Clock clock,
-            BillingService billing) {
+            BillingService billing,
+            com.consultaion.application.port.out.Telemetry telemetry) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -48,6 +50,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
         this.signals = signals;
         this.clock = clock;
         this.billing = billing;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -72,6 +75,8 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
                     return updated;
                 });
                 bus.publish(id, saved.lastSeq());
+                telemetry.debateFinished(
+                        saved.mode(), saved.status(), java.time.Duration.between(saved.createdAt(), saved.updatedAt()));
                 return Optional.of(saved);
             } catch (DebateRepository.ConcurrentUpdateException | DebateEventStore.SequenceException raced) {
                 // A worker claimed it meanwhile: fall through and ask that worker to stop.

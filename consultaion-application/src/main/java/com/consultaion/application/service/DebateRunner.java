@@ -42,6 +42,7 @@ public final class DebateRunner {
     private final Pipeline pipeline;
     private final LeaderboardService leaderboard;
     private final BillingService billing;
+    private final com.consultaion.application.port.out.Telemetry telemetry;
     private final Clock clock;
 
     public DebateRunner(
@@ -54,6 +55,7 @@ public final class DebateRunner {
             Pipeline pipeline,
             LeaderboardService leaderboard,
             BillingService billing,
+            com.consultaion.application.port.out.Telemetry telemetry,
             Clock clock) {
         this.debates = debates;
         this.transcripts = transcripts;
@@ -64,6 +66,7 @@ public final class DebateRunner {
         this.pipeline = pipeline;
         this.leaderboard = leaderboard;
         this.billing = billing;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -142,8 +145,10 @@ public final class DebateRunner {
                 return budgetExhausted(state, lease, stage, exhausted);
             }
             StageResult result;
+            long stageStarted = System.nanoTime();
             try {
                 result = stage.run(state, control);
+                telemetry.stageFinished(stage.name(), java.time.Duration.ofNanos(System.nanoTime() - stageStarted));
             } catch (RuntimeException e) {
                 LOG.log(
                         Level.ERROR,
@@ -266,6 +271,10 @@ public final class DebateRunner {
         }
         if (rated.get()) {
             leaderboard.refreshSoon();
+        }
+        if (saved.status().isTerminal() && !base.status().isTerminal()) {
+            telemetry.debateFinished(
+                    saved.mode(), saved.status(), java.time.Duration.between(saved.createdAt(), saved.updatedAt()));
         }
         return state.after(saved, result);
     }

@@ -26,10 +26,21 @@ public final class RateLimitService implements RateLimitQuery {
     private final LongAdder refused = new LongAdder();
     private final LongAdder unchecked = new LongAdder();
 
+    private final com.consultaion.application.port.out.Telemetry telemetry;
+
     public RateLimitService(RateLimitStore store, RateLimitPolicy policy, Clock clock) {
+        this(store, policy, clock, com.consultaion.application.port.out.Telemetry.NONE);
+    }
+
+    public RateLimitService(
+            RateLimitStore store,
+            RateLimitPolicy policy,
+            Clock clock,
+            com.consultaion.application.port.out.Telemetry telemetry) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -40,6 +51,7 @@ public final class RateLimitService implements RateLimitQuery {
             TokenBucket.Decision decision = store.take(key, charge.limits(), charge.cost(), clock.instant());
             if (!decision.allowed()) {
                 refused.increment();
+                telemetry.rateLimitRefused(charge.bucket().name().toLowerCase(java.util.Locale.ROOT));
             }
             return java.util.Optional.of(decision);
         } catch (StorageUnavailableException e) {

@@ -34,6 +34,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final Supplier<DebateId> ids;
     private final com.consultaion.application.port.out.ModelCatalog models;
     private final BillingService billing;
+    private final com.consultaion.application.port.out.Telemetry telemetry;
 
     public StartDebateService(
             DebateRepository debates,
@@ -44,7 +45,8 @@ public final class StartDebateService implements StartDebateUseCase {
             Clock clock,
             Supplier<DebateId> ids,
             com.consultaion.application.port.out.ModelCatalog models,
-            BillingService billing) {
+            BillingService billing,
+            com.consultaion.application.port.out.Telemetry telemetry) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -54,6 +56,7 @@ public final class StartDebateService implements StartDebateUseCase {
         this.ids = ids;
         this.models = models;
         this.billing = billing;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -104,11 +107,17 @@ public final class StartDebateService implements StartDebateUseCase {
                 debate.config().judges().stream().map(JudgeSpec::name).toList());
         Debate recorded = debate.recordEvents(1);
         DebateEvent first = new DebateEvent(debate.id(), 1, debate.createdAt(), created);
-        transactions.run(() -> {
-            billing.reserve(recorded); // the plan check and the reservation, under the account's lock
-            debates.insert(recorded);
-            events.append(List.of(first));
-        });
+        try {
+            transactions.run(() -> {
+                billing.reserve(recorded); // the plan check and the reservation, under the account's lock
+                debates.insert(recorded);
+                events.append(List.of(first));
+            });
+        } catch (com.consultaion.application.port.in.QuotaExceeded refused) {
+            telemetry.quotaRefused(refused.refusal().code());
+            throw refused;
+        }
+        telemetry.debateStarted(recorded.mode());
         bus.publish(debate.id(), 1);
         signals.workAvailable();
         return recorded;

@@ -4,6 +4,7 @@ import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
+import com.consultaion.application.port.out.Telemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,16 @@ public final class ModelCalls {
 
     private final ChatModel model;
     private final ExecutorService executor;
+    private final Telemetry telemetry;
 
     public ModelCalls(ChatModel model, ExecutorService virtualThreads) {
+        this(model, virtualThreads, Telemetry.NONE);
+    }
+
+    public ModelCalls(ChatModel model, ExecutorService virtualThreads, Telemetry telemetry) {
         this.model = model;
         this.executor = virtualThreads;
+        this.telemetry = telemetry;
     }
 
     public ChatModel.ModelInfo describe(String modelId) {
@@ -78,11 +85,13 @@ public final class ModelCalls {
         });
         // Rounded up, so a call cut short by the deadline ends at or after it, never just before.
         outer.orTimeout(Math.max(1, (timeout.toNanos() + 999_999) / 1_000_000), TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
         outer.whenComplete((r, e) -> {
             if (e != null) {
                 task.cancel(true); // interrupts a ChatModel that blocks in complete()
             }
             control.untrack(outer);
+            report(request, r, e, Duration.ofNanos(System.nanoTime() - started));
         });
         control.track(outer);
         return outer;
@@ -116,6 +125,26 @@ public final class ModelCalls {
             }
             return new CallOutcome.Failed(
                     request, provider, provider + "/" + request.model() + ": " + describe(cause), false);
+        }
+    }
+
+    private void report(ChatRequest request, ChatResponse response, Throwable error, Duration latency) {
+        try {
+            Throwable cause = error == null ? null : unwrap(error);
+            String outcome = cause == null
+                    ? "ok"
+                    : cause instanceof TimeoutException
+                            ? "timeout"
+                            : cause instanceof CancellationException ? "cancelled" : "error";
+            telemetry.modelCall(
+                    model.describe(request.model()).provider(),
+                    request.model(),
+                    outcome,
+                    latency,
+                    response == null ? 0 : response.usage().totalTokens(),
+                    response == null ? 0 : response.usage().costUsd());
+        } catch (RuntimeException e) {
+            // monitoring must never break a debate
         }
     }
 
