@@ -1,19 +1,23 @@
 package com.consultaion.application;
 
+import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
+import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.RatingStore;
+import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
@@ -32,6 +36,7 @@ import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.event.DebateEvent;
+import com.consultaion.domain.plan.Plan;
 import com.consultaion.domain.rating.Leaderboard;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,12 +214,12 @@ public final class Consultaion implements AutoCloseable {
         return leaderboard.recompute(Requester.system());
     }
 
-    public com.consultaion.application.port.in.RecomputeRatingsUseCase recomputeRatingsUseCase() {
+    public RecomputeRatingsUseCase recomputeRatingsUseCase() {
         return leaderboard;
     }
 
     /** Plans, a user's usage, and the plan checks. */
-    public com.consultaion.application.port.in.BillingQueries billingQueries() {
+    public BillingQueries billingQueries() {
         return billing;
     }
 
@@ -240,11 +245,10 @@ public final class Consultaion implements AutoCloseable {
         private Transactions transactions;
         private WorkLeases leases;
         private RatingStore ratings;
-        private com.consultaion.application.port.out.BillingStore billing;
-        private List<com.consultaion.domain.plan.Plan> plans = com.consultaion.domain.plan.Plan.DEFAULTS;
-        private String defaultPlan = com.consultaion.domain.plan.Plan.DEFAULT_SLUG;
-        private com.consultaion.application.port.out.Telemetry telemetry =
-                com.consultaion.application.port.out.Telemetry.NONE;
+        private BillingStore billing;
+        private List<Plan> plans = Plan.DEFAULTS;
+        private String defaultPlan = Plan.DEFAULT_SLUG;
+        private Telemetry telemetry = Telemetry.NONE;
         private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Supplier<DebateId> ids = DebateId::random;
@@ -275,13 +279,13 @@ public final class Consultaion implements AutoCloseable {
         }
 
         /** Where the core reports metrics (debates, stages, model calls, quota refusals); none by default. */
-        public Builder telemetry(com.consultaion.application.port.out.Telemetry telemetry) {
+        public Builder telemetry(Telemetry telemetry) {
             this.telemetry = Objects.requireNonNull(telemetry);
             return this;
         }
 
-        /** The plans users can be on, and the one new accounts get; {@link com.consultaion.domain.plan.Plan#DEFAULTS}. */
-        public Builder plans(List<com.consultaion.domain.plan.Plan> plans, String defaultPlan) {
+        /** The plans users can be on, and the one new accounts get; {@link Plan#DEFAULTS}. */
+        public Builder plans(List<Plan> plans, String defaultPlan) {
             this.plans = List.copyOf(plans);
             this.defaultPlan = Objects.requireNonNull(defaultPlan);
             return this;
@@ -350,7 +354,7 @@ public final class Consultaion implements AutoCloseable {
 
         RatingStore ratings();
 
-        com.consultaion.application.port.out.BillingStore billing();
+        BillingStore billing();
     }
 
     /** Convenience: a {@link Stores} from its parts. */
@@ -362,7 +366,7 @@ public final class Consultaion implements AutoCloseable {
             Transactions transactions,
             WorkLeases leases,
             RatingStore ratings,
-            com.consultaion.application.port.out.BillingStore billing)
+            BillingStore billing)
             implements Stores {}
 
     /** A start command for the default panel, for callers that build commands themselves. */

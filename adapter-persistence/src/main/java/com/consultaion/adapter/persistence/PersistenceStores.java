@@ -1,6 +1,7 @@
 package com.consultaion.adapter.persistence;
 
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.out.RateLimitStore;
 
 /** Every store port one persistence adapter provides: the debate core's and the accounts'. */
 public interface PersistenceStores extends Consultaion.Stores {
@@ -8,5 +9,5 @@ public interface PersistenceStores extends Consultaion.Stores {
     AccountStores accounts();
 
     /** Rate-limit buckets: shared by every node on PostgreSQL, per JVM in memory. */
-    com.consultaion.application.port.out.RateLimitStore rateLimits();
+    RateLimitStore rateLimits();
 }

@@ -5,17 +5,23 @@ import com.consultaion.adapter.llm.local.LocalModelCatalog;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
+import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
+import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.service.DebateWorker;
+import com.consultaion.domain.plan.Plan;
+import com.consultaion.domain.rating.Leaderboard;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -91,7 +97,7 @@ final class DebateFactory {
             @Value("${consultaion.worker.poll:1s}") Duration poll,
             @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
             @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
-            com.consultaion.application.port.out.Telemetry telemetry,
+            Telemetry telemetry,
             io.micronaut.context.env.Environment environment) {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -101,27 +107,25 @@ final class DebateFactory {
                 .models(models)
                 .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll))
                 .startWorker(workerEnabled)
-                .leaderboard(new com.consultaion.domain.rating.Leaderboard.Settings(
-                        bootstrapRounds,
-                        com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.seed(),
-                        com.consultaion.domain.rating.Leaderboard.Settings.DEFAULT.prior()))
-                .plans(PlanSettings.plans(environment), com.consultaion.domain.plan.Plan.DEFAULT_SLUG)
+                .leaderboard(new Leaderboard.Settings(
+                        bootstrapRounds, Leaderboard.Settings.DEFAULT.seed(), Leaderboard.Settings.DEFAULT.prior()))
+                .plans(PlanSettings.plans(environment), Plan.DEFAULT_SLUG)
                 .telemetry(telemetry)
                 .build();
     }
 
     @Singleton
-    com.consultaion.application.port.in.BillingQueries billing(Consultaion consultaion) {
+    BillingQueries billing(Consultaion consultaion) {
         return consultaion.billingQueries();
     }
 
     @Singleton
-    com.consultaion.application.port.in.LeaderboardQueries leaderboard(Consultaion consultaion) {
+    LeaderboardQueries leaderboard(Consultaion consultaion) {
         return consultaion.leaderboardQueries();
     }
 
     @Singleton
-    com.consultaion.application.port.in.RecomputeRatingsUseCase recomputeRatings(Consultaion consultaion) {
+    RecomputeRatingsUseCase recomputeRatings(Consultaion consultaion) {
         return consultaion.recomputeRatingsUseCase();
     }
 

@@ -4,6 +4,7 @@ import com.consultaion.adapter.persistence.inmemory.InMemoryRateLimitStore;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.application.port.in.RateLimitQuery;
 import com.consultaion.application.port.out.RateLimitStore;
+import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.service.RateLimitService;
 import com.consultaion.domain.limit.RateLimitPolicy;
 import com.consultaion.domain.limit.TokenBucket;
@@ -34,7 +35,7 @@ final class RateLimitFactory {
     RateLimitService rateLimitService(
             JdbiStores stores,
             Clock clock,
-            com.consultaion.application.port.out.Telemetry telemetry,
+            Telemetry telemetry,
             @Value("${consultaion.rate-limit.store:postgres}") String store,
             @Value("${consultaion.rate-limit.api.capacity:120}") double apiCapacity,
             @Value("${consultaion.rate-limit.api.period:1m}") Duration apiPeriod,

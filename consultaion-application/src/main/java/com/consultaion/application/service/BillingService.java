@@ -1,6 +1,7 @@
 package com.consultaion.application.service;
 
 import com.consultaion.application.port.in.BillingQueries;
+import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.BillingStore;
@@ -169,7 +170,7 @@ public final class BillingService implements BillingQueries {
     @Override
     public boolean assignPlan(Requester requester, UserId user, String slug) {
         if (!requester.admin()) {
-            throw new com.consultaion.application.port.in.PermissionDenied("only admins may change plans");
+            throw new PermissionDenied("only admins may change plans");
         }
         if (slug == null || !plans.containsKey(slug)) {
             throw com.consultaion.domain.ValidationException.of(

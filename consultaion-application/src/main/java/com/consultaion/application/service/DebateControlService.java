@@ -1,11 +1,13 @@
 package com.consultaion.application.service;
 
 import com.consultaion.application.port.in.CancelDebateUseCase;
+import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.domain.debate.Debate;
@@ -32,7 +34,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
     private final WorkSignals signals;
     private final Clock clock;
     private final BillingService billing;
-    private final com.consultaion.application.port.out.Telemetry telemetry;
+    private final Telemetry telemetry;
 
     public DebateControlService(
             DebateRepository debates,
@@ -42,7 +44,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
             WorkSignals signals,
             Clock clock,
             BillingService billing,
-            com.consultaion.application.port.out.Telemetry telemetry) {
+            Telemetry telemetry) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -60,7 +62,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
             return Optional.empty();
         }
         if (!requester.canControl(found.get())) {
-            throw new com.consultaion.application.port.in.PermissionDenied("only the debate's owner may do this");
+            throw new PermissionDenied("only the debate's owner may do this");
         }
         Debate debate = found.get();
         if (debate.status() == DebateStatus.QUEUED) {
@@ -98,7 +100,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
             return Optional.empty();
         }
         if (!requester.canControl(found.get())) {
-            throw new com.consultaion.application.port.in.PermissionDenied("only the debate's owner may do this");
+            throw new PermissionDenied("only the debate's owner may do this");
         }
         Debate retried = found.get().retry(clock.instant()).recordEvents(1);
         DebateEvent event = new DebateEvent(

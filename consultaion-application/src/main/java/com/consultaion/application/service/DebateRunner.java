@@ -3,6 +3,7 @@ package com.consultaion.application.service;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,7 +44,7 @@ public final class DebateRunner {
     private final Pipeline pipeline;
     private final LeaderboardService leaderboard;
     private final BillingService billing;
-    private final com.consultaion.application.port.out.Telemetry telemetry;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     public DebateRunner(
@@ -55,7 +57,7 @@ public final class DebateRunner {
             Pipeline pipeline,
             LeaderboardService leaderboard,
             BillingService billing,
-            com.consultaion.application.port.out.Telemetry telemetry,
+            Telemetry telemetry,
             Clock clock) {
         this.debates = debates;
         this.transcripts = transcripts;
@@ -245,7 +247,7 @@ public final class DebateRunner {
                     base.id(), base.lastSeq() + 1 + k, now, result.events().get(k)));
         }
         Debate next = transition.apply(base.recordEvents(numbered.size()));
-        java.util.concurrent.atomic.AtomicBoolean rated = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean rated = new AtomicBoolean();
         Debate saved = transactions.inTransaction(() -> {
             leases.assertHeld(lease);
             if (!result.contributions().isEmpty()) {

@@ -1,12 +1,14 @@
 package com.consultaion.application.service;
 
 import com.consultaion.application.port.in.LeaderboardQueries;
+import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.domain.Texts;
 import com.consultaion.domain.Violations;
+import com.consultaion.domain.debate.Category;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.judging.RankingResult;
 import com.consultaion.domain.rating.Leaderboard;
@@ -87,7 +89,7 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
     @Override
     public LeaderboardQueries.Recomputed recompute(Requester requester) {
         if (!requester.admin()) {
-            throw new com.consultaion.application.port.in.PermissionDenied("only admins may recompute ratings");
+            throw new PermissionDenied("only admins may recompute ratings");
         }
         long started = System.nanoTime();
         int[] counts = refresh();
@@ -223,7 +225,7 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
 
     /** Blank is the overall board; anything else is compared in its normal form ("Urban Planning" = "urban planning"). */
     private static String category(Violations v, String category) {
-        String normal = v.capture("", () -> com.consultaion.domain.debate.Category.normalize(category));
+        String normal = v.capture("", () -> Category.normalize(category));
         return normal == null ? RatedDebate.OVERALL : normal;
     }
 

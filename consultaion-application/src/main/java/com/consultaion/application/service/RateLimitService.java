@@ -3,6 +3,7 @@ package com.consultaion.application.service;
 import com.consultaion.application.port.in.RateLimitQuery;
 import com.consultaion.application.port.out.RateLimitStore;
 import com.consultaion.application.port.out.StorageUnavailableException;
+import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.domain.limit.RateLimitPolicy;
 import com.consultaion.domain.limit.TokenBucket;
 import java.lang.System.Logger.Level;
@@ -26,17 +27,13 @@ public final class RateLimitService implements RateLimitQuery {
     private final LongAdder refused = new LongAdder();
     private final LongAdder unchecked = new LongAdder();
 
-    private final com.consultaion.application.port.out.Telemetry telemetry;
+    private final Telemetry telemetry;
 
     public RateLimitService(RateLimitStore store, RateLimitPolicy policy, Clock clock) {
-        this(store, policy, clock, com.consultaion.application.port.out.Telemetry.NONE);
+        this(store, policy, clock, Telemetry.NONE);
     }
 
-    public RateLimitService(
-            RateLimitStore store,
-            RateLimitPolicy policy,
-            Clock clock,
-            com.consultaion.application.port.out.Telemetry telemetry) {
+    public RateLimitService(RateLimitStore store, RateLimitPolicy policy, Clock clock, Telemetry telemetry) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;

@@ -1,10 +1,12 @@
 package com.consultaion.application.service;
 
+import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.domain.ValidationException;
@@ -34,7 +36,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final Supplier<DebateId> ids;
     private final com.consultaion.application.port.out.ModelCatalog models;
     private final BillingService billing;
-    private final com.consultaion.application.port.out.Telemetry telemetry;
+    private final Telemetry telemetry;
 
     public StartDebateService(
             DebateRepository debates,
@@ -46,7 +48,7 @@ public final class StartDebateService implements StartDebateUseCase {
             Supplier<DebateId> ids,
             com.consultaion.application.port.out.ModelCatalog models,
             BillingService billing,
-            com.consultaion.application.port.out.Telemetry telemetry) {
+            Telemetry telemetry) {
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -113,7 +115,7 @@ public final class StartDebateService implements StartDebateUseCase {
                 debates.insert(recorded);
                 events.append(List.of(first));
             });
-        } catch (com.consultaion.application.port.in.QuotaExceeded refused) {
+        } catch (QuotaExceeded refused) {
             telemetry.quotaRefused(refused.refusal().code());
             throw refused;
         }

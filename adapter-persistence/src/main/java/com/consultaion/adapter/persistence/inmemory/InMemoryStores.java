@@ -2,9 +2,12 @@ package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.adapter.persistence.AccountStores;
 import com.consultaion.adapter.persistence.PersistenceStores;
+import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.RateLimitStore;
+import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
@@ -68,17 +71,17 @@ public final class InMemoryStores implements PersistenceStores {
     }
 
     @Override
-    public com.consultaion.application.port.out.RatingStore ratings() {
+    public RatingStore ratings() {
         return ratings;
     }
 
     @Override
-    public com.consultaion.application.port.out.RateLimitStore rateLimits() {
+    public RateLimitStore rateLimits() {
         return rateLimits;
     }
 
     @Override
-    public com.consultaion.application.port.out.BillingStore billing() {
+    public BillingStore billing() {
         return billing;
     }
 

@@ -2,9 +2,12 @@ package com.consultaion.adapter.persistence.jdbi;
 
 import com.consultaion.adapter.persistence.AccountStores;
 import com.consultaion.adapter.persistence.PersistenceStores;
+import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.RateLimitStore;
+import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
@@ -19,9 +22,9 @@ public final class JdbiStores implements PersistenceStores {
     private final DebateEventBus bus;
     private final Transactions transactions;
     private final WorkLeases leases;
-    private final com.consultaion.application.port.out.RatingStore ratings;
-    private final com.consultaion.application.port.out.RateLimitStore rateLimits;
-    private final com.consultaion.application.port.out.BillingStore billing;
+    private final RatingStore ratings;
+    private final RateLimitStore rateLimits;
+    private final BillingStore billing;
     private final AccountStores accounts;
 
     private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
@@ -79,17 +82,17 @@ public final class JdbiStores implements PersistenceStores {
     }
 
     @Override
-    public com.consultaion.application.port.out.RatingStore ratings() {
+    public RatingStore ratings() {
         return ratings;
     }
 
     @Override
-    public com.consultaion.application.port.out.RateLimitStore rateLimits() {
+    public RateLimitStore rateLimits() {
         return rateLimits;
     }
 
     @Override
-    public com.consultaion.application.port.out.BillingStore billing() {
+    public BillingStore billing() {
         return billing;
     }
 

@@ -3,6 +3,7 @@ package com.consultaion.adapter.rest.debate;
 import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.AuthenticateQuery;
+import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.out.AuditTrail;
@@ -29,13 +30,10 @@ final class ReportController {
     private final GetTranscriptQuery transcripts;
     private final ReadDebateEventsQuery events;
     private final AuditTrail audit;
-    private final com.consultaion.application.port.in.BillingQueries billing;
+    private final BillingQueries billing;
 
     ReportController(
-            GetTranscriptQuery transcripts,
-            ReadDebateEventsQuery events,
-            AuditTrail audit,
-            com.consultaion.application.port.in.BillingQueries billing) {
+            GetTranscriptQuery transcripts, ReadDebateEventsQuery events, AuditTrail audit, BillingQueries billing) {
         this.billing = billing;
         this.transcripts = transcripts;
         this.events = events;

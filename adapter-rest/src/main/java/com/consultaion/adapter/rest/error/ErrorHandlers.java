@@ -1,6 +1,8 @@
 package com.consultaion.adapter.rest.error;
 
 import com.consultaion.application.port.in.AccountUseCases;
+import com.consultaion.application.port.in.PermissionDenied;
+import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.domain.DomainException;
 import com.consultaion.domain.ValidationException;
@@ -95,11 +97,10 @@ final class ErrorHandlers {
     /** A plan limit: 402 when the plan forbids it, 429 (with Retry-After) when it is used up for now. */
     @Produces
     @Singleton
-    @Requires(classes = {com.consultaion.application.port.in.QuotaExceeded.class, ExceptionHandler.class})
-    static final class Quota
-            implements ExceptionHandler<com.consultaion.application.port.in.QuotaExceeded, HttpResponse<ApiError>> {
+    @Requires(classes = {QuotaExceeded.class, ExceptionHandler.class})
+    static final class Quota implements ExceptionHandler<QuotaExceeded, HttpResponse<ApiError>> {
         @Override
-        public HttpResponse<ApiError> handle(HttpRequest request, com.consultaion.application.port.in.QuotaExceeded e) {
+        public HttpResponse<ApiError> handle(HttpRequest request, QuotaExceeded e) {
             var r = e.refusal();
             java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
             details.put("limit", r.limit());
@@ -157,12 +158,10 @@ final class ErrorHandlers {
     /** A role-based refusal (e.g. a viewer adding team members): 403. Object access stays 404. */
     @Produces
     @Singleton
-    @Requires(classes = {com.consultaion.application.port.in.PermissionDenied.class, ExceptionHandler.class})
-    static final class NotAllowed
-            implements ExceptionHandler<com.consultaion.application.port.in.PermissionDenied, HttpResponse<ApiError>> {
+    @Requires(classes = {PermissionDenied.class, ExceptionHandler.class})
+    static final class NotAllowed implements ExceptionHandler<PermissionDenied, HttpResponse<ApiError>> {
         @Override
-        public HttpResponse<ApiError> handle(
-                HttpRequest request, com.consultaion.application.port.in.PermissionDenied e) {
+        public HttpResponse<ApiError> handle(HttpRequest request, PermissionDenied e) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of("permission.denied", e.getMessage()));
         }
     }

@@ -1,6 +1,7 @@
 package com.consultaion.application.port.in;
 
 import com.consultaion.domain.Violations;
+import com.consultaion.domain.debate.Category;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.Prompt;
@@ -35,7 +36,7 @@ public record StartDebateCommand(
     public static StartDebateCommand of(
             Requester requester, String prompt, String mode, String category, Supplier<DebateConfig> config) {
         Violations v = new Violations();
-        String cat = v.capture("", () -> com.consultaion.domain.debate.Category.normalize(category));
+        String cat = v.capture("", () -> Category.normalize(category));
         Prompt p = v.capture("", () -> new Prompt(prompt));
         DebateMode m = v.capture("", () -> DebateMode.parse(mode));
         DebateConfig c = v.capture("config", config);
