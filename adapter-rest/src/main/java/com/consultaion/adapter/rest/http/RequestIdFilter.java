@@ -58,6 +58,10 @@ final class RequestIdFilter implements io.micronaut.core.order.Ordered {
         if (ACCESS.isInfoEnabled()) {
             long started = request.getAttribute(START_ATTRIBUTE, Long.class).orElse(System.nanoTime());
             MDC.put(MDC_KEY, id);
+            request.getAttribute(
+                            com.consultaion.application.port.in.AuthenticateQuery.Principal.REQUEST_ATTRIBUTE,
+                            com.consultaion.application.port.in.AuthenticateQuery.Principal.class)
+                    .ifPresent(p -> MDC.put("user_id", p.userId().toString()));
             try {
                 ACCESS.info(
                         "{} {} {} {}ms",
@@ -67,6 +71,7 @@ final class RequestIdFilter implements io.micronaut.core.order.Ordered {
                         (System.nanoTime() - started) / 1_000_000);
             } finally {
                 MDC.remove(MDC_KEY);
+                MDC.remove("user_id");
             }
         }
     }

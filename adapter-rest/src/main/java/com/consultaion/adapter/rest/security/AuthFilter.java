@@ -6,8 +6,10 @@ import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.RateLimitQuery;
 import com.consultaion.domain.limit.RateLimitPolicy;
 import com.consultaion.domain.limit.TokenBucket;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +22,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,7 +92,7 @@ final class AuthFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
-    HttpResponse<?> authenticate(HttpRequest<?> request) {
+    HttpResponse<?> authenticate(HttpRequest<?> request, MutablePropagatedContext context) {
         boolean open = isPublic(request);
         Optional<Credential> credential = credential(request);
         if (credential.isEmpty()) {
@@ -117,6 +121,11 @@ final class AuthFilter implements Ordered {
         }
         request.setAttribute(PRINCIPAL, principal.get());
         request.setAttribute(VIA_COOKIE, viaCookie);
+        // Everything logged while handling this request carries the caller's id (never an e-mail or a token).
+        Map<String, String> logContext = new HashMap<>();
+        request.getAttribute("request_id", String.class).ifPresent(id -> logContext.put("request_id", id));
+        logContext.put("user_id", principal.get().userId().toString());
+        context.add(new MdcPropagationContext(logContext));
         return null;
     }
 

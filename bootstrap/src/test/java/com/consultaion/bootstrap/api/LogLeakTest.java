@@ -1,0 +1,79 @@
+package com.consultaion.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.consultaion.bootstrap.TestHttp;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Attacks the logs: after a session with known secrets (password, tokens, API key, a forged token) and a known
+ * prompt, no log line, context value or stack trace contains any of them; request lines carry the user's id.
+ */
+class LogLeakTest {
+
+    private final TestService service = TestService.get();
+    private final TestHttp http = service.http;
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+
+    @BeforeEach
+    void capture() {
+        captured.start();
+        root.addAppender(captured);
+    }
+
+    @AfterEach
+    void release() {
+        root.detachAppender(captured);
+    }
+
+    private static String text(ILoggingEvent e) {
+        return e.getFormattedMessage() + " " + e.getMDCPropertyMap()
+                + (e.getThrowableProxy() == null ? "" : " " + ThrowableProxyUtil.asString(e.getThrowableProxy()));
+    }
+
+    @Test
+    void secretsAndPromptsNeverReachTheLogs() {
+        String marker = Long.toString(System.nanoTime());
+        String email = "leak-" + UUID.randomUUID() + "@example.com";
+        String password = "Secret-Pass-" + marker;
+        String wrongPassword = "Wrong-Pass-" + marker;
+        String prompt = "Marker prompt " + marker + " about municipal composting?";
+        String forged = "forged.token." + marker;
+
+        String account = TestService.json("email", email, "password", password);
+        String userId = TestService.field(http.post("/auth/register", account).body(), "id");
+        String login = http.post("/auth/login", account).body();
+        String access = TestService.field(login, "access_token");
+        String refresh = TestService.field(login, "refresh_token");
+        String[] bearer = {"Authorization", "Bearer " + access};
+        http.post("/auth/login", TestService.json("email", email, "password", wrongPassword));
+        String key = TestService.field(
+                http.post("/keys", "{\"name\": \"leak-test\"}", bearer).body(), "key");
+        service.finishedDebate(new TestService.User(email, access, refresh, userId), prompt);
+        http.get("/me", "X-API-Key", key);
+        http.get("/me", "Authorization", "Bearer " + forged);
+        http.post("/debates", "{\"prompt\": \"" + prompt + "\", \"config\": {\"agents\": \"broken\"}}", bearer);
+
+        List<String> lines = captured.list.stream().map(LogLeakTest::text).toList();
+        assertThat(lines).isNotEmpty();
+        for (String secret : List.of(password, wrongPassword, access, refresh, key, forged, marker)) {
+            assertThat(lines).noneMatch(l -> l.contains(secret));
+        }
+        assertThat(lines).noneMatch(l -> l.contains(email));
+        // Request lines of an authenticated call carry the caller's id, and only the id.
+        assertThat(captured.list)
+                .filteredOn(e -> e.getLoggerName().equals("consultaion.access")
+                        && e.getFormattedMessage().startsWith("GET /me "))
+                .anySatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("user_id", userId));
+    }
+}
