@@ -8,6 +8,9 @@ public interface PersistenceStores extends Consultaion.Stores {
 
     AccountStores accounts();
 
+    /** Aggregates for operators (the ops summary). */
+    com.consultaion.application.port.out.OpsStore ops();
+
     /** Rate-limit buckets: shared by every node on PostgreSQL, per JVM in memory. */
     RateLimitStore rateLimits();
 }

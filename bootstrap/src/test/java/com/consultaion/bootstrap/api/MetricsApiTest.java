@@ -64,4 +64,23 @@ class MetricsApiTest {
         assertThat(values).noneMatch(v -> v.contains("@"));
         assertThat(scraped.body()).doesNotContain(prompt).doesNotContain(alice.email());
     }
+
+    @Test
+    void adminsReadTheOpsSummaryOthersDoNot() {
+        TestService.User alice = service.newUser();
+        service.finishedDebate(alice, "What should the operators see first?");
+
+        assertThat(http.get("/admin/ops/summary").statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = http.get("/admin/ops/summary", alice.bearer());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"permission.denied\"");
+
+        HttpResponse<String> summary = http.get("/admin/ops/summary", admin());
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(summary.body())
+                .contains("\"last_24h\":{\"since\":\"", "\"last_7d\":{", "\"debates_by_status\":{")
+                .contains("\"completed\":", "\"active_users\":", "\"usage_by_model\":[{\"model_id\":\"local\"")
+                .contains("\"this_node\":{", "\"db_pool_max\":", "\"sse_open_streams\":", "\"debates_running\":")
+                .doesNotContain(alice.email());
+    }
 }

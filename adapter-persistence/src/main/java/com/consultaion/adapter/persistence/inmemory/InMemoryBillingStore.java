@@ -116,10 +116,17 @@ public final class InMemoryBillingStore implements BillingStore {
 
     @Override
     public List<ModelUsage> usageByModel(UserId user, Instant from) {
+        return settledByModel(user, from);
+    }
+
+    /** Settled usage per model since {@code from}, of one user or (null) of everyone. */
+    List<ModelUsage> settledByModel(UserId user, Instant from) {
         return db.read(() -> {
             Map<String, ModelUsage> byModel = new HashMap<>();
             ledger.values().stream()
-                    .filter(e -> e.user().equals(user) && e.kind() == Kind.SETTLE && !e.at().isBefore(from))
+                    .filter(e -> (user == null || e.user().equals(user))
+                            && e.kind() == Kind.SETTLE
+                            && !e.at().isBefore(from))
                     .forEach(e -> byModel.merge(
                             e.model(),
                             new ModelUsage(e.model(), e.tokens(), e.costUsd()),

@@ -25,6 +25,7 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
     private final InMemoryAccounts.Users users = new InMemoryAccounts.Users(db);
     private final InMemoryBillingStore billing = new InMemoryBillingStore(db, debates, users);
+    private final InMemoryOpsStore ops = new InMemoryOpsStore(debates, billing);
     private final AccountStores accounts = new AccountStores(
             users,
             new InMemoryAccounts.Sessions(db),
@@ -83,6 +84,11 @@ public final class InMemoryStores implements PersistenceStores {
     @Override
     public BillingStore billing() {
         return billing;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.OpsStore ops() {
+        return ops;
     }
 
     public AccountStores accounts() {

@@ -25,6 +25,7 @@ public final class JdbiStores implements PersistenceStores {
     private final RatingStore ratings;
     private final RateLimitStore rateLimits;
     private final BillingStore billing;
+    private final com.consultaion.application.port.out.OpsStore ops;
     private final AccountStores accounts;
 
     private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
@@ -37,6 +38,7 @@ public final class JdbiStores implements PersistenceStores {
         this.ratings = new JdbiRatingStore(jdbi);
         this.rateLimits = new JdbiRateLimitStore(jdbi);
         this.billing = new JdbiBillingStore(jdbi);
+        this.ops = new JdbiOpsStore(jdbi);
         this.accounts = new AccountStores(
                 new JdbiAccounts.Users(jdbi),
                 new JdbiAccounts.Sessions(jdbi),
@@ -94,6 +96,11 @@ public final class JdbiStores implements PersistenceStores {
     @Override
     public BillingStore billing() {
         return billing;
+    }
+
+    @Override
+    public com.consultaion.application.port.out.OpsStore ops() {
+        return ops;
     }
 
     public AccountStores accounts() {

@@ -1,0 +1,50 @@
+package com.consultaion.adapter.persistence.jdbi;
+
+import com.consultaion.application.port.out.OpsStore;
+import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.plan.ModelUsage;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Aggregates for operators in PostgreSQL (created_at ranges use the debates' and the ledger's time indexes). */
+public final class JdbiOpsStore implements OpsStore {
+
+    private final Jdbi jdbi;
+
+    public JdbiOpsStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Map<DebateStatus, Long> debatesByStatusSince(Instant since) {
+        Map<DebateStatus, Long> counts = new EnumMap<>(DebateStatus.class);
+        jdbi.useHandle(h -> h.createQuery(
+                        "SELECT status, count(*) AS n FROM debates WHERE created_at >= :since GROUP BY status")
+                .bind("since", JdbiDebateRepository.utc(since))
+                .map((rs, ctx) -> Map.entry(DebateStatus.fromWireName(rs.getString("status")), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    @Override
+    public long activeUsersSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(DISTINCT owner_id) FROM debates WHERE created_at >= :since AND owner_id IS NOT NULL")
+                .bind("since", JdbiDebateRepository.utc(since))
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public List<ModelUsage> usageByModelSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT model, sum(tokens) AS tokens, sum(cost_usd) AS cost "
+                        + "FROM usage_ledger WHERE kind = 'settle' AND created_at >= :since "
+                        + "GROUP BY model ORDER BY tokens DESC, model")
+                .bind("since", JdbiDebateRepository.utc(since))
+                .map((rs, ctx) -> new ModelUsage(rs.getString("model"), rs.getLong("tokens"), rs.getDouble("cost")))
+                .list());
+    }
+}

@@ -1,0 +1,49 @@
+package com.consultaion.bootstrap.config;
+
+import com.consultaion.adapter.persistence.jdbi.JdbiStores;
+import com.consultaion.adapter.sse.StreamMetrics;
+import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.OpsSummaryQuery;
+import com.consultaion.application.port.out.NodeStats;
+import com.consultaion.application.service.OpsSummaryService;
+import com.consultaion.application.service.RateLimitService;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ops summary: database aggregates from the stores, and this node's live numbers from its adapters. */
+@Factory
+final class OpsFactory {
+
+    @Singleton
+    OpsSummaryQuery opsSummary(
+            JdbiStores stores,
+            Consultaion consultaion,
+            StreamMetrics streams,
+            HikariDataSource pool,
+            Optional<RateLimitService> rateLimits,
+            Clock clock) {
+        NodeStats node = () -> {
+            Map<String, Number> m = new LinkedHashMap<>();
+            m.put("sse_open_streams", streams.openStreams());
+            m.put("sse_subscribers_dropped", streams.subscribersDroppedForLag());
+            var bean = pool.getHikariPoolMXBean();
+            if (bean != null) {
+                m.put("db_pool_active", bean.getActiveConnections());
+                m.put("db_pool_idle", bean.getIdleConnections());
+                m.put("db_pool_pending", bean.getThreadsAwaitingConnection());
+            }
+            m.put("db_pool_max", pool.getMaximumPoolSize());
+            rateLimits.ifPresent(r -> {
+                m.put("rate_limit_refusals", r.refusedCount());
+                m.put("rate_limit_unchecked", r.uncheckedCount());
+            });
+            return m;
+        };
+        return new OpsSummaryService(stores.ops(), node, consultaion::activeDebates, clock);
+    }
+}
