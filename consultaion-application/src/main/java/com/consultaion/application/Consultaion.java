@@ -100,7 +100,7 @@ public final class Consultaion implements AutoCloseable {
                 billing,
                 b.telemetry,
                 clock);
-        this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings);
+        this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings, b.logContext);
         this.starter = new StartDebateService(
                 b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models, billing, b.telemetry);
         this.queries = new DebateQueries(b.debates, b.transcripts, b.events);
@@ -248,6 +248,8 @@ public final class Consultaion implements AutoCloseable {
         private BillingStore billing;
         private List<Plan> plans = Plan.DEFAULTS;
         private String defaultPlan = Plan.DEFAULT_SLUG;
+        private com.consultaion.application.port.out.LogContext logContext =
+                com.consultaion.application.port.out.LogContext.NONE;
         private Telemetry telemetry = Telemetry.NONE;
         private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
@@ -275,6 +277,12 @@ public final class Consultaion implements AutoCloseable {
             this.leases = stores.leases();
             this.ratings = stores.ratings();
             this.billing = stores.billing();
+            return this;
+        }
+
+        /** Where the worker names the debate it runs, for the log lines written meanwhile; nowhere by default. */
+        public Builder logContext(com.consultaion.application.port.out.LogContext logContext) {
+            this.logContext = Objects.requireNonNull(logContext);
             return this;
         }
 

@@ -111,6 +111,10 @@ final class DebateFactory {
                         bootstrapRounds, Leaderboard.Settings.DEFAULT.seed(), Leaderboard.Settings.DEFAULT.prior()))
                 .plans(PlanSettings.plans(environment), Plan.DEFAULT_SLUG)
                 .telemetry(telemetry)
+                .logContext((key, value) -> {
+                    org.slf4j.MDC.put(key, value);
+                    return () -> org.slf4j.MDC.remove(key);
+                })
                 .build();
     }
 

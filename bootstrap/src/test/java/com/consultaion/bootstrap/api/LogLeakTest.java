@@ -59,7 +59,7 @@ class LogLeakTest {
         http.post("/auth/login", TestService.json("email", email, "password", wrongPassword));
         String key = TestService.field(
                 http.post("/keys", "{\"name\": \"leak-test\"}", bearer).body(), "key");
-        service.finishedDebate(new TestService.User(email, access, refresh, userId), prompt);
+        String debateId = service.finishedDebate(new TestService.User(email, access, refresh, userId), prompt);
         http.get("/me", "X-API-Key", key);
         http.get("/me", "Authorization", "Bearer " + forged);
         http.post("/debates", "{\"prompt\": \"" + prompt + "\", \"config\": {\"agents\": \"broken\"}}", bearer);
@@ -70,6 +70,14 @@ class LogLeakTest {
             assertThat(lines).noneMatch(l -> l.contains(secret));
         }
         assertThat(lines).noneMatch(l -> l.contains(email));
+        // The worker's lines name the debate they are about.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> List.copyOf(captured.list).stream()
+                        .anyMatch(e -> e.getFormattedMessage().startsWith("debate " + debateId + " ended")));
+        assertThat(List.copyOf(captured.list))
+                .filteredOn(e -> e.getFormattedMessage().startsWith("debate " + debateId + " ended"))
+                .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("debate_id", debateId));
         // Request lines of an authenticated call carry the caller's id, and only the id.
         assertThat(captured.list)
                 .filteredOn(e -> e.getLoggerName().equals("consultaion.access")

@@ -275,6 +275,11 @@ public final class DebateRunner {
             leaderboard.refreshSoon();
         }
         if (saved.status().isTerminal() && !base.status().isTerminal()) {
+            LOG.log(
+                    Level.INFO,
+                    "debate {0} ended: {1}",
+                    saved.id(),
+                    saved.status().wireName());
             telemetry.debateFinished(
                     saved.mode(), saved.status(), java.time.Duration.between(saved.createdAt(), saved.updatedAt()));
         }

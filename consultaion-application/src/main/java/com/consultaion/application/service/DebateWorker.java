@@ -1,6 +1,7 @@
 package com.consultaion.application.service;
 
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.LogContext;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.application.service.pipeline.RunControl;
@@ -46,6 +47,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
     private final WorkLeases leases;
     private final DebateRepository debates;
     private final DebateRunner runner;
+    private final LogContext logContext;
     private final Clock clock;
     private final Settings settings;
     private final Semaphore slots;
@@ -58,6 +60,17 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
 
     public DebateWorker(
             WorkLeases leases, DebateRepository debates, DebateRunner runner, Clock clock, Settings settings) {
+        this(leases, debates, runner, clock, settings, LogContext.NONE);
+    }
+
+    public DebateWorker(
+            WorkLeases leases,
+            DebateRepository debates,
+            DebateRunner runner,
+            Clock clock,
+            Settings settings,
+            LogContext logContext) {
+        this.logContext = logContext;
         this.leases = leases;
         this.debates = debates;
         this.runner = runner;
@@ -128,7 +141,9 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
         active.put(lease.debateId(), new Active(lease, control));
         try {
             runs.submit(() -> {
-                try {
+                // Every line logged while this debate runs on this thread names it.
+                try (LogContext.Scope ignored =
+                        logContext.put("debate_id", lease.debateId().toString())) {
                     runner.run(lease, control);
                 } catch (RuntimeException e) {
                     // The lease is left to expire: another worker (or this one) retries from the last checkpoint.
