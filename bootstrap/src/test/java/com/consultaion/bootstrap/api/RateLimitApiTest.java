@@ -187,6 +187,22 @@ class RateLimitApiTest {
     }
 
     @Test
+    void aStaleSessionCookieOnPublicPagesIsNotTreatedAsGuessing() {
+        String[] browser = from();
+        // More requests than the address's sign-in budget (6), each with an invalid session cookie; the public
+        // page is served as to anyone (each read costs the address's API bucket of 10, so stay below that).
+        for (int i = 0; i < 8; i++) {
+            assertThat(http.get("/leaderboard", with(browser, "Cookie", "consultaion_token=expired.jwt." + i))
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        // The address's sign-in budget is untouched: registering still works.
+        String body =
+                TestService.json("email", "rl-" + UUID.randomUUID() + "@example.com", "password", TestService.PASSWORD);
+        assertThat(http.post("/auth/register", body, browser).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aConcurrentFloodGetsExactlyTheBudget() throws Exception {
         String[] carol = user();
         int requests = 50;

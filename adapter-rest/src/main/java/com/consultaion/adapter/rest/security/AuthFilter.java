@@ -104,12 +104,17 @@ final class AuthFilter implements Ordered {
                 tokens.verify(j.token()).flatMap(c -> authenticate.bySession(c.userId(), c.sessionId()));
         };
         if (principal.isEmpty()) {
-            // Bad credentials spend the address's sign-in budget, so guessing keys or tokens is rate limited
-            // like guessing passwords (an API-key guess costs a database lookup).
-            Optional<TokenBucket.Decision> guess =
-                    limits.check("ip:" + ClientAddressFilter.of(request), RateLimitPolicy.Operation.SIGN_IN);
-            if (guess.isPresent() && !guess.get().allowed()) {
-                return RateLimitFilter.refusal(guess.get());
+            // Bad credentials sent in a header spend the address's sign-in budget, so guessing keys or tokens is
+            // rate limited like guessing passwords (an API-key guess costs a database lookup). A stale session
+            // cookie does not: browsers send it on every request until it is refreshed, and checking it costs
+            // no lookup.
+            boolean staleCookie = credential.get() instanceof Credential.Jwt j && j.cookie();
+            if (!staleCookie) {
+                Optional<TokenBucket.Decision> guess =
+                        limits.check("ip:" + ClientAddressFilter.of(request), RateLimitPolicy.Operation.SIGN_IN);
+                if (guess.isPresent() && !guess.get().allowed()) {
+                    return RateLimitFilter.refusal(guess.get());
+                }
             }
             return open ? null : unauthorized("auth.invalid_token", "The credentials are invalid, expired or revoked.");
         }
