@@ -16,20 +16,6 @@ class LeaderboardApiTest {
     private final TestService service = TestService.get();
     private final TestHttp http = service.http;
 
-    private String[] admin() {
-        http.post(
-                "/auth/register",
-                TestService.json("email", TestService.OTHER_ADMIN_EMAIL, "password", TestService.PASSWORD));
-        String token = TestService.field(
-                http.post(
-                                "/auth/login",
-                                TestService.json(
-                                        "email", TestService.OTHER_ADMIN_EMAIL, "password", TestService.PASSWORD))
-                        .body(),
-                "access_token");
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
     @Test
     void aCompletedDebateReachesTheBoardAndTheStatisticsPublicly() {
         TestService.User alice = service.newUser();
@@ -150,7 +136,7 @@ class LeaderboardApiTest {
     void onlyAdminsRecomputeAndTheNumbersDoNotChange() {
         TestService.User alice = service.newUser();
         service.finishedDebate(alice, "Should a school teach chess to every child? " + System.nanoTime());
-        String[] admin = admin();
+        String[] admin = service.otherAdmin();
 
         assertThat(http.post("/admin/ratings/recompute", "{}").statusCode()).isEqualTo(401);
         HttpResponse<String> refused = http.post("/admin/ratings/recompute", "{}", alice.bearer());

@@ -20,15 +20,6 @@ class MetricsApiTest {
     private final TestService service = TestService.get();
     private final TestHttp http = service.http;
 
-    private String[] admin() {
-        String body = TestService.json("email", TestService.OTHER_ADMIN_EMAIL, "password", TestService.PASSWORD);
-        http.post("/auth/register", body);
-        return new String[] {
-            "Authorization",
-            "Bearer " + TestService.field(http.post("/auth/login", body).body(), "access_token")
-        };
-    }
-
     @Test
     void adminsScrapeTheCoreMetricsAndNobodyElseDoes() {
         TestService.User alice = service.newUser();
@@ -40,7 +31,7 @@ class MetricsApiTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"code\":\"permission.denied\"");
 
-        HttpResponse<String> scraped = http.get("/prometheus", admin());
+        HttpResponse<String> scraped = http.get("/prometheus", service.otherAdmin());
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body())
                 .contains("consultaion_debates_started_total{mode=\"debate\"")
@@ -75,7 +66,7 @@ class MetricsApiTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"code\":\"permission.denied\"");
 
-        HttpResponse<String> summary = http.get("/admin/ops/summary", admin());
+        HttpResponse<String> summary = http.get("/admin/ops/summary", service.otherAdmin());
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(summary.body())
                 .contains("\"last_24h\":{\"since\":\"", "\"last_7d\":{", "\"debates_by_status\":{")

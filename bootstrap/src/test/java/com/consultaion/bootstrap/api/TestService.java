@@ -82,6 +82,15 @@ final class TestService {
                 field(registered.body(), "id"));
     }
 
+    /** Signs in as {@link #OTHER_ADMIN_EMAIL} (registering it the first time); returns the bearer header. */
+    String[] otherAdmin() {
+        String body = json("email", OTHER_ADMIN_EMAIL, "password", PASSWORD);
+        http.post("/auth/register", body);
+        return new String[] {
+            "Authorization", "Bearer " + field(http.post("/auth/login", body).body(), "access_token")
+        };
+    }
+
     /** Starts a debate as {@code user} and waits (at most 30 s) until it completed; returns its id. */
     String finishedDebate(User user, String prompt) {
         String id = field(

@@ -6,7 +6,6 @@ import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
-import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
@@ -82,7 +81,7 @@ final class LeaderboardController {
                 .persona(
                         persona,
                         QueryParams.integer("limit", limit, LeaderboardQueries.DEFAULT_LIMIT),
-                        requester(request))
+                        Principals.requesterOrAnonymous(request))
                 .<HttpResponse<?>>map(d -> {
                     Map<String, Object> body = stats(d.stats());
                     body.put(
@@ -115,7 +114,7 @@ final class LeaderboardController {
                         model,
                         QueryParams.instant("start_date", startDate),
                         QueryParams.instant("end_date", endDate),
-                        requester(request))
+                        Principals.requesterOrAnonymous(request))
                 .stream()
                 .map(f -> {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -153,13 +152,6 @@ final class LeaderboardController {
         body.put("through", done.through());
         body.put("took_ms", done.millis());
         return body;
-    }
-
-    /** The caller when signed in (public routes may be called with or without credentials), else anonymous. */
-    private static Requester requester(HttpRequest<?> request) {
-        return request.getAttribute(AuthenticateQuery.Principal.REQUEST_ATTRIBUTE, AuthenticateQuery.Principal.class)
-                .map(AuthenticateQuery.Principal::requester)
-                .orElse(Requester.anonymous());
     }
 
     private static HttpResponse<?> notFound(String code, String message) {

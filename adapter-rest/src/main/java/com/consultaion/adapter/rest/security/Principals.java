@@ -15,6 +15,13 @@ public final class Principals {
                 .orElseThrow(() -> new IllegalStateException("route is not protected by the authentication filter"));
     }
 
+    /** The caller on a public route: the signed-in requester, else anonymous. */
+    public static com.consultaion.application.port.in.Requester requesterOrAnonymous(HttpRequest<?> request) {
+        return request.getAttribute(AuthFilter.PRINCIPAL, AuthenticateQuery.Principal.class)
+                .map(AuthenticateQuery.Principal::requester)
+                .orElse(com.consultaion.application.port.in.Requester.anonymous());
+    }
+
     public static boolean viaCookie(HttpRequest<?> request) {
         return request.getAttribute(AuthFilter.VIA_COOKIE, Boolean.class).orElse(false);
     }
