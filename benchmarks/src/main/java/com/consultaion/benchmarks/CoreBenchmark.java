@@ -42,7 +42,7 @@ public final class CoreBenchmark {
             options.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
         List<Integer> latencies = new ArrayList<>();
-        for (String l : options.getOrDefault("latencies", "50,100").split(",")) {
+        for (String l : options.getOrDefault("latencies", "50,100").split(",", -1)) {
             latencies.add(Integer.parseInt(l.strip()));
         }
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
@@ -143,10 +143,12 @@ public final class CoreBenchmark {
         static StoreSource of(String kind) throws Exception {
             if (kind.equals("memory")) {
                 return new StoreSource() {
+                    @Override
                     public PersistenceStores get() {
                         return InMemoryStores.create();
                     }
 
+                    @Override
                     public void close() {}
                 };
             }
@@ -159,11 +161,13 @@ public final class CoreBenchmark {
             ds.setMaximumPoolSize(20);
             Jdbi jdbi = Jdbi.create(ds).installPlugin(new PostgresPlugin());
             return new StoreSource() {
+                @Override
                 public PersistenceStores get() {
                     jdbi.useHandle(h -> h.execute("TRUNCATE debates CASCADE"));
                     return JdbiStores.create(jdbi, new InMemoryDebateEventBus());
                 }
 
+                @Override
                 public void close() throws Exception {
                     ds.close();
                     pg.close();

@@ -58,7 +58,7 @@ public final class RateLimitBenchmark {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                pool.submit(() -> {
+                var unused = pool.submit(() -> {
                     go.await();
                     for (int i = 0; i < perThread; i++) {
                         String key = "api|user:" + ((thread * 7919 + i) % 1000);

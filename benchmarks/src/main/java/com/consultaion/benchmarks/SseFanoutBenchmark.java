@@ -89,6 +89,7 @@ public final class SseFanoutBenchmark {
                     refused.merge(info.statusCode(), 1, Integer::sum); // e.g. 503 when the pool is exhausted
                 }
                 return HttpResponse.BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                    @Override
                     public void onSubscribe(Flow.Subscription subscription) {
                         openedAt[0] = Instant.now();
                         if (connected.incrementAndGet() == subscribers) {
@@ -97,6 +98,7 @@ public final class SseFanoutBenchmark {
                         subscription.request(Long.MAX_VALUE);
                     }
 
+                    @Override
                     public void onNext(String line) {
                         if (!line.startsWith("data:")) {
                             return;
@@ -115,11 +117,13 @@ public final class SseFanoutBenchmark {
                         }
                     }
 
+                    @Override
                     public void onError(Throwable t) {
                         failed.incrementAndGet();
                         done.countDown();
                     }
 
+                    @Override
                     public void onComplete() {
                         done.countDown();
                     }

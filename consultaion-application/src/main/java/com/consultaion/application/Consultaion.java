@@ -30,6 +30,7 @@ import com.consultaion.application.service.LeaderboardService;
 import com.consultaion.application.service.StartDebateService;
 import com.consultaion.application.service.pipeline.ModelCalls;
 import com.consultaion.application.service.pipeline.Pipeline;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateId;
@@ -80,32 +81,41 @@ public final class Consultaion implements AutoCloseable {
     private final ExecutorService calls;
     private final String defaultModel;
 
-    private Consultaion(Builder b) {
+    private Consultaion(Builder b, ChatModel chatModel, Stores s) {
         Clock clock = b.clock;
-        this.bus = b.bus;
+        this.bus = s.bus();
         this.calls = Executors.newVirtualThreadPerTaskExecutor();
         this.defaultModel = b.defaultModel;
-        Pipeline pipeline = new Pipeline(new ModelCalls(b.chatModel, calls, b.telemetry), clock);
-        this.leaderboard = new LeaderboardService(b.ratings, b.transactions, b.leaderboardSettings);
-        this.billing = new BillingService(b.billing, b.models, b.plans, b.defaultPlan, clock);
+        Pipeline pipeline = new Pipeline(new ModelCalls(chatModel, calls, b.telemetry), clock);
+        this.leaderboard = new LeaderboardService(s.ratings(), s.transactions(), b.leaderboardSettings);
+        this.billing = new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock);
         DebateRunner runner = new DebateRunner(
-                b.debates,
-                b.transcripts,
-                b.events,
-                b.bus,
-                b.transactions,
-                b.leases,
+                s.debates(),
+                s.transcripts(),
+                s.events(),
+                s.bus(),
+                s.transactions(),
+                s.leases(),
                 pipeline,
                 leaderboard,
                 billing,
                 b.telemetry,
                 clock);
-        this.worker = new DebateWorker(b.leases, b.debates, runner, clock, b.workerSettings, b.logContext);
+        this.worker = new DebateWorker(s.leases(), s.debates(), runner, clock, b.workerSettings, b.logContext);
         this.starter = new StartDebateService(
-                b.debates, b.events, b.bus, b.transactions, worker, clock, b.ids, b.models, billing, b.telemetry);
-        this.queries = new DebateQueries(b.debates, b.transcripts, b.events);
+                s.debates(),
+                s.events(),
+                s.bus(),
+                s.transactions(),
+                worker,
+                clock,
+                b.ids,
+                b.models,
+                billing,
+                b.telemetry);
+        this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
         this.control = new DebateControlService(
-                b.debates, b.events, b.bus, b.transactions, worker, clock, billing, b.telemetry);
+                s.debates(), s.events(), s.bus(), s.transactions(), worker, clock, billing, b.telemetry);
         if (b.startWorker) {
             worker.start();
         }
@@ -237,15 +247,8 @@ public final class Consultaion implements AutoCloseable {
 
     /** Assembles a {@link Consultaion} from its ports. */
     public static final class Builder {
-        private ChatModel chatModel;
-        private DebateRepository debates;
-        private TranscriptRepository transcripts;
-        private DebateEventStore events;
-        private DebateEventBus bus;
-        private Transactions transactions;
-        private WorkLeases leases;
-        private RatingStore ratings;
-        private BillingStore billing;
+        private @Nullable ChatModel chatModel;
+        private @Nullable Stores stores;
         private List<Plan> plans = Plan.DEFAULTS;
         private String defaultPlan = Plan.DEFAULT_SLUG;
         private com.consultaion.application.port.out.LogContext logContext =
@@ -269,14 +272,7 @@ public final class Consultaion implements AutoCloseable {
 
         /** All store ports at once, from one adapter (in-memory or JDBI). */
         public Builder stores(Stores stores) {
-            this.debates = stores.debates();
-            this.transcripts = stores.transcripts();
-            this.events = stores.events();
-            this.bus = stores.bus();
-            this.transactions = stores.transactions();
-            this.leases = stores.leases();
-            this.ratings = stores.ratings();
-            this.billing = stores.billing();
+            this.stores = Objects.requireNonNull(stores);
             return this;
         }
 
@@ -340,9 +336,8 @@ public final class Consultaion implements AutoCloseable {
         }
 
         public Consultaion build() {
-            Objects.requireNonNull(chatModel, "chatModel");
-            Objects.requireNonNull(debates, "stores");
-            return new Consultaion(this);
+            return new Consultaion(
+                    this, Objects.requireNonNull(chatModel, "chatModel"), Objects.requireNonNull(stores, "stores"));
         }
     }
 

@@ -14,7 +14,7 @@ public final class Texts {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
                 return false;
             }
         }

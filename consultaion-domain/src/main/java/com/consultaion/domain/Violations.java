@@ -22,7 +22,7 @@ public final class Violations {
     }
 
     /** Builds a value, recording its errors under {@code prefix} instead of failing; null when it failed. */
-    public <T> T capture(String prefix, Supplier<T> construction) {
+    public <T> @Nullable T capture(String prefix, Supplier<T> construction) {
         try {
             return construction.get();
         } catch (ValidationException e) {

@@ -31,7 +31,8 @@ final class EventHub {
         this.json = json;
     }
 
-    /** An event with its SSE frame, encoded once however many subscribers receive it. */
+    /** An event with its SSE frame, encoded once however many subscribers receive it (never compared). */
+    @SuppressWarnings("ArrayRecordComponent")
     record Encoded(long seq, boolean terminal, byte[] frame) {}
 
     private static final class Window {

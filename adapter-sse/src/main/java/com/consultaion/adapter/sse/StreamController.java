@@ -31,9 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StreamController {
 
     private final GetDebateQuery debates;
-    private final ReadDebateEventsQuery events;
     private final DebateEventBus bus;
-    private final JsonMapper json;
     private final StreamSettings settings;
     private final StreamMetrics metrics;
     private final Map<String, AtomicInteger> perIdentity = new ConcurrentHashMap<>();
@@ -49,9 +47,7 @@ final class StreamController {
             StreamMetrics metrics,
             StreamRegistry registry) {
         this.debates = debates;
-        this.events = events;
         this.bus = bus;
-        this.json = json;
         this.settings = settings;
         this.metrics = metrics;
         this.hub = new EventHub(events, json);

@@ -89,7 +89,7 @@ final class MetricsFactory {
                     .description("tokens reported by the providers")
                     .tag("model", model)
                     .register(registry)
-                    .increment(tokens);
+                    .increment((double) tokens);
             Counter.builder("consultaion.llm.cost.usd")
                     .description("cost reported or estimated for model calls, in US dollars")
                     .tag("model", model)

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The secrets the service signs with, validated at startup. In {@code production} mode a missing or short
  * (under 32 bytes) JWT secret refuses to start; in {@code dev} mode a random one is generated and logged as
- * such (sessions then do not survive a restart).
+ * such (sessions then do not survive a restart). The secret stays a byte array, the form the signer takes.
  */
+@SuppressWarnings("ArrayRecordComponent")
 public record SecuritySettings(Mode mode, byte[] jwtSecret, boolean generated) {
 
     public static final int MIN_SECRET_BYTES = 32;

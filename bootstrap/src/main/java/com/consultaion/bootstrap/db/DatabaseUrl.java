@@ -18,6 +18,8 @@ public final class DatabaseUrl {
     private DatabaseUrl() {}
 
     /**
+     * Reads a PostgreSQL URL (postgres:// or jdbc:postgresql://) into JDBC settings.
+     *
      * @param source the setting's name, for the error message (DATABASE_URL or JDBC_URL)
      * @param user used when the URL carries none (JDBC_USER); may be empty
      * @param password used when the URL carries none (JDBC_PASSWORD); may be empty

@@ -10,6 +10,7 @@ import com.consultaion.application.port.out.PasswordHasher;
 import com.consultaion.application.port.out.SessionRepository;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.UserRepository;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.account.Email;
 import com.consultaion.domain.account.LoginThrottle;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,7 +84,7 @@ public final class AccountService implements AccountUseCases {
         Instant now = clock.instant();
         User user = new User(
                 new UserId(UUID.randomUUID()),
-                address,
+                Objects.requireNonNull(address),
                 hasher.hash(password),
                 adminEmails.contains(address.value()) ? Role.ADMIN : Role.USER,
                 User.Profile.EMPTY,
@@ -241,10 +243,10 @@ public final class AccountService implements AccountUseCases {
 
     private void record(
             Instant at,
-            UserId user,
+            @Nullable UserId user,
             String action,
             String type,
-            String id,
+            @Nullable String id,
             ClientContext client,
             Map<String, String> detail) {
         audit.record(new AuditTrail.Entry(at, user, action, type, id, client.ip(), client.requestId(), detail));

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -181,7 +182,7 @@ public final class BillingService implements BillingQueries {
 
     /** The user's plan; an unknown slug (a plan removed from configuration) falls back to the default plan. */
     private Plan planOf(UserId user) {
-        return plans.getOrDefault(store.planOf(user), plans.get(defaultPlan));
+        return plans.getOrDefault(store.planOf(user), Objects.requireNonNull(plans.get(defaultPlan), defaultPlan));
     }
 
     /** The tiers of every model the debate names (agents, judges, synthesizers); unknown models have none. */

@@ -5,6 +5,7 @@ import com.consultaion.application.port.out.LogContext;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.application.service.pipeline.RunControl;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.DebateId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -55,8 +56,8 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
     private final Map<DebateId, Active> active = new ConcurrentHashMap<>();
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
-    private Thread claimLoop;
-    private Thread heartbeatLoop;
+    private @Nullable Thread claimLoop;
+    private @Nullable Thread heartbeatLoop;
 
     public DebateWorker(
             WorkLeases leases, DebateRepository debates, DebateRunner runner, Clock clock, Settings settings) {
@@ -140,7 +141,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
         RunControl control = new RunControl(clock, Instant.MAX);
         active.put(lease.debateId(), new Active(lease, control));
         try {
-            runs.submit(() -> {
+            runs.execute(() -> {
                 // Every line logged while this debate runs on this thread names it.
                 try (LogContext.Scope ignored =
                         logContext.put("debate_id", lease.debateId().toString())) {
@@ -206,8 +207,12 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
             return;
         }
         running = false;
-        claimLoop.interrupt();
-        heartbeatLoop.interrupt();
+        if (claimLoop != null) {
+            claimLoop.interrupt();
+        }
+        if (heartbeatLoop != null) {
+            heartbeatLoop.interrupt();
+        }
         active.values().forEach(run -> run.control().abandon());
         runs.shutdown();
         try {

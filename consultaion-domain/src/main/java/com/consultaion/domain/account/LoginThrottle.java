@@ -1,5 +1,6 @@
 package com.consultaion.domain.account;
 
+import com.consultaion.domain.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class LoginThrottle {
     }
 
     /** The state of one address: consecutive failures and the end of its current lock. */
-    public record Attempts(int failures, Instant lockedUntil) {
+    public record Attempts(int failures, @Nullable Instant lockedUntil) {
         public static final Attempts NONE = new Attempts(0, null);
 
         public boolean lockedAt(Instant now) {

@@ -1,5 +1,6 @@
 package com.consultaion.domain.account;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,7 +14,7 @@ public record User(
         Profile profile,
         boolean active,
         Instant createdAt,
-        Instant deletedAt) {
+        @Nullable Instant deletedAt) {
 
     public User {
         Objects.requireNonNull(id, "id");
@@ -54,7 +55,11 @@ public record User(
     }
 
     /** What a user says about themselves; every field is optional and bounded. */
-    public record Profile(String displayName, String avatarUrl, String bio, String timezone) {
+    public record Profile(
+            @Nullable String displayName,
+            @Nullable String avatarUrl,
+            @Nullable String bio,
+            @Nullable String timezone) {
         public static final Profile EMPTY = new Profile(null, null, null, null);
 
         public Profile {
@@ -91,7 +96,7 @@ public record User(
             v.throwIfAny();
         }
 
-        private static String blankToNull(String s) {
+        private static @Nullable String blankToNull(@Nullable String s) {
             return s == null || s.isBlank() ? null : s.strip();
         }
     }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.ValidationException;
 import java.util.Locale;
 
@@ -12,7 +13,7 @@ public enum Aggregation {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Aggregation parse(String value) {
+    public static Aggregation parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return MEAN;
         }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.ValidationException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ public final class Category {
     private Category() {}
 
     /** The normal form, or null for none (null or blank). */
-    public static String normalize(String raw) {
+    public static @Nullable String normalize(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,8 +15,8 @@ public record Contribution(
         String agent,
         String model,
         String provider,
-        String content,
-        String error,
+        @Nullable String content,
+        @Nullable String error,
         Usage usage,
         Instant at) {
 

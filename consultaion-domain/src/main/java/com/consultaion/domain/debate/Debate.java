@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,41 +18,41 @@ import java.util.Optional;
 public final class Debate {
 
     private final DebateId id;
-    private final UserId ownerId;
-    private final java.util.UUID teamId;
+    private final @Nullable UserId ownerId;
+    private final @Nullable java.util.UUID teamId;
     private final Prompt prompt;
     private final DebateMode mode;
     private final DebateConfig config;
     private final DebateStatus status;
     private final int nextStage;
     private final long lastSeq;
-    private final String finalContent;
-    private final String reason;
-    private final String detail;
+    private final @Nullable String finalContent;
+    private final @Nullable String reason;
+    private final @Nullable String detail;
     private final boolean cancelRequested;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final long version;
-    private final String category;
+    private final @Nullable String category;
 
     private Debate(
             DebateId id,
-            UserId ownerId,
-            java.util.UUID teamId,
+            @Nullable UserId ownerId,
+            @Nullable java.util.UUID teamId,
             Prompt prompt,
             DebateMode mode,
             DebateConfig config,
             DebateStatus status,
             int nextStage,
             long lastSeq,
-            String finalContent,
-            String reason,
-            String detail,
+            @Nullable String finalContent,
+            @Nullable String reason,
+            @Nullable String detail,
             boolean cancelRequested,
             Instant createdAt,
             Instant updatedAt,
             long version,
-            String category) {
+            @Nullable String category) {
         this.id = Objects.requireNonNull(id, "id");
         this.ownerId = ownerId;
         this.teamId = teamId;
@@ -76,7 +77,7 @@ public final class Debate {
 
     /** A new debate, queued, with no stage committed and no event yet. */
     public static Debate create(
-            DebateId id, UserId ownerId, Prompt prompt, DebateMode mode, DebateConfig config, Instant now) {
+            DebateId id, @Nullable UserId ownerId, Prompt prompt, DebateMode mode, DebateConfig config, Instant now) {
         return new Debate(
                 id,
                 ownerId,
@@ -100,22 +101,22 @@ public final class Debate {
     /** A debate as it was stored. */
     public static Debate reconstitute(
             DebateId id,
-            UserId ownerId,
-            java.util.UUID teamId,
+            @Nullable UserId ownerId,
+            @Nullable java.util.UUID teamId,
             Prompt prompt,
             DebateMode mode,
             DebateConfig config,
             DebateStatus status,
             int nextStage,
             long lastSeq,
-            String finalContent,
-            String reason,
-            String detail,
+            @Nullable String finalContent,
+            @Nullable String reason,
+            @Nullable String detail,
             boolean cancelRequested,
             Instant createdAt,
             Instant updatedAt,
             long version,
-            String category) {
+            @Nullable String category) {
         return new Debate(
                 id,
                 ownerId,
@@ -165,7 +166,7 @@ public final class Debate {
     }
 
     /** Finished, but not as configured: {@code reason} says why (budget_exhausted, synthesis_failed …). */
-    public Debate completeWithWarnings(String content, String reason, String detail, Instant now) {
+    public Debate completeWithWarnings(@Nullable String content, String reason, @Nullable String detail, Instant now) {
         require(status == DebateStatus.RUNNING, "complete");
         return with(
                 DebateStatus.COMPLETED_WITH_WARNINGS,
@@ -177,7 +178,7 @@ public final class Debate {
                 now);
     }
 
-    public Debate fail(String reason, String detail, Instant now) {
+    public Debate fail(String reason, @Nullable String detail, Instant now) {
         require(status == DebateStatus.RUNNING, "fail");
         return with(DebateStatus.FAILED, nextStage, null, Objects.requireNonNull(reason), detail, false, now);
     }
@@ -204,7 +205,7 @@ public final class Debate {
      * The same new debate in a category (null: none); only before it is stored. The category is kept on the
      * leaderboard: a debate counts on the overall board and on its category's.
      */
-    public Debate categorized(String newCategory) {
+    public Debate categorized(@Nullable String newCategory) {
         require(status == DebateStatus.QUEUED && lastSeq == 0, "categorize");
         return new Debate(
                 id,
@@ -231,7 +232,7 @@ public final class Debate {
     }
 
     /** Shares the debate with a team (its members may read it), or stops sharing it ({@code null}). */
-    public Debate sharedWith(java.util.UUID team, Instant now) {
+    public Debate sharedWith(@Nullable java.util.UUID team, Instant now) {
         return new Debate(
                 id,
                 ownerId,
@@ -350,9 +351,9 @@ public final class Debate {
     private Debate with(
             DebateStatus newStatus,
             int stage,
-            String content,
-            String newReason,
-            String newDetail,
+            @Nullable String content,
+            @Nullable String newReason,
+            @Nullable String newDetail,
             boolean cancel,
             Instant now) {
         return new Debate(

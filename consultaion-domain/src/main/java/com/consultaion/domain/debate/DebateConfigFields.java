@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ public final class DebateConfigFields {
      * Reads a config; {@code defaultModel} fills the default panel when no agents or judges are given, and the
      * model of an agent or judge that names none.
      */
+    // Suppressed: client input reaches the records' constructors unchecked on purpose (they turn a missing
+    // name, model or setting into a field error), and the config is non-null once throwIfAny() has passed.
+    @SuppressWarnings("NullAway")
     public static DebateConfig fromFields(Map<String, ?> f, String defaultModel) {
         DebateConfig defaults = DebateConfig.defaults(defaultModel);
         Violations v = new Violations();
@@ -146,7 +150,7 @@ public final class DebateConfigFields {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, ?>> objects(Violations v, Map<String, ?> f, String key) {
+    private static @Nullable List<Map<String, ?>> objects(Violations v, Map<String, ?> f, String key) {
         Object value = f.get(key);
         if (value == null) {
             return null;
@@ -167,7 +171,7 @@ public final class DebateConfigFields {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, ?> object(Violations v, Map<String, ?> f, String key, String path) {
+    private static @Nullable Map<String, ?> object(Violations v, Map<String, ?> f, String key, String path) {
         Object value = f.get(key);
         if (value == null) {
             return null;
@@ -179,7 +183,8 @@ public final class DebateConfigFields {
         return null;
     }
 
-    private static String string(Violations v, Map<String, ?> f, String key, String path, String fallback) {
+    private static @Nullable String string(
+            Violations v, Map<String, ?> f, String key, String path, @Nullable String fallback) {
         Object value = f.get(key);
         if (value == null) {
             return fallback;

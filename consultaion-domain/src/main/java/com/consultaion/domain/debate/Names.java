@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,7 @@ final class Names {
 
     private Names() {}
 
-    static void name(Violations v, String field, String value) {
+    static void name(Violations v, String field, @Nullable String value) {
         v.check(
                 value != null && NAME.matcher(value).matches(),
                 field,
@@ -20,7 +21,7 @@ final class Names {
                 "must be 1-64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
     }
 
-    static void model(Violations v, String field, String value) {
+    static void model(Violations v, String field, @Nullable String value) {
         v.check(
                 value != null && MODEL.matcher(value).matches(),
                 field,

@@ -1,5 +1,6 @@
 package com.consultaion.domain.event;
 
+import com.consultaion.domain.Nullable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,12 @@ public sealed interface EventPayload {
             judges = List.copyOf(judges);
         }
 
+        @Override
         public String type() {
             return "debate_created";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("mode", mode, "agents", agents, "judges", judges);
         }
@@ -39,10 +42,12 @@ public sealed interface EventPayload {
 
     /** A round (stage) began: {@code phase} is draft, critique, judge or synthesis. */
     record RoundStarted(int round, String phase) implements EventPayload {
+        @Override
         public String type() {
             return "round_started";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("round", round, "phase", phase);
         }
@@ -63,10 +68,12 @@ public sealed interface EventPayload {
             Objects.requireNonNull(content, "content");
         }
 
+        @Override
         public String type() {
             return "message";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered(
                     "round",
@@ -90,10 +97,12 @@ public sealed interface EventPayload {
 
     /** Something the user should know that is not an error of the debate itself. */
     record Notice(String level, String message) implements EventPayload {
+        @Override
         public String type() {
             return "notice";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("level", level, "message", message);
         }
@@ -101,10 +110,12 @@ public sealed interface EventPayload {
 
     /** An agent produced nothing in this stage; {@code reason} names provider, model and cause. */
     record AgentFailed(String agent, String model, String reason) implements EventPayload {
+        @Override
         public String type() {
             return "agent_failed";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("agent", agent, "model", model, "reason", reason);
         }
@@ -117,10 +128,12 @@ public sealed interface EventPayload {
             criteria = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
         }
 
+        @Override
         public String type() {
             return "score";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered(
                     "judge",
@@ -138,10 +151,12 @@ public sealed interface EventPayload {
 
     /** A judge's reply could not be read; that verdict is excluded. */
     record JudgeUnparseable(String judge, String candidate, String reason) implements EventPayload {
+        @Override
         public String type() {
             return "judge_unparseable";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("judge", judge, "candidate", candidate, "reason", reason);
         }
@@ -154,10 +169,12 @@ public sealed interface EventPayload {
             scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         }
 
+        @Override
         public String type() {
             return "ranking";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("ranking", ranking, "method", method, "scores", scores);
         }
@@ -165,25 +182,29 @@ public sealed interface EventPayload {
 
     /** A model failed and another one of the same tier took over. */
     record Fallback(String from, String to, String reason) implements EventPayload {
+        @Override
         public String type() {
             return "fallback";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("from", from, "to", to, "reason", reason);
         }
     }
 
     /** The debate finished with an answer (possibly with warnings, named in {@code meta}). Terminal. */
-    record Final(String content, Map<String, Object> meta) implements EventPayload {
+    record Final(@Nullable String content, Map<String, Object> meta) implements EventPayload {
         public Final {
             meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         }
 
+        @Override
         public String type() {
             return "final";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("content", content, "meta", meta);
         }
@@ -195,11 +216,13 @@ public sealed interface EventPayload {
     }
 
     /** The debate failed: {@code reason} is a stable code (quorum_lost, deadline_exceeded …). Terminal. */
-    record DebateFailed(String reason, String detail) implements EventPayload {
+    record DebateFailed(String reason, @Nullable String detail) implements EventPayload {
+        @Override
         public String type() {
             return "debate_failed";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return ordered("reason", reason, "detail", detail);
         }
@@ -212,10 +235,12 @@ public sealed interface EventPayload {
 
     /** The debate was cancelled. Terminal. */
     record DebateCancelled() implements EventPayload {
+        @Override
         public String type() {
             return "debate_cancelled";
         }
 
+        @Override
         public Map<String, Object> fields() {
             return Map.of();
         }
@@ -244,7 +269,7 @@ public sealed interface EventPayload {
         }
     }
 
-    private static Map<String, Object> ordered(Object... keyValues) {
+    private static Map<String, Object> ordered(@Nullable Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             Object value = keyValues[i + 1];

@@ -1,8 +1,10 @@
 package com.consultaion.domain.event;
 
+import com.consultaion.domain.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Rebuilds a payload from its wire fields, as read back from storage. Numbers may arrive as any {@link Number}
@@ -15,50 +17,57 @@ public final class EventPayloads {
     public static EventPayload decode(String type, Map<String, Object> f) {
         return switch (type) {
             case "debate_created" ->
-                new EventPayload.DebateCreated(str(f, "mode"), strings(f, "agents"), strings(f, "judges"));
-            case "round_started" -> new EventPayload.RoundStarted(integer(f, "round"), str(f, "phase"));
+                new EventPayload.DebateCreated(required(f, "mode"), strings(f, "agents"), strings(f, "judges"));
+            case "round_started" -> new EventPayload.RoundStarted(integer(f, "round"), required(f, "phase"));
             case "message" ->
                 new EventPayload.Message(
                         integer(f, "round"),
-                        str(f, "phase"),
-                        str(f, "role"),
-                        str(f, "agent"),
-                        str(f, "model"),
-                        str(f, "provider"),
-                        str(f, "content"),
+                        required(f, "phase"),
+                        required(f, "role"),
+                        required(f, "agent"),
+                        required(f, "model"),
+                        required(f, "provider"),
+                        required(f, "content"),
                         usage(map(f, "usage")));
-            case "notice" -> new EventPayload.Notice(str(f, "level"), str(f, "message"));
-            case "agent_failed" -> new EventPayload.AgentFailed(str(f, "agent"), str(f, "model"), str(f, "reason"));
+            case "notice" -> new EventPayload.Notice(required(f, "level"), required(f, "message"));
+            case "agent_failed" ->
+                new EventPayload.AgentFailed(required(f, "agent"), required(f, "model"), required(f, "reason"));
             case "score" ->
                 new EventPayload.Score(
-                        str(f, "judge"),
-                        str(f, "candidate"),
+                        required(f, "judge"),
+                        required(f, "candidate"),
                         doubles(map(f, "criteria")),
                         dbl(f, "score"),
-                        str(f, "rationale"));
+                        required(f, "rationale"));
             case "judge_unparseable" ->
-                new EventPayload.JudgeUnparseable(str(f, "judge"), str(f, "candidate"), str(f, "reason"));
+                new EventPayload.JudgeUnparseable(
+                        required(f, "judge"), required(f, "candidate"), required(f, "reason"));
             case "ranking" ->
-                new EventPayload.RankingDecided(strings(f, "ranking"), str(f, "method"), doubles(map(f, "scores")));
-            case "fallback" -> new EventPayload.Fallback(str(f, "from"), str(f, "to"), str(f, "reason"));
-            case "final" -> new EventPayload.Final(str(f, "content"), map(f, "meta"));
-            case "debate_failed" -> new EventPayload.DebateFailed(str(f, "reason"), str(f, "detail"));
+                new EventPayload.RankingDecided(
+                        strings(f, "ranking"), required(f, "method"), doubles(map(f, "scores")));
+            case "fallback" -> new EventPayload.Fallback(required(f, "from"), required(f, "to"), required(f, "reason"));
+            case "final" -> new EventPayload.Final(optional(f, "content"), map(f, "meta"));
+            case "debate_failed" -> new EventPayload.DebateFailed(required(f, "reason"), optional(f, "detail"));
             case "debate_cancelled" -> new EventPayload.DebateCancelled();
             default -> new EventPayload.Unknown(type, Map.copyOf(f));
         };
     }
 
-    private static String str(Map<String, Object> f, String key) {
+    private static String required(Map<String, Object> f, String key) {
+        return Objects.requireNonNull(f.get(key), key).toString();
+    }
+
+    private static @Nullable String optional(Map<String, Object> f, String key) {
         Object v = f.get(key);
         return v == null ? null : v.toString();
     }
 
     private static int integer(Map<String, Object> f, String key) {
-        return ((Number) f.get(key)).intValue();
+        return ((Number) Objects.requireNonNull(f.get(key), key)).intValue();
     }
 
     private static double dbl(Map<String, Object> f, String key) {
-        return ((Number) f.get(key)).doubleValue();
+        return ((Number) Objects.requireNonNull(f.get(key), key)).doubleValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package com.consultaion.domain.json;
 
+import com.consultaion.domain.Nullable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class JsonReader {
         this.text = text;
     }
 
-    public static Object read(String text) {
+    public static @Nullable Object read(String text) {
         if (text.length() > MAX_LENGTH) {
             throw new JsonException("document longer than " + MAX_LENGTH + " characters", 0);
         }
@@ -38,7 +39,7 @@ public final class JsonReader {
         return value;
     }
 
-    private Object value(int depth) {
+    private @Nullable Object value(int depth) {
         if (depth > MAX_DEPTH) {
             throw new JsonException("nesting deeper than " + MAX_DEPTH, pos);
         }
@@ -50,8 +51,8 @@ public final class JsonReader {
             case '{' -> object(depth);
             case '[' -> array(depth);
             case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
+            case 't' -> literal("true", true);
+            case 'f' -> literal("false", false);
             case 'n' -> literal("null", null);
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) {
@@ -196,7 +197,7 @@ public final class JsonReader {
         return Double.valueOf(text.substring(start, pos));
     }
 
-    private Object literal(String word, Object value) {
+    private @Nullable Object literal(String word, @Nullable Object value) {
         if (!text.startsWith(word, pos)) {
             throw new JsonException("invalid literal", pos);
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Which judge scores which candidate. A judge does not score a candidate running on its own model (self-
@@ -25,7 +26,7 @@ public final class JudgingPlan {
                     judges.stream().anyMatch(j -> !j.model().equals(candidate.model()));
             for (JudgeSpec judge : judges) {
                 if (!someoneIndependent || !judge.model().equals(candidate.model())) {
-                    plan.get(judge.name()).add(candidate.name());
+                    Objects.requireNonNull(plan.get(judge.name())).add(candidate.name());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.judging;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Aggregation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ public final class Ranking {
     private Ranking() {}
 
     /**
+     * Ranks the candidates by the judges' aggregated scores, Borda points and Condorcet wins.
+     *
      * @param candidates every candidate, in configured order (the final tie-break)
      * @param ballots judge → (candidate → that judge's score), parsed verdicts only
      */
@@ -80,7 +83,12 @@ public final class Ranking {
             }
         }
 
-        record Row(int index, double borda, double condorcet, Double score, int verdicts) {}
+        record Row(
+                int index,
+                double borda,
+                double condorcet,
+                @Nullable Double score,
+                int verdicts) {}
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double borda = appearances[i] == 0 ? 0 : bordaSum[i] / appearances[i];
@@ -102,7 +110,7 @@ public final class Ranking {
     }
 
     /** Mean or median of the judges' scores, rounded to 4 decimals; null when there is none. */
-    public static Double aggregate(List<Double> scores, Aggregation aggregation) {
+    public static @Nullable Double aggregate(List<Double> scores, Aggregation aggregation) {
         if (scores.isEmpty()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.judging;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Usage;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,7 +15,7 @@ public record Verdict(
         String label,
         String model,
         JudgeVerdict verdict,
-        String rawText,
+        @Nullable String rawText,
         Usage usage,
         Instant at) {
 

@@ -37,17 +37,22 @@ public record RateLimitPolicy(Map<Bucket, TokenBucket> buckets, double debateCos
         for (Bucket b : Bucket.values()) {
             Objects.requireNonNull(buckets.get(b), "no limits for bucket " + b);
         }
-        if (!(debateCost >= 1) || debateCost > buckets.get(Bucket.API).capacity()) {
+        if (!(debateCost >= 1) || debateCost > limits(buckets, Bucket.API).capacity()) {
             throw new IllegalArgumentException("the debate cost must be between 1 and the API bucket's capacity");
         }
     }
 
+    /** Every bucket has limits (checked on construction). */
+    private static TokenBucket limits(Map<Bucket, TokenBucket> buckets, Bucket bucket) {
+        return Objects.requireNonNull(buckets.get(bucket), bucket.name());
+    }
+
     public Charge charge(Operation operation) {
         return switch (operation) {
-            case READ, WRITE -> new Charge(Bucket.API, buckets.get(Bucket.API), 1);
-            case START_DEBATE -> new Charge(Bucket.API, buckets.get(Bucket.API), debateCost);
-            case OPEN_STREAM -> new Charge(Bucket.STREAM, buckets.get(Bucket.STREAM), 1);
-            case SIGN_IN -> new Charge(Bucket.AUTH, buckets.get(Bucket.AUTH), 1);
+            case READ, WRITE -> new Charge(Bucket.API, limits(buckets, Bucket.API), 1);
+            case START_DEBATE -> new Charge(Bucket.API, limits(buckets, Bucket.API), debateCost);
+            case OPEN_STREAM -> new Charge(Bucket.STREAM, limits(buckets, Bucket.STREAM), 1);
+            case SIGN_IN -> new Charge(Bucket.AUTH, limits(buckets, Bucket.AUTH), 1);
         };
     }
 }

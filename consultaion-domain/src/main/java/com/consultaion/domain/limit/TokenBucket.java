@@ -1,5 +1,6 @@
 package com.consultaion.domain.limit;
 
+import com.consultaion.domain.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public record TokenBucket(double capacity, double refillPerSecond) {
     }
 
     /** Tokens held at {@code now}: refilled since the last touch, never above capacity (a clock going back adds none). */
-    public double tokensAt(State state, Instant now) {
+    public double tokensAt(@Nullable State state, Instant now) {
         if (state == null) {
             return capacity;
         }
@@ -49,7 +50,7 @@ public record TokenBucket(double capacity, double refillPerSecond) {
         return Math.min(capacity, state.tokens() + elapsed * refillPerSecond);
     }
 
-    public Decision take(State state, double cost, Instant now) {
+    public Decision take(@Nullable State state, double cost, Instant now) {
         if (!(cost > 0) || cost > capacity) {
             throw new IllegalArgumentException("cost must be positive and at most the capacity, was " + cost);
         }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.plan;
 
+import com.consultaion.domain.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,9 +24,17 @@ public final class QuotaPolicy {
      * A refusal naming the limit: {@code status} 402 or 429, a stable code, the limit and the usage (null where a
      * number makes no sense) and when it resets (null when it does not reset by time).
      */
-    public record Refusal(int status, String code, String message, Long limit, Long used, Instant resetAt) {}
+    public record Refusal(
+            int status,
+            String code,
+            String message,
+            @Nullable Long limit,
+            @Nullable Long used,
+            @Nullable Instant resetAt) {}
 
     /**
+     * The first limit of the plan that starting this debate would break, or empty when it may start.
+     *
      * @param reserve the tokens this debate may spend (its budget), held against today's tokens until it ends
      */
     public static Optional<Refusal> check(
@@ -127,7 +136,12 @@ public final class QuotaPolicy {
     }
 
     private static Optional<Refusal> refuse(
-            int status, String code, String message, Number limit, Number used, Instant reset) {
+            int status,
+            String code,
+            String message,
+            @Nullable Number limit,
+            @Nullable Number used,
+            @Nullable Instant reset) {
         return Optional.of(new Refusal(
                 status,
                 code,

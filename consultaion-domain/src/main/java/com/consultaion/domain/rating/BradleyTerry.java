@@ -1,10 +1,12 @@
 package com.consultaion.domain.rating;
 
+import com.consultaion.domain.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -124,6 +126,10 @@ public final class BradleyTerry {
          * Personas in name order and cells in (a, b, score) order, with the matches expanded cell by cell: the
          * data, and so the fit and every bootstrap draw, do not depend on the order the matches came in.
          */
+        private static int position(Map<String, Integer> index, String persona) {
+            return Objects.requireNonNull(index.get(persona), persona);
+        }
+
         static Data of(List<Match> matches) {
             TreeMap<String, Integer> index = new TreeMap<>();
             matches.forEach(m -> {
@@ -136,7 +142,9 @@ public final class BradleyTerry {
             }
             TreeMap<Long, Integer> cells = new TreeMap<>();
             for (Match m : matches) {
-                long key = ((long) index.get(m.a()) << 34) | ((long) index.get(m.b()) << 2) | (long) (m.scoreA() * 2);
+                long key = ((long) position(index, m.a()) << 34)
+                        | ((long) position(index, m.b()) << 2)
+                        | (long) (m.scoreA() * 2);
                 cells.merge(key, 1, Integer::sum);
             }
             int c = cells.size();
@@ -204,7 +212,7 @@ public final class BradleyTerry {
          * the objective is concave, so each accepted step improves it and the last steps converge quadratically.
          * Without a prior the last persona is held at 0 (the likelihood does not fix the scale).
          */
-        double[] fit(double[] wins, double[][] games, double prior, double[] start) {
+        double[] fit(double[] wins, double[][] games, double prior, @Nullable double[] start) {
             int p = personas.size();
             int free = prior > 0 ? p : p - 1;
             double[] theta = start == null ? new double[p] : start.clone();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds one category's leaderboard from its matches in recorded order: a pure function, so a recompute from the
@@ -50,7 +51,7 @@ public final class Leaderboard {
         for (Map.Entry<String, Elo.Standing> e : elo.entrySet()) {
             String persona = e.getKey();
             Elo.Standing s = e.getValue();
-            BradleyTerry.Estimate estimate = bt.get(persona);
+            BradleyTerry.Estimate estimate = Objects.requireNonNull(bt.get(persona), persona);
             int rank = 1
                     + (int) bt.values().stream()
                             .filter(other -> other.low() > estimate.high())
@@ -68,7 +69,7 @@ public final class Leaderboard {
                     s.points() / s.matches(),
                     wilson.low(),
                     wilson.high(),
-                    last.get(persona)));
+                    Objects.requireNonNull(last.get(persona), persona)));
         }
         entries.sort(Comparator.comparingInt(RatingEntry::rank)
                 .thenComparing(Comparator.comparingDouble(RatingEntry::btRating).reversed())

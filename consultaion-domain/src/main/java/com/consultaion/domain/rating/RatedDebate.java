@@ -73,10 +73,10 @@ public record RatedDebate(
         List<Match> matches = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
             RankedCandidate a = scored.get(i);
-            scores.add(new Score(a.candidate(), a.score(), a.rank()));
+            scores.add(new Score(a.candidate(), scoreOf(a), a.rank()));
             for (int j = i + 1; j < scored.size(); j++) {
                 RankedCandidate b = scored.get(j);
-                int cmp = Double.compare(a.score(), b.score());
+                int cmp = Double.compare(scoreOf(a), scoreOf(b));
                 matches.add(
                         cmp == 0
                                 ? Match.tie(a.candidate(), b.candidate())
@@ -117,5 +117,10 @@ public record RatedDebate(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** The score of a candidate known to be scored. */
+    private static double scoreOf(RankedCandidate c) {
+        return Objects.requireNonNull(c.score(), c.candidate());
     }
 }

@@ -219,7 +219,7 @@ public final class LocalChatModel implements ChatModel {
     }
 
     private static List<String> criteria(String user) {
-        for (String line : user.split("\n")) {
+        for (String line : user.split("\n", -1)) {
             if (line.startsWith("Criteria:")) {
                 return List.of(line.substring("Criteria:".length()).strip().split("\\s*,\\s*"));
             }
@@ -243,6 +243,6 @@ public final class LocalChatModel implements ChatModel {
     }
 
     private static String pick(long hash, String... options) {
-        return options[(int) Math.floorMod(hash, options.length)];
+        return options[Math.floorMod(hash, options.length)];
     }
 }

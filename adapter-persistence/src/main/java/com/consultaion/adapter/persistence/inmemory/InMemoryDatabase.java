@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 public final class InMemoryDatabase implements Transactions {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    // Per instance on purpose: two in-memory databases used on one thread keep separate transactions.
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Deque<Runnable>> journal = new ThreadLocal<>();
 
     @Override

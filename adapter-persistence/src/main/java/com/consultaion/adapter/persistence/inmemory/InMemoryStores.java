@@ -91,6 +91,7 @@ public final class InMemoryStores implements PersistenceStores {
         return ops;
     }
 
+    @Override
     public AccountStores accounts() {
         return accounts;
     }

@@ -103,6 +103,7 @@ public final class JdbiStores implements PersistenceStores {
         return ops;
     }
 
+    @Override
     public AccountStores accounts() {
         return accounts;
     }

@@ -108,7 +108,7 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
     }
 
     private void deliver(String payload) {
-        String[] parts = payload.split("\\|");
+        String[] parts = payload.split("\\|", -1);
         if (parts.length != 3 || parts[0].equals(node)) {
             return; // malformed, or our own signal (already delivered locally)
         }

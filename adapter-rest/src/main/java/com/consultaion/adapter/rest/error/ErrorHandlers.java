@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Maps the core's exceptions to the API's one error shape and the right status. */
+// Micronaut's ExceptionHandler declares handle() with a raw HttpRequest; the overrides must match it.
+@SuppressWarnings("rawtypes")
 final class ErrorHandlers {
 
     private ErrorHandlers() {}

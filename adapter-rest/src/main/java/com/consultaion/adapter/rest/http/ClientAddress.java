@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class ClientAddress {
 
-    /** An address range: an address and how many leading bits must match. */
+    /** An address range: an address and how many leading bits must match (never compared with equals). */
+    @SuppressWarnings("ArrayRecordComponent")
     private record Range(byte[] address, int bits) {
         boolean contains(byte[] candidate) {
             if (candidate.length != address.length) {
@@ -66,7 +67,7 @@ public final class ClientAddress {
         if (peer == null || forwardedFor == null || !isTrusted(peer)) {
             return peer;
         }
-        String[] hops = forwardedFor.split(",");
+        String[] hops = forwardedFor.split(",", -1);
         String leftmost = peer;
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();

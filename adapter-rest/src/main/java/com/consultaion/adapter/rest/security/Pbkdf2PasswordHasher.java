@@ -61,7 +61,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     @Override
     public boolean needsRehash(String stored) {
-        String[] parts = stored.split("\\$");
+        String[] parts = stored.split("\\$", -1);
         return parts.length != 4 || !parts[0].equals(PREFIX) || !parts[1].equals(String.valueOf(iterations));
     }
 

@@ -1,5 +1,6 @@
 package com.consultaion.application.port.in;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ public interface ApiKeyUseCases {
             String name,
             String prefix,
             Instant createdAt,
-            Instant expiresAt,
-            Instant lastUsedAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt,
             boolean revoked) {}
 }

@@ -16,7 +16,11 @@ public interface BillingQueries {
     /** Settled tokens and cost per model this month. */
     List<com.consultaion.domain.plan.ModelUsage> usageByModel(Requester requester);
 
-    /** @throws QuotaExceeded (402) when the requester's plan has no exports */
+    /**
+     * Checks that the requester's plan allows exports.
+     *
+     * @throws QuotaExceeded (402) when the requester's plan has no exports
+     */
     void checkExport(Requester requester);
 
     /**

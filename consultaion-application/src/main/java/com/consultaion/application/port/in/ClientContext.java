@@ -1,7 +1,9 @@
 package com.consultaion.application.port.in;
 
+import com.consultaion.domain.Nullable;
+
 /** Where a request came from, for the audit trail: never used for decisions about access. */
-public record ClientContext(String ip, String requestId) {
+public record ClientContext(@Nullable String ip, @Nullable String requestId) {
 
     public static final ClientContext NONE = new ClientContext(null, null);
 }

@@ -9,7 +9,11 @@ import java.util.Map;
 /** Port in: the operators' summary (admins only). */
 public interface OpsSummaryQuery {
 
-    /** @throws PermissionDenied unless the requester is an admin */
+    /**
+     * The summary over every account, and this node's live numbers.
+     *
+     * @throws PermissionDenied unless the requester is an admin
+     */
     Summary summary(Requester requester);
 
     record Window(

@@ -10,6 +10,8 @@ public interface RateLimitQuery {
     RateLimitQuery OFF = (identity, operation) -> java.util.Optional.empty();
 
     /**
+     * Charges one operation to an identity's bucket.
+     *
      * @param identity who is charged: {@code user:<id>}, else {@code ip:<address>} (built by the adapter)
      * @return the decision, or empty when rate limiting is off
      */

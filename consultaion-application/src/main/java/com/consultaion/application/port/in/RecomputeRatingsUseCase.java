@@ -3,6 +3,10 @@ package com.consultaion.application.port.in;
 /** Port in: rebuild every leaderboard from the stored matches (admins only; the numbers do not change). */
 public interface RecomputeRatingsUseCase {
 
-    /** @throws PermissionDenied unless the requester is an admin */
+    /**
+     * Rebuilds every board from the recorded matches.
+     *
+     * @throws PermissionDenied unless the requester is an admin
+     */
     LeaderboardQueries.Recomputed recompute(Requester requester);
 }

@@ -1,5 +1,6 @@
 package com.consultaion.application.port.in;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.UserId;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * Who asks: a user (possibly an admin), or the embedding application itself ({@link #system()}), which owns
  * debates with no user. Debate visibility is decided here, in one place.
  */
-public record Requester(UserId userId, boolean admin, java.util.Set<java.util.UUID> teams) {
+public record Requester(@Nullable UserId userId, boolean admin, java.util.Set<java.util.UUID> teams) {
 
     private static final Requester SYSTEM = new Requester(null, true, java.util.Set.of());
     private static final Requester ANONYMOUS = new Requester(null, false, java.util.Set.of());

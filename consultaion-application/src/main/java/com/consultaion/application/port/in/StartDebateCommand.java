@@ -1,15 +1,21 @@
 package com.consultaion.application.port.in;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.Category;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.Prompt;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /** Start a debate on {@code prompt}: validated in full when it is built, every bad field reported at once. */
 public record StartDebateCommand(
-        Requester requester, Prompt prompt, DebateMode mode, DebateConfig config, String category) {
+        Requester requester,
+        Prompt prompt,
+        DebateMode mode,
+        DebateConfig config,
+        @Nullable String category) {
 
     public StartDebateCommand {
         java.util.Objects.requireNonNull(requester, "requester");
@@ -18,15 +24,15 @@ public record StartDebateCommand(
         java.util.Objects.requireNonNull(config, "config");
     }
 
-    /**
-     * Builds the command from raw input, collecting the errors of every part: the prompt, the mode and the
-     * config (whose supplier may itself throw a validation error for any of its fields).
-     */
     /** Without a category. */
     public StartDebateCommand(Requester requester, Prompt prompt, DebateMode mode, DebateConfig config) {
         this(requester, prompt, mode, config, null);
     }
 
+    /**
+     * Builds the command from raw input, collecting the errors of every part: the prompt, the mode and the
+     * config (whose supplier may itself throw a validation error for any of its fields).
+     */
     public static StartDebateCommand of(
             Requester requester, String prompt, String mode, Supplier<DebateConfig> config) {
         return of(requester, prompt, mode, null, config);
@@ -34,13 +40,14 @@ public record StartDebateCommand(
 
     /** With a category (null or blank: none), normalised and validated with the rest. */
     public static StartDebateCommand of(
-            Requester requester, String prompt, String mode, String category, Supplier<DebateConfig> config) {
+            Requester requester, String prompt, String mode, @Nullable String category, Supplier<DebateConfig> config) {
         Violations v = new Violations();
         String cat = v.capture("", () -> Category.normalize(category));
         Prompt p = v.capture("", () -> new Prompt(prompt));
         DebateMode m = v.capture("", () -> DebateMode.parse(mode));
         DebateConfig c = v.capture("config", config);
         v.throwIfAny();
-        return new StartDebateCommand(requester, p, m, c, cat);
+        return new StartDebateCommand(
+                requester, Objects.requireNonNull(p), Objects.requireNonNull(m), Objects.requireNonNull(c), cat);
     }
 }

@@ -1,5 +1,6 @@
 package com.consultaion.application.port.out;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,11 @@ public interface ApiKeyRepository {
 
     void touch(UUID id, Instant now);
 
-    /** A stored key: never the secret, only its hash. */
+    /**
+     * A stored key: never the secret, only its hash. The hash is an array on purpose (it is compared in constant
+     * time by the service, never through the record's equals).
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     record ApiKey(
             UUID id,
             UserId userId,
@@ -30,9 +35,9 @@ public interface ApiKeyRepository {
             String prefix,
             byte[] hash,
             Instant createdAt,
-            Instant expiresAt,
-            Instant lastUsedAt,
-            Instant revokedAt) {
+            @Nullable Instant expiresAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {
 
         public boolean usableAt(Instant now) {
             return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));

@@ -1,5 +1,6 @@
 package com.consultaion.application.port.out;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
 import java.util.Map;
@@ -18,11 +19,11 @@ public interface AuditTrail {
     /** One action: who (if known), what, on what, from where. */
     record Entry(
             Instant at,
-            UserId userId,
+            @Nullable UserId userId,
             String action,
-            String targetType,
-            String targetId,
-            String ip,
-            String requestId,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            @Nullable String ip,
+            @Nullable String requestId,
             Map<String, String> detail) {}
 }

@@ -1,5 +1,6 @@
 package com.consultaion.application.port.out;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.QuotaPolicy;
@@ -57,8 +58,8 @@ public interface BillingStore {
             UserId user,
             DebateId debate,
             Kind kind,
-            String phase,
-            String model,
+            @Nullable String phase,
+            @Nullable String model,
             long tokens,
             double costUsd,
             Instant at) {

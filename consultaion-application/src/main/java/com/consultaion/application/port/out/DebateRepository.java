@@ -1,5 +1,6 @@
 package com.consultaion.application.port.out;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
@@ -27,10 +28,16 @@ public interface DebateRepository {
      * given, whose prompt contains {@code text} (case-insensitive, taken literally) when given.
      */
     Page page(
-            UserId owner, java.util.Set<java.util.UUID> teams, DebateStatus status, String text, int limit, int offset);
+            @Nullable UserId owner,
+            java.util.Set<java.util.UUID> teams,
+            @Nullable DebateStatus status,
+            @Nullable String text,
+            int limit,
+            int offset);
 
     /** Every user's debates ({@code owner == null}) or one owner's, without team sharing. */
-    default Page page(UserId owner, DebateStatus status, String text, int limit, int offset) {
+    default Page page(
+            @Nullable UserId owner, @Nullable DebateStatus status, @Nullable String text, int limit, int offset) {
         return page(owner, java.util.Set.of(), status, text, limit, offset);
     }
 

@@ -1,5 +1,6 @@
 package com.consultaion.application.port.out;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.rating.PersonaStats;
@@ -95,5 +96,10 @@ public interface RatingStore {
         CLOSEST
     }
 
-    record HallOfFameQuery(HallOfFameSort sort, int limit, String championContains, Instant from, Instant to) {}
+    record HallOfFameQuery(
+            @Nullable HallOfFameSort sort,
+            int limit,
+            @Nullable String championContains,
+            @Nullable Instant from,
+            @Nullable Instant to) {}
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -63,7 +64,8 @@ final class CritiqueStage implements Stage {
                     .toList();
             List<Anonymiser.Labelled> peers =
                     Anonymiser.labelsFor(state.debate().id(), agent.name() + "#critique-" + critiqueRound, others);
-            requests.add(Prompts.critique(agent, question, answers.get(agent.name()), peers, answers));
+            requests.add(Prompts.critique(
+                    agent, question, Objects.requireNonNull(answers.get(agent.name())), peers, answers));
         }
         return requests;
     }

@@ -1,5 +1,6 @@
 package com.consultaion.application.service.pipeline;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.Usage;
@@ -20,9 +21,10 @@ public final class DebateState {
     private final Debate debate;
     private final List<Contribution> contributions;
     private final List<Verdict> verdicts;
-    private final RankingResult ranking;
+    private final @Nullable RankingResult ranking;
 
-    public DebateState(Debate debate, List<Contribution> contributions, List<Verdict> verdicts, RankingResult ranking) {
+    public DebateState(
+            Debate debate, List<Contribution> contributions, List<Verdict> verdicts, @Nullable RankingResult ranking) {
         this.debate = debate;
         this.contributions = List.copyOf(contributions);
         this.verdicts = List.copyOf(verdicts);

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,12 +31,10 @@ import java.util.Optional;
  */
 final class JudgeStage implements Stage {
 
-    private final int index;
     private final ModelCalls calls;
     private final Clock clock;
 
-    JudgeStage(int index, ModelCalls calls, Clock clock) {
-        this.index = index;
+    JudgeStage(ModelCalls calls, Clock clock) {
         this.calls = calls;
         this.clock = clock;
     }
@@ -61,10 +60,13 @@ final class JudgeStage implements Stage {
         Map<String, List<String>> plan = JudgingPlan.assign(config.judges(), contenders);
         List<Assignment> assignments = new ArrayList<>();
         for (JudgeSpec judge : config.judges()) {
-            for (Anonymiser.Labelled labelled :
-                    Anonymiser.labelsFor(state.debate().id(), judge.name(), plan.get(judge.name()))) {
+            for (Anonymiser.Labelled labelled : Anonymiser.labelsFor(
+                    state.debate().id(), judge.name(), Objects.requireNonNull(plan.get(judge.name())))) {
                 ChatRequest request = Prompts.judge(
-                        judge, state.debate().prompt().text(), labelled.label(), candidates.get(labelled.candidate()));
+                        judge,
+                        state.debate().prompt().text(),
+                        labelled.label(),
+                        Objects.requireNonNull(candidates.get(labelled.candidate())));
                 assignments.add(new Assignment(judge, labelled, request));
             }
         }

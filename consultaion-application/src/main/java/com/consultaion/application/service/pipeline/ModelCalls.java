@@ -5,9 +5,11 @@ import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.domain.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,12 +67,12 @@ public final class ModelCalls {
             try {
                 CompletableFuture<ChatResponse> inner = model.complete(request);
                 // Whatever ends the outer future first (timeout, cancellation) also cancels the provider call.
-                outer.whenComplete((r, e) -> {
+                var unused = outer.whenComplete((r, e) -> {
                     if (e != null) {
                         inner.cancel(true);
                     }
                 });
-                inner.whenComplete((r, e) -> {
+                var unusedToo = inner.whenComplete((r, e) -> {
                     if (e != null) {
                         outer.completeExceptionally(unwrap(e));
                     } else if (r == null) {
@@ -86,7 +88,7 @@ public final class ModelCalls {
         // Rounded up, so a call cut short by the deadline ends at or after it, never just before.
         outer.orTimeout(Math.max(1, (timeout.toNanos() + 999_999) / 1_000_000), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
-        outer.whenComplete((r, e) -> {
+        var unused = outer.whenComplete((r, e) -> {
             if (e != null) {
                 task.cancel(true); // interrupts a ChatModel that blocks in complete()
             }
@@ -121,7 +123,11 @@ public final class ModelCalls {
                 return new CallOutcome.Failed(request, provider, "cancelled", true);
             }
             if (cause instanceof ChatModelException failure) {
-                return new CallOutcome.Failed(request, failure.provider(), failure.getMessage(), false);
+                return new CallOutcome.Failed(
+                        request,
+                        failure.provider(),
+                        Objects.requireNonNullElse(failure.getMessage(), "model call failed"),
+                        false);
             }
             return new CallOutcome.Failed(
                     request, provider, provider + "/" + request.model() + ": " + describe(cause), false);
@@ -152,13 +158,16 @@ public final class ModelCalls {
         return provider + "/" + request.model() + ": no answer within " + timeout.toMillis() + " ms";
     }
 
-    private static String describe(Throwable t) {
+    private static String describe(@Nullable Throwable t) {
+        if (t == null) {
+            return "failed without a cause";
+        }
         String message = t.getMessage();
         String text = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return text.length() > 300 ? text.substring(0, 300) : text;
     }
 
-    private static Throwable unwrap(Throwable t) {
+    private static @Nullable Throwable unwrap(@Nullable Throwable t) {
         Throwable current = t;
         while ((current instanceof CompletionException || current instanceof ExecutionException)
                 && current.getCause() != null) {

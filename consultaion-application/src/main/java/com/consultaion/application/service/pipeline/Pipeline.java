@@ -29,7 +29,7 @@ public final class Pipeline {
         for (int r = 1; r <= config.critiqueRounds(); r++) {
             stages.add(new CritiqueStage(r, r, calls, clock));
         }
-        stages.add(new JudgeStage(stages.size(), calls, clock));
+        stages.add(new JudgeStage(calls, clock));
         stages.add(new SynthesisStage(stages.size(), calls, clock));
         return List.copyOf(stages);
     }

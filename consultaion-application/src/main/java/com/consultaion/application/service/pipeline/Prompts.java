@@ -3,6 +3,7 @@ package com.consultaion.application.service.pipeline;
 import com.consultaion.application.port.out.ChatMessage;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatTask;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.JudgeSpec;
 import com.consultaion.domain.judging.Anonymiser;
@@ -124,7 +125,8 @@ public final class Prompts {
     }
 
     /** One candidate handed to the synthesiser. */
-    public record SynthesisInput(String label, String answer, Double score, List<String> rationales) {}
+    public record SynthesisInput(
+            String label, String answer, @Nullable Double score, List<String> rationales) {}
 
     private static String question(String question) {
         return "<<<QUESTION\n" + question + "\nQUESTION>>>";

@@ -68,6 +68,8 @@ public final class RunControl {
         }
     }
 
+    // A call is tracked by identity, which is what Future.equals gives.
+    @SuppressWarnings("CollectionUndefinedEquality")
     void untrack(Future<?> call) {
         inFlight.remove(call);
     }

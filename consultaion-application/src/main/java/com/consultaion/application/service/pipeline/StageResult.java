@@ -1,5 +1,6 @@
 package com.consultaion.application.service.pipeline;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.event.EventPayload;
 import com.consultaion.domain.judging.RankingResult;
@@ -34,9 +35,12 @@ public record StageResult(
 
         record Complete(String content) implements Outcome {}
 
-        record CompleteWithWarnings(String content, String reason, String detail) implements Outcome {}
+        record CompleteWithWarnings(
+                @Nullable String content,
+                String reason,
+                @Nullable String detail) implements Outcome {}
 
-        record Fail(String reason, String detail) implements Outcome {}
+        record Fail(String reason, @Nullable String detail) implements Outcome {}
 
         record Cancel() implements Outcome {}
     }

@@ -1,6 +1,7 @@
 package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
@@ -144,7 +145,11 @@ final class SynthesisStage implements Stage {
     }
 
     static Map<String, Object> meta(
-            DebateState state, List<String> warnings, String model, String provider, Contribution synthesis) {
+            DebateState state,
+            List<String> warnings,
+            @Nullable String model,
+            @Nullable String provider,
+            @Nullable Contribution synthesis) {
         Map<String, Object> meta = new LinkedHashMap<>();
         state.ranking().ifPresent(r -> {
             meta.put("ranking", r.order());
