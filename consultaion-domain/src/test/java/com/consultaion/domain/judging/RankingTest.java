@@ -100,6 +100,30 @@ class RankingTest {
         });
     }
 
+    /**
+     * Worked by hand. j1 scores all three (b and c tie), j2 skips c, j3 scores only c (a ballot of one
+     * candidate gives no Borda points). Borda, per ballot, is the share of the other candidates beaten
+     * (a tie is half) scaled to n - 1 = 2, averaged over the ballots that scored the candidate:
+     * a (2 + 0) / 2 = 1, b (0.5 + 2) / 2 = 1.25, c (0.5 + nothing) / 2 = 0.25. Condorcet: a–b split one
+     * ballot each (half a point each), a beats c on the only ballot with both, b–c tie (half each):
+     * a 1.5, b 1, c 0.5. Order by Borda + Condorcet: a 2.5, b 2.25, c 0.75.
+     */
+    @Test
+    void bordaAndCondorcetPointsMatchAHandWorkedExample() {
+        Map<String, Map<String, Double>> ballots = new LinkedHashMap<>();
+        ballots.put("j1", Map.of("a", 9.0, "b", 7.0, "c", 7.0));
+        ballots.put("j2", Map.of("a", 6.0, "b", 8.0));
+        ballots.put("j3", Map.of("c", 10.0));
+
+        RankingResult result = Ranking.rank(List.of("a", "b", "c"), ballots, Aggregation.MEAN);
+
+        assertThat(result.ranking())
+                .containsExactly(
+                        new RankedCandidate("a", 1, 7.5, 1.0, 1.5, 2),
+                        new RankedCandidate("b", 2, 7.5, 1.25, 1.0, 2),
+                        new RankedCandidate("c", 3, 8.5, 0.25, 0.5, 2));
+    }
+
     @Test
     void exactTiesFallBackToTheConfiguredOrder() {
         Map<String, Map<String, Double>> ballots = Map.of("j", Map.of("a", 5.0, "b", 5.0, "c", 5.0));

@@ -33,6 +33,27 @@ class TokenBucketTest {
     }
 
     @Test
+    void waitsFollowTheRefillRateAndWhatIsLeft() {
+        TokenBucket twoPerSecond = new TokenBucket(10, 2);
+        TokenBucket.Decision nine = twoPerSecond.take(null, 9, T0);
+        assertThat(nine.remaining()).isEqualTo(1);
+        assertThat(nine.resetAfter()).isEqualTo(Duration.ofMillis(4500)); // 9 missing at 2 per second
+
+        TokenBucket.Decision four = twoPerSecond.take(nine.state(), 4, T0);
+        assertThat(four.allowed()).isFalse();
+        assertThat(four.retryAfter()).isEqualTo(Duration.ofMillis(1500)); // 3 more needed at 2 per second
+        assertThat(four.remaining()).isEqualTo(1);
+    }
+
+    @Test
+    void aBucketHoldsAtLeastOneTokenAndACostAboveItsCapacityIsRefusedOutright() {
+        assertThat(new TokenBucket(1, 1).take(null, 1, T0).allowed()).isTrue();
+        assertThatThrownBy(() -> new TokenBucket(0.99, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bucket.take(null, 10.01, T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bucket.take(null, 0, T0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refillStopsAtCapacityAndAClockGoingBackAddsNothing() {
         TokenBucket.State spent = bucket.take(null, 10, T0).state();
         assertThat(bucket.tokensAt(spent, T0.plusSeconds(3600))).isEqualTo(10);
