@@ -63,11 +63,8 @@ public final class StartDebateService implements StartDebateUseCase {
 
     @Override
     public Debate start(StartDebateCommand command) {
-        if (command.mode() != DebateMode.DEBATE) {
-            throw ValidationException.of(
-                    "mode",
-                    "mode.unsupported",
-                    "mode " + command.mode().wireName() + " is not available yet; use debate");
+        if (command.mode() == DebateMode.PARLIAMENT && command.config().panel() == null) {
+            throw ValidationException.of("panel_config", "panel_config.required", "a parliament needs a panel");
         }
         com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
         List<AgentSpec> agents = command.config().agents();

@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,7 +20,9 @@ public record DebateConfig(
         Aggregation aggregation,
         List<String> synthesizers,
         Duration callTimeout,
-        Duration deadline) {
+        Duration deadline,
+        @Nullable Panel panel,
+        Conversation conversation) {
 
     public static final int MIN_AGENTS = 2;
     public static final int MAX_AGENTS = 8;
@@ -44,6 +47,7 @@ public record DebateConfig(
                 : List.copyOf(synthesizers);
         callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
         deadline = deadline == null ? DEFAULT_DEADLINE : deadline;
+        conversation = conversation == null ? Conversation.DEFAULT : conversation;
 
         Violations v = new Violations();
         v.check(
@@ -96,7 +100,79 @@ public record DebateConfig(
                 "deadline_seconds",
                 "deadline.out_of_range",
                 "must be between 5 seconds and 2 hours");
+        v.check(
+                panel == null || agents.equals(panel.asAgents()),
+                "agents",
+                "agents.panel_mismatch",
+                "a parliament's agents are its seats");
         v.throwIfAny();
+    }
+
+    /** A config without a parliament panel, conversing with the default settings. */
+    public DebateConfig(
+            List<AgentSpec> agents,
+            List<JudgeSpec> judges,
+            int critiqueRounds,
+            Budget budget,
+            FailureTolerance tolerance,
+            Aggregation aggregation,
+            List<String> synthesizers,
+            Duration callTimeout,
+            Duration deadline) {
+        this(
+                agents,
+                judges,
+                critiqueRounds,
+                budget,
+                tolerance,
+                aggregation,
+                synthesizers,
+                callTimeout,
+                deadline,
+                null,
+                Conversation.DEFAULT);
+    }
+
+    /**
+     * The same config for a parliament: the seats become the agents (so judges score them and the leaderboard
+     * ranks them by seat name), and synthesis fallbacks default to the seats' models.
+     */
+    public DebateConfig withPanel(Panel newPanel) {
+        List<AgentSpec> seats = newPanel.asAgents();
+        List<String> models = seats.stream()
+                .map(AgentSpec::model)
+                .distinct()
+                .limit(MAX_SYNTHESIZERS)
+                .toList();
+        FailureTolerance seatTolerance =
+                new FailureTolerance(Math.min(tolerance.minAgents(), seats.size()), tolerance.maxFailureRatio());
+        return new DebateConfig(
+                seats,
+                judges,
+                critiqueRounds,
+                budget,
+                seatTolerance,
+                aggregation,
+                models,
+                callTimeout,
+                deadline,
+                newPanel,
+                conversation);
+    }
+
+    public DebateConfig withConversation(Conversation settings) {
+        return new DebateConfig(
+                agents,
+                judges,
+                critiqueRounds,
+                budget,
+                tolerance,
+                aggregation,
+                synthesizers,
+                callTimeout,
+                deadline,
+                panel,
+                settings);
     }
 
     /** The default panel of the original service: three agents and two judges, all on {@code model}. */

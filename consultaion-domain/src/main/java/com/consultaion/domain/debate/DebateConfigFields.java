@@ -48,7 +48,99 @@ public final class DebateConfigFields {
         f.put("synthesizers", c.synthesizers());
         f.put("call_timeout_seconds", c.callTimeout().toMillis() / 1000.0);
         f.put("deadline_seconds", c.deadline().toMillis() / 1000.0);
+        f.put(
+                "conversation",
+                ordered(
+                        "rounds",
+                        c.conversation().rounds(),
+                        "max_total_tokens",
+                        c.conversation().maxTotalTokens()));
+        if (c.panel() != null) {
+            f.put("panel", panelToFields(c.panel()));
+        }
         return f;
+    }
+
+    /** A parliament panel in the API's {@code panel_config} form. */
+    public static Map<String, Object> panelToFields(Panel p) {
+        return ordered(
+                "seats",
+                p.seats().stream()
+                        .map(s -> ordered(
+                                "seat_id",
+                                s.id(),
+                                "display_name",
+                                s.name(),
+                                "provider_key",
+                                s.provider(),
+                                "model",
+                                s.model(),
+                                "role_profile",
+                                s.role().wireName(),
+                                "temperature",
+                                s.temperature()))
+                        .toList(),
+                "max_seat_fail_ratio",
+                p.maxSeatFailRatio(),
+                "min_required_seats",
+                p.minRequiredSeats(),
+                "fail_fast",
+                p.failFast(),
+                "judged",
+                p.judged());
+    }
+
+    /**
+     * Reads a parliament panel ({@code panel_config}); a seat without a model sits on {@code defaultModel}, one
+     * without a provider key gets {@code auto} (the catalogue's provider for its model). Every bad field is
+     * reported at once, with its path ({@code seats[1].temperature}).
+     */
+    // Suppressed for the same reason as fromFields: the records turn missing values into field errors.
+    @SuppressWarnings("NullAway")
+    public static Panel panelFromFields(Map<String, ?> f, String defaultModel) {
+        Violations v = new Violations();
+        List<Panel.Seat> seats = new ArrayList<>();
+        List<Map<String, ?>> seatMaps = objects(v, f, "seats");
+        if (seatMaps == null) {
+            seats.addAll(Panel.defaults(defaultModel).seats());
+        } else {
+            for (int i = 0; i < seatMaps.size(); i++) {
+                Map<String, ?> m = seatMaps.get(i);
+                String path = "seats[" + i + "]";
+                String id = string(v, m, "seat_id", path, null);
+                String name = string(v, m, "display_name", path, null);
+                String provider = string(v, m, "provider_key", path, "auto");
+                String model = string(v, m, "model", path, defaultModel);
+                String roleName = string(v, m, "role_profile", path, null);
+                RoleProfile role = v.capture(path, () -> RoleProfile.parse(roleName, "role_profile"));
+                double temperature = number(v, m, "temperature", path, Panel.Seat.DEFAULT_TEMPERATURE);
+                Panel.Seat seat = v.capture(path, () -> new Panel.Seat(id, name, provider, model, role, temperature));
+                if (seat != null) {
+                    seats.add(seat);
+                }
+            }
+        }
+        double ratio = number(v, f, "max_seat_fail_ratio", "", Panel.DEFAULT_MAX_SEAT_FAIL_RATIO);
+        Integer minSeats = integer(v, f, "min_required_seats", "", Panel.DEFAULT_MIN_REQUIRED_SEATS);
+        boolean failFast = bool(v, f, "fail_fast", "", true);
+        boolean judged = bool(v, f, "judged", "", true);
+        v.throwIfAny();
+        Violations last = new Violations();
+        Panel panel = last.capture("", () -> new Panel(seats, ratio, minSeats, failFast, judged));
+        last.throwIfAny();
+        return panel;
+    }
+
+    private static boolean bool(Violations v, Map<String, ?> f, String key, String path, boolean fallback) {
+        Object value = f.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        v.add(join(path, key), "type.boolean", "must be true or false");
+        return fallback;
     }
 
     /**
@@ -123,6 +215,21 @@ public final class DebateConfigFields {
                 number(v, f, "call_timeout_seconds", "", defaults.callTimeout().toMillis() / 1000.0);
         double deadline =
                 number(v, f, "deadline_seconds", "", defaults.deadline().toMillis() / 1000.0);
+        Map<String, ?> convMap = object(v, f, "conversation", "");
+        Conversation conversation = convMap == null
+                ? Conversation.DEFAULT
+                : v.capture(
+                        "",
+                        () -> new Conversation(
+                                integer(v, convMap, "rounds", "conversation", Conversation.DEFAULT.rounds()),
+                                longValue(
+                                        v,
+                                        convMap,
+                                        "max_total_tokens",
+                                        "conversation",
+                                        Conversation.DEFAULT.maxTotalTokens())));
+        Map<String, ?> panelMap = object(v, f, "panel", "");
+        Panel panel = panelMap == null ? null : v.capture("panel", () -> panelFromFields(panelMap, defaultModel));
         v.throwIfAny();
         Violations last = new Violations();
         DebateConfig config = last.capture(
@@ -136,7 +243,9 @@ public final class DebateConfigFields {
                         aggregation,
                         synthesizers,
                         millis(callTimeout),
-                        millis(deadline)));
+                        millis(deadline),
+                        panel,
+                        conversation));
         last.throwIfAny();
         return config;
     }

@@ -95,6 +95,72 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * A parliament seat spoke (or its reply could not be read as structured JSON: {@code structured} is then
+     * false and the content is the reply as written).
+     */
+    record SeatMessage(
+            int round,
+            String phase,
+            String seatId,
+            String seatName,
+            String role,
+            String model,
+            String provider,
+            String content,
+            @Nullable String stance,
+            @Nullable String reasoning,
+            boolean structured,
+            UsageFields usage)
+            implements EventPayload {
+        @Override
+        public String type() {
+            return "seat_message";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered(
+                    "round",
+                    round,
+                    "phase",
+                    phase,
+                    "seat_id",
+                    seatId,
+                    "seat_name",
+                    seatName,
+                    "role",
+                    role,
+                    "model",
+                    model,
+                    "provider",
+                    provider,
+                    "content",
+                    content,
+                    "stance",
+                    stance,
+                    "reasoning",
+                    reasoning,
+                    "structured",
+                    structured,
+                    "usage",
+                    usage.fields());
+        }
+    }
+
+    /** The scribe's summary of one conversation round. */
+    record ConversationSummary(int round, String content) implements EventPayload {
+        @Override
+        public String type() {
+            return "conversation_summary";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("round", round, "content", content);
+        }
+    }
+
     /** Something the user should know that is not an error of the debate itself. */
     record Notice(String level, String message) implements EventPayload {
         @Override

@@ -29,6 +29,22 @@ public final class EventPayloads {
                         required(f, "provider"),
                         required(f, "content"),
                         usage(map(f, "usage")));
+            case "seat_message" ->
+                new EventPayload.SeatMessage(
+                        integer(f, "round"),
+                        required(f, "phase"),
+                        required(f, "seat_id"),
+                        required(f, "seat_name"),
+                        required(f, "role"),
+                        required(f, "model"),
+                        required(f, "provider"),
+                        required(f, "content"),
+                        optional(f, "stance"),
+                        optional(f, "reasoning"),
+                        Boolean.TRUE.equals(f.get("structured")),
+                        usage(map(f, "usage")));
+            case "conversation_summary" ->
+                new EventPayload.ConversationSummary(integer(f, "round"), required(f, "content"));
             case "notice" -> new EventPayload.Notice(required(f, "level"), required(f, "message"));
             case "agent_failed" ->
                 new EventPayload.AgentFailed(required(f, "agent"), required(f, "model"), required(f, "reason"));

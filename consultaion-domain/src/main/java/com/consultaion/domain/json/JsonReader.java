@@ -25,6 +25,19 @@ public final class JsonReader {
         this.text = text;
     }
 
+    /** A reply's content without a surrounding Markdown code fence (models often wrap JSON in one). */
+    public static String unfence(String reply) {
+        if (!reply.startsWith("```")) {
+            return reply;
+        }
+        int firstNewline = reply.indexOf('\n');
+        int closing = reply.lastIndexOf("```");
+        if (firstNewline < 0 || closing <= firstNewline) {
+            return reply;
+        }
+        return reply.substring(firstNewline + 1, closing).strip();
+    }
+
     public static @Nullable Object read(String text) {
         if (text.length() > MAX_LENGTH) {
             throw new JsonException("document longer than " + MAX_LENGTH + " characters", 0);

@@ -23,7 +23,7 @@ public final class JudgeReplyParser {
         }
         Object document;
         try {
-            document = JsonReader.read(unfence(reply.strip()));
+            document = JsonReader.read(JsonReader.unfence(reply.strip()));
         } catch (JsonReader.JsonException e) {
             return new JudgeVerdict.Unparseable("not JSON: " + e.getMessage());
         }
@@ -53,17 +53,5 @@ public final class JudgeReplyParser {
             text = text.substring(0, MAX_RATIONALE_LENGTH);
         }
         return new JudgeVerdict.Parsed(parsed, text);
-    }
-
-    private static String unfence(String reply) {
-        if (!reply.startsWith("```")) {
-            return reply;
-        }
-        int firstNewline = reply.indexOf('\n');
-        int closing = reply.lastIndexOf("```");
-        if (firstNewline < 0 || closing <= firstNewline) {
-            return reply;
-        }
-        return reply.substring(firstNewline + 1, closing).strip();
     }
 }

@@ -22,6 +22,33 @@ class EventPayloadsTest {
                         "local",
                         "text",
                         new EventPayload.UsageFields(1, 2, 0.25, true)),
+                new EventPayload.SeatMessage(
+                        2,
+                        "rebuttal",
+                        "risk",
+                        "Risk Officer",
+                        "risk_officer",
+                        "m",
+                        "local",
+                        "text",
+                        "oppose",
+                        "because",
+                        true,
+                        new EventPayload.UsageFields(1, 2, 0, true)),
+                new EventPayload.SeatMessage(
+                        1,
+                        "explore",
+                        "opt",
+                        "Optimist",
+                        "optimist",
+                        "m",
+                        "local",
+                        "prose",
+                        null,
+                        null,
+                        false,
+                        new EventPayload.UsageFields(1, 2, 0, true)),
+                new EventPayload.ConversationSummary(3, "so far"),
                 new EventPayload.Notice("warn", "n"),
                 new EventPayload.AgentFailed("A", "m", "r"),
                 new EventPayload.Score("J", "A", Map.of("accuracy", 7.0), 7.0, "why"),
@@ -35,6 +62,8 @@ class EventPayloadsTest {
         for (EventPayload payload : all) {
             assertThat(EventPayloads.decode(payload.type(), payload.fields())).isEqualTo(payload);
         }
+        EventPayload noAnswer = new EventPayload.Final(null, Map.of("warnings", List.of("synthesis_failed")));
+        assertThat(EventPayloads.decode("final", noAnswer.fields())).isEqualTo(noAnswer);
         assertThat(all)
                 .filteredOn(EventPayload::terminal)
                 .extracting(EventPayload::type)

@@ -5,6 +5,7 @@ import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
+import com.consultaion.application.port.out.ChatTask;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Usage;
 import java.time.Duration;
@@ -77,8 +78,11 @@ public final class LocalChatModel implements ChatModel {
         String content = switch (request.task()) {
             case JUDGE -> judge(system, user);
             case CRITIQUE -> revise(system, user);
-            case SYNTHESIS, CHAIR, FACILITATOR, SCRIBE -> synthesise(user);
-            default -> draft(system, user);
+            case SYNTHESIS -> synthesise(user);
+            case CHAIR, FACILITATOR, SCRIBE -> conclude(request.task(), user);
+            case SEAT -> seat(system, user);
+            case DELEGATE -> delegate(system, user);
+            case DRAFT -> draft(system, user);
         };
         Usage usage = new Usage(BudgetPolicy.tokensOf(system + user), BudgetPolicy.tokensOf(content), 0, true);
         ChatResponse response = new ChatResponse(content, request.model(), PROVIDER, usage);
@@ -240,6 +244,81 @@ public final class LocalChatModel implements ChatModel {
         sb.append("\nPlan:\n1. State the goal and how success is measured.\n2. Pilot on a small scale and watch "
                 + "the risks the debate raised.\n3. Review the results with those affected, then scale or stop.");
         return sb.toString();
+    }
+
+    /** A parliament seat: its draft voice for the phase, as the JSON object seats are asked for. */
+    private static String seat(String system, String user) {
+        String content = draft(system, user);
+        String phase = user.contains("rebuttal:") ? "rebuttal" : user.contains("converge:") ? "converge" : "explore";
+        Map<String, String> said = TextParts.blocks(user, "<<<STATEMENT", "STATEMENT>>>");
+        if (!phase.equals("explore") && !said.isEmpty()) {
+            String other = said.keySet().iterator().next();
+            content = "Answering " + other.replaceAll("\\s*\\(.*", "") + ": " + content;
+        }
+        String stance = switch (voice(system)) {
+            case SKEPTIC -> "conditional";
+            case PLANNER, ANALYST -> phase.equals("converge") ? "support" : "neutral";
+        };
+        return "{\"content\": " + quote(content) + ", \"reasoning\": "
+                + quote("Seen from my role in the " + phase + " phase.") + ", \"stance\": \"" + stance + "\"}";
+    }
+
+    /** A conversation delegate: its draft voice, picking up the last thing said when there is one. */
+    private static String delegate(String system, String user) {
+        Map<String, String> said = TextParts.blocks(user, "<<<STATEMENT", "STATEMENT>>>");
+        String content = draft(system, user);
+        if (said.isEmpty()) {
+            return content;
+        }
+        String lastSpeaker = List.copyOf(said.keySet()).get(said.size() - 1).replaceAll("\\s*\\(.*", "");
+        return "Building on " + lastSpeaker + ": "
+                + TextParts.firstSentence(
+                        said.values().stream().reduce((a, b) -> b).orElse(""))
+                + " " + content;
+    }
+
+    /** The chair's verdict, a scribe's summary or the facilitator's synthesis, from the statements given. */
+    private static String conclude(ChatTask task, String user) {
+        String question = TextParts.between(user, "<<<QUESTION", "QUESTION>>>").orElse("");
+        Map<String, String> said = TextParts.blocks(user, "<<<STATEMENT", "STATEMENT>>>");
+        List<String> keys = TextParts.keywords(question, 3);
+        String topic = keys.isEmpty() ? "this question" : String.join(", ", keys);
+        StringBuilder sb = new StringBuilder(
+                switch (task) {
+                    case CHAIR -> "Verdict: on " + topic + ", the parliament recommends a measured approach. ";
+                    case SCRIBE -> "Summary: on " + topic + ", " + said.size() + " statements this round. ";
+                    default -> "Synthesis: on " + topic + ", the delegates converge on a measured approach. ";
+                });
+        said.values().stream()
+                .limit(3)
+                .forEach(c -> sb.append(TextParts.firstSentence(c)).append(' '));
+        if (task != ChatTask.SCRIBE) {
+            sb.append("\nNext steps:\n1. State the goal and how success is measured.\n2. Pilot on a small scale "
+                    + "and watch the risks raised.\n3. Review the results with those affected, then scale or stop.");
+        }
+        return sb.toString().strip();
+    }
+
+    private static String quote(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private static String pick(long hash, String... options) {

@@ -17,6 +17,7 @@ import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateConfigFields;
 import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.Panel;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -138,8 +139,11 @@ final class DebatesController {
         v.throwIfAny();
         Supplier<DebateConfig> config =
                 () -> DebateConfigFields.fromFields(body.config() == null ? Map.of() : body.config(), model);
-        Debate debate =
-                start.start(StartDebateCommand.of(requester, body.prompt(), body.mode(), body.category(), config));
+        Map<String, Object> panelFields = body.panelConfig();
+        Supplier<Panel> panel =
+                panelFields == null ? null : () -> DebateConfigFields.panelFromFields(panelFields, model);
+        Debate debate = start.start(
+                StartDebateCommand.of(requester, body.prompt(), body.mode(), body.category(), config, panel));
         var client = Principals.client(request);
         audit.record(new com.consultaion.application.port.out.AuditTrail.Entry(
                 java.time.Instant.now(),

@@ -5,6 +5,7 @@ import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.Category;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateMode;
+import com.consultaion.domain.debate.Panel;
 import com.consultaion.domain.debate.Prompt;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -41,12 +42,39 @@ public record StartDebateCommand(
     /** With a category (null or blank: none), normalised and validated with the rest. */
     public static StartDebateCommand of(
             Requester requester, String prompt, String mode, @Nullable String category, Supplier<DebateConfig> config) {
+        return of(requester, prompt, mode, category, config, null);
+    }
+
+    /**
+     * With a parliament panel ({@code panel_config}; null: the default panel on the config's first agent's
+     * model). A panel is only accepted for mode {@code parliament}.
+     */
+    public static StartDebateCommand of(
+            Requester requester,
+            String prompt,
+            String mode,
+            @Nullable String category,
+            Supplier<DebateConfig> config,
+            @Nullable Supplier<Panel> panel) {
         Violations v = new Violations();
         String cat = v.capture("", () -> Category.normalize(category));
         Prompt p = v.capture("", () -> new Prompt(prompt));
         DebateMode m = v.capture("", () -> DebateMode.parse(mode));
         DebateConfig c = v.capture("config", config);
+        Panel given = panel == null ? null : v.capture("panel_config", panel);
+        v.check(
+                panel == null || m == null || m == DebateMode.PARLIAMENT,
+                "panel_config",
+                "panel_config.mode",
+                "a panel is only used by mode parliament");
         v.throwIfAny();
+        if (m == DebateMode.PARLIAMENT && c != null) {
+            DebateConfig base = c;
+            Panel seats =
+                    given != null ? given : Panel.defaults(base.agents().get(0).model());
+            c = v.capture("panel_config", () -> base.withPanel(seats));
+            v.throwIfAny();
+        }
         return new StartDebateCommand(
                 requester, Objects.requireNonNull(p), Objects.requireNonNull(m), Objects.requireNonNull(c), cat);
     }

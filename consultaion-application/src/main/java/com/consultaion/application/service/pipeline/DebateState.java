@@ -59,15 +59,20 @@ public final class DebateState {
         return Optional.ofNullable(ranking);
     }
 
-    /** Each agent's latest successful answer (draft or revision), in config order; agents with none are absent. */
+    /** Phases whose contributions are not an agent's answer: the synthesis, the chair's verdict, summaries. */
+    static final java.util.Set<String> NOT_CANDIDATES =
+            java.util.Set.of("synthesis", ChairStage.PHASE, ConversationRoundStage.SUMMARY, FacilitatorStage.PHASE);
+
+    /**
+     * Each agent's latest successful answer (draft, revision, seat statement or conversation turn), in config
+     * order; agents with none are absent.
+     */
     public Map<String, String> candidates() {
         Map<String, String> latest = new LinkedHashMap<>();
         debate.config()
                 .agents()
                 .forEach(a -> contributions.stream()
-                        .filter(c -> c.agent().equals(a.name())
-                                && c.ok()
-                                && !c.phase().equals("synthesis"))
+                        .filter(c -> c.agent().equals(a.name()) && c.ok() && !NOT_CANDIDATES.contains(c.phase()))
                         .reduce((first, second) -> second)
                         .ifPresent(c -> latest.put(a.name(), c.content())));
         return latest;

@@ -34,7 +34,10 @@ final class JudgeStage implements Stage {
     private final ModelCalls calls;
     private final Clock clock;
 
-    JudgeStage(ModelCalls calls, Clock clock) {
+    private final int round;
+
+    JudgeStage(ModelCalls calls, Clock clock, int round) {
+        this.round = round;
         this.calls = calls;
         this.clock = clock;
     }
@@ -42,10 +45,6 @@ final class JudgeStage implements Stage {
     @Override
     public String name() {
         return "judge";
-    }
-
-    private int round(DebateState state) {
-        return DraftStage.ROUND + state.debate().config().critiqueRounds() + 1;
     }
 
     /** One planned call: which judge scores which candidate under which label. */
@@ -89,7 +88,6 @@ final class JudgeStage implements Stage {
             return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
         }
         Instant now = clock.instant();
-        int round = round(state);
         List<Verdict> verdicts = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
         events.add(new EventPayload.RoundStarted(round, "judge"));

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stages of a debate, in order: draft, {@code R} critique rounds, judge, synthesis. A stage's index is its
- * checkpoint number: after committing stage {@code i}, the debate's {@code nextStage} is {@code i + 1}.
+ * The stages of a debate, in order, by mode. {@code debate}: draft, {@code R} critique rounds, judge, synthesis.
+ * {@code parliament}: explore, rebuttal, converge (every seat in parallel in each), judge (when the panel is
+ * judged), the chair's verdict. {@code conversation}: up to four rounds (delegates, then the scribe's summary),
+ * the facilitator's synthesis. A stage's index is its checkpoint number: after committing stage {@code i}, the
+ * debate's {@code nextStage} is {@code i + 1}.
  */
 public final class Pipeline {
 
@@ -21,16 +24,35 @@ public final class Pipeline {
     }
 
     public List<Stage> stages(DebateMode mode, DebateConfig config) {
-        if (mode != DebateMode.DEBATE) {
-            throw new IllegalArgumentException("mode " + mode.wireName() + " has no pipeline in this version");
-        }
         List<Stage> stages = new ArrayList<>();
-        stages.add(new DraftStage(0, calls, clock));
-        for (int r = 1; r <= config.critiqueRounds(); r++) {
-            stages.add(new CritiqueStage(r, r, calls, clock));
+        switch (mode) {
+            case DEBATE -> {
+                stages.add(new DraftStage(0, calls, clock));
+                for (int r = 1; r <= config.critiqueRounds(); r++) {
+                    stages.add(new CritiqueStage(r, r, calls, clock));
+                }
+                stages.add(new JudgeStage(calls, clock, DraftStage.ROUND + config.critiqueRounds() + 1));
+                stages.add(new SynthesisStage(stages.size(), calls, clock));
+            }
+            case PARLIAMENT -> {
+                if (config.panel() == null) {
+                    throw new IllegalArgumentException("a parliament needs a panel");
+                }
+                for (ParliamentPhase phase : ParliamentPhase.values()) {
+                    stages.add(new SeatPhaseStage(stages.size(), phase, calls, clock));
+                }
+                if (config.panel().judged()) {
+                    stages.add(new JudgeStage(calls, clock, ParliamentPhase.values().length + 1));
+                }
+                stages.add(new ChairStage(stages.size(), calls, clock));
+            }
+            case CONVERSATION -> {
+                for (int r = 1; r <= config.conversation().rounds(); r++) {
+                    stages.add(new ConversationRoundStage(stages.size(), r, calls, clock));
+                }
+                stages.add(new FacilitatorStage(stages.size(), calls, clock));
+            }
         }
-        stages.add(new JudgeStage(calls, clock));
-        stages.add(new SynthesisStage(stages.size(), calls, clock));
         return List.copyOf(stages);
     }
 

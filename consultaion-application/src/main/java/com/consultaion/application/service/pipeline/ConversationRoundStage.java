@@ -1,0 +1,176 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.debate.AgentSpec;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.Conversation;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.event.EventPayload;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One conversation round: the delegates speak in parallel, each having read everything said before and the
+ * scribe's earlier summaries; then the scribe summarises the round ({@code conversation_summary}). A round does
+ * not start once the conversation has spent its token ceiling: it then commits nothing but a notice (once),
+ * and the facilitator concludes.
+ */
+final class ConversationRoundStage implements Stage {
+
+    static final String PHASE = "discussion";
+    static final String SCRIBE = "Scribe";
+    static final String SUMMARY = "summary";
+
+    private final int index;
+    private final int round;
+    private final ModelCalls calls;
+    private final Clock clock;
+
+    ConversationRoundStage(int index, int round, ModelCalls calls, Clock clock) {
+        this.index = index;
+        this.round = round;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "round-" + round;
+    }
+
+    /** Everything said so far, in order: the delegates' turns and the scribe's summaries. */
+    static List<Prompts.Statement> transcript(DebateState state) {
+        List<Prompts.Statement> said = new ArrayList<>();
+        for (Contribution c : state.contributions()) {
+            if (!c.ok()) {
+                continue;
+            }
+            String content = Objects.requireNonNull(c.content());
+            if (c.phase().equals(PHASE)) {
+                said.add(new Prompts.Statement(c.agent(), "round " + c.round(), content));
+            } else if (c.phase().equals(SUMMARY)) {
+                said.add(new Prompts.Statement(SCRIBE, "summary of round " + c.round(), content));
+            }
+        }
+        return said;
+    }
+
+    /** Whether the conversation has spent its ceiling, so no further round starts. */
+    static boolean ceilingReached(DebateState state) {
+        Conversation settings = state.debate().config().conversation();
+        return state.spent().totalTokens() >= settings.maxTotalTokens();
+    }
+
+    /** How many rounds actually ran. */
+    static int roundsRun(DebateState state) {
+        return (int) state.contributions().stream()
+                .filter(c -> c.phase().equals(PHASE))
+                .mapToInt(Contribution::round)
+                .distinct()
+                .count();
+    }
+
+    private List<ChatRequest> requests(DebateState state) {
+        String question = state.debate().prompt().text();
+        List<Prompts.Statement> before = transcript(state);
+        return state.debate().config().agents().stream()
+                .map(a -> Prompts.delegate(a, question, round, before))
+                .toList();
+    }
+
+    @Override
+    public BudgetPolicy.Estimate estimate(DebateState state) {
+        if (ceilingReached(state)) {
+            return new BudgetPolicy.Estimate(0, 0);
+        }
+        List<ChatRequest> all = new ArrayList<>(requests(state));
+        all.add(Prompts.scribe(
+                state.debate().config().synthesizers().get(0),
+                state.debate().prompt().text(),
+                round,
+                transcript(state)));
+        return Calls.estimate(calls, all);
+    }
+
+    @Override
+    public StageResult run(DebateState state, RunControl control) {
+        DebateConfig config = state.debate().config();
+        if (ceilingReached(state)) {
+            List<EventPayload> events = new ArrayList<>();
+            if (roundsRun(state) == round - 1) { // the first round skipped says why; later ones stay silent
+                events.add(new EventPayload.Notice(
+                        "info",
+                        "the conversation reached its token ceiling ("
+                                + state.spent().totalTokens() + " of "
+                                + config.conversation().maxTotalTokens() + " tokens) after " + (round - 1)
+                                + " round(s); the facilitator concludes"));
+            }
+            return new StageResult(List.of(), List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+        }
+        List<CallOutcome> outcomes = calls.callAll(requests(state), config.callTimeout(), control);
+        if (control.cancelled() || Calls.anyCancelled(outcomes)) {
+            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+        }
+        Instant now = clock.instant();
+        List<Contribution> rows = new ArrayList<>();
+        List<EventPayload> events = new ArrayList<>();
+        events.add(new EventPayload.RoundStarted(round, PHASE));
+        int answered = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            AgentSpec agent = config.agents().get(i);
+            CallOutcome outcome = outcomes.get(i);
+            rows.add(Calls.contribution(index, round, PHASE, agent.name(), outcome, now));
+            events.add(Calls.event(round, PHASE, "delegate", agent.name(), outcome));
+            if (outcome instanceof CallOutcome.Answered) {
+                answered++;
+            }
+        }
+        int total = config.agents().size();
+        if (!config.tolerance().holds(answered, total)) {
+            String detail = answered + " of " + total + " delegates answered in round " + round + "; at least "
+                    + Math.min(config.tolerance().minAgents(), total) + " and a failure ratio of at most "
+                    + config.tolerance().maxFailureRatio() + " are required";
+            events.add(new EventPayload.DebateFailed("quorum_lost", detail));
+            return new StageResult(
+                    rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Fail("quorum_lost", detail));
+        }
+        if (answered < total) {
+            events.add(new EventPayload.Notice(
+                    "warn", (total - answered) + " of " + total + " delegates failed in round " + round));
+        }
+        List<Prompts.Statement> said = new ArrayList<>();
+        for (Contribution c : rows) {
+            if (c.ok()) {
+                said.add(new Prompts.Statement(c.agent(), "round " + round, Objects.requireNonNull(c.content())));
+            }
+        }
+        String question = state.debate().prompt().text();
+        Fallbacks.Outcome scribe = Fallbacks.first(
+                calls,
+                config.synthesizers(),
+                m -> Prompts.scribe(m, question, round, said),
+                config.callTimeout(),
+                control,
+                events);
+        if (scribe.cancelled()) {
+            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+        }
+        CallOutcome.Answered summary = scribe.answer();
+        if (summary != null) {
+            rows.add(Calls.contribution(index, round, SUMMARY, SCRIBE, summary, clock.instant()));
+            events.add(new EventPayload.ConversationSummary(
+                    round, summary.response().content()));
+        } else {
+            events.add(new EventPayload.Notice(
+                    "warn",
+                    "no summary of round " + round + ": every scribe model failed ("
+                            + String.join("; ", scribe.failures()) + ")"));
+        }
+        return new StageResult(rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+    }
+}

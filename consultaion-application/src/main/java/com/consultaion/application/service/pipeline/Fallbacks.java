@@ -1,0 +1,47 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.Nullable;
+import com.consultaion.domain.event.EventPayload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One call tried on each model in turn until one answers: the synthesiser, the chair, the scribe, the
+ * facilitator. Each switch to the next model is reported as a {@code fallback} event.
+ */
+final class Fallbacks {
+
+    /** The first answer (null when every model failed or the run was cancelled), and why the others failed. */
+    record Outcome(@Nullable CallOutcome.Answered answer, List<String> failures, boolean cancelled) {}
+
+    private Fallbacks() {}
+
+    static Outcome first(
+            ModelCalls calls,
+            List<String> models,
+            Function<String, ChatRequest> request,
+            Duration timeout,
+            RunControl control,
+            List<EventPayload> events) {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            CallOutcome outcome = calls.callAll(List.of(request.apply(models.get(i))), timeout, control)
+                    .get(0);
+            if (control.cancelled() || Calls.anyCancelled(List.of(outcome))) {
+                return new Outcome(null, failures, true);
+            }
+            if (outcome instanceof CallOutcome.Answered answered) {
+                return new Outcome(answered, failures, false);
+            }
+            CallOutcome.Failed failed = (CallOutcome.Failed) outcome;
+            failures.add(failed.reason());
+            if (i + 1 < models.size()) {
+                events.add(new EventPayload.Fallback(models.get(i), models.get(i + 1), failed.reason()));
+            }
+        }
+        return new Outcome(null, failures, false);
+    }
+}

@@ -1,0 +1,139 @@
+package com.consultaion.application.service.pipeline;
+
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.Panel;
+import com.consultaion.domain.debate.SeatReply;
+import com.consultaion.domain.event.EventPayload;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One parliament phase: every seat speaks in parallel, having read the statements of the earlier phases. A
+ * seat's reply is read as structured JSON, or kept as written when it is not (the event says which). After the
+ * phase the panel's failure tolerance decides whether the session goes on.
+ */
+final class SeatPhaseStage implements Stage {
+
+    static final String FAILURE_REASON = "seat_failure_threshold_exceeded";
+
+    private final int index;
+    private final ParliamentPhase phase;
+    private final ModelCalls calls;
+    private final Clock clock;
+
+    SeatPhaseStage(int index, ParliamentPhase phase, ModelCalls calls, Clock clock) {
+        this.index = index;
+        this.phase = phase;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return phase.wireName();
+    }
+
+    static Panel panel(DebateState state) {
+        return Objects.requireNonNull(state.debate().config().panel(), "a parliament has a panel");
+    }
+
+    /** Every seat statement so far, in order, as later speakers see it. */
+    static List<Prompts.Statement> transcript(DebateState state) {
+        Panel panel = panel(state);
+        List<Prompts.Statement> said = new ArrayList<>();
+        for (Contribution c : state.contributions()) {
+            Panel.Seat seat = panel.seatNamed(c.agent());
+            if (c.ok() && seat != null && !DebateState.NOT_CANDIDATES.contains(c.phase())) {
+                said.add(new Prompts.Statement(
+                        seat.name(), seat.role().title() + ", " + c.phase(), Objects.requireNonNull(c.content())));
+            }
+        }
+        return said;
+    }
+
+    private List<ChatRequest> requests(DebateState state) {
+        String question = state.debate().prompt().text();
+        List<Prompts.Statement> before = transcript(state);
+        return panel(state).seats().stream()
+                .map(seat -> Prompts.seat(seat, question, phase, before))
+                .toList();
+    }
+
+    @Override
+    public BudgetPolicy.Estimate estimate(DebateState state) {
+        return Calls.estimate(calls, requests(state));
+    }
+
+    @Override
+    public StageResult run(DebateState state, RunControl control) {
+        Panel panel = panel(state);
+        List<CallOutcome> outcomes =
+                calls.callAll(requests(state), state.debate().config().callTimeout(), control);
+        if (control.cancelled() || Calls.anyCancelled(outcomes)) {
+            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+        }
+        Instant now = clock.instant();
+        List<Contribution> rows = new ArrayList<>();
+        List<EventPayload> events = new ArrayList<>();
+        events.add(new EventPayload.RoundStarted(phase.round(), phase.wireName()));
+        int answered = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            Panel.Seat seat = panel.seats().get(i);
+            switch (outcomes.get(i)) {
+                case CallOutcome.Answered a -> {
+                    answered++;
+                    SeatReply reply = SeatReply.parse(a.response().content());
+                    rows.add(Contribution.answered(
+                            index,
+                            phase.round(),
+                            phase.wireName(),
+                            seat.name(),
+                            a.response().model(),
+                            a.response().provider(),
+                            reply.content(),
+                            a.response().usage(),
+                            now));
+                    events.add(new EventPayload.SeatMessage(
+                            phase.round(),
+                            phase.wireName(),
+                            seat.id(),
+                            seat.name(),
+                            seat.role().wireName(),
+                            a.response().model(),
+                            a.response().provider(),
+                            reply.content(),
+                            reply.stance(),
+                            reply.reasoning(),
+                            reply.structured(),
+                            Calls.usage(a.response().usage())));
+                }
+                case CallOutcome.Failed f -> {
+                    rows.add(Calls.contribution(index, phase.round(), phase.wireName(), seat.name(), f, now));
+                    events.add(Calls.event(phase.round(), phase.wireName(), "seat", seat.name(), f));
+                }
+            }
+        }
+        int total = panel.seats().size();
+        if (answered == 0 || (!panel.holds(answered) && panel.failFast())) {
+            String detail = answered + " of " + total + " seats answered in the " + phase.wireName()
+                    + " phase; at least " + panel.minRequiredSeats() + " and a failure ratio of at most "
+                    + panel.maxSeatFailRatio() + " are required";
+            events.add(new EventPayload.DebateFailed(FAILURE_REASON, detail));
+            return new StageResult(
+                    rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Fail(FAILURE_REASON, detail));
+        }
+        if (answered < total) {
+            events.add(new EventPayload.Notice(
+                    "warn",
+                    (total - answered) + " of " + total + " seats failed in the " + phase.wireName()
+                            + " phase; the session goes on without them"));
+        }
+        return new StageResult(rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+    }
+}
