@@ -135,6 +135,16 @@ public final class Consultaion implements AutoCloseable {
                 StartDebateCommand.of(Requester.system(), prompt, DebateMode.DEBATE.wireName(), () -> config));
     }
 
+    /**
+     * Starts a debate in any mode. A parliament takes its seats from {@code config.panel()} (see {@link
+     * DebateConfig#withPanel}) or, without one, sits the default panel on the config's first agent's model; a
+     * conversation reads {@code config.conversation()}.
+     */
+    public Debate start(String prompt, DebateMode mode, DebateConfig config) {
+        return starter.start(
+                StartDebateCommand.of(Requester.system(), prompt, mode.wireName(), null, () -> config, null));
+    }
+
     /** Starts a debate and waits until it reaches a terminal state. */
     public Debate startAndAwait(String prompt, Duration timeout) throws TimeoutException {
         return await(start(prompt).id(), timeout);

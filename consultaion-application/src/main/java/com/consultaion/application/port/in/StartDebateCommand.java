@@ -46,8 +46,8 @@ public record StartDebateCommand(
     }
 
     /**
-     * With a parliament panel ({@code panel_config}; null: the default panel on the config's first agent's
-     * model). A panel is only accepted for mode {@code parliament}.
+     * With a parliament panel ({@code panel_config}; null: the config's own panel, else the default panel on the
+     * config's first agent's model). A panel is only accepted for mode {@code parliament}.
      */
     public static StartDebateCommand of(
             Requester requester,
@@ -70,8 +70,12 @@ public record StartDebateCommand(
         v.throwIfAny();
         if (m == DebateMode.PARLIAMENT && c != null) {
             DebateConfig base = c;
-            Panel seats =
-                    given != null ? given : Panel.defaults(base.agents().get(0).model());
+            Panel current = base.panel();
+            Panel seats = given != null
+                    ? given
+                    : current != null
+                            ? current
+                            : Panel.defaults(base.agents().get(0).model());
             c = v.capture("panel_config", () -> base.withPanel(seats));
             v.throwIfAny();
         }
