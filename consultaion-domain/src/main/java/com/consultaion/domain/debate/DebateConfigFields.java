@@ -114,8 +114,12 @@ public final class DebateConfigFields {
                 String roleName = string(v, m, "role_profile", path, null);
                 RoleProfile role = v.capture(path, () -> RoleProfile.parse(roleName, "role_profile"));
                 double temperature = number(v, m, "temperature", path, Panel.Seat.DEFAULT_TEMPERATURE);
-                Panel.Seat seat = v.capture(path, () -> new Panel.Seat(id, name, provider, model, role, temperature));
-                if (seat != null) {
+                // A seat whose role was refused is still checked field by field (under a stand-in role), so one
+                // answer lists every bad field; it is not kept.
+                RoleProfile checked = role == null ? RoleProfile.OPTIMIST : role;
+                Panel.Seat seat =
+                        v.capture(path, () -> new Panel.Seat(id, name, provider, model, checked, temperature));
+                if (seat != null && role != null) {
                     seats.add(seat);
                 }
             }

@@ -113,8 +113,16 @@ final class Reports {
         return m;
     }
 
+    /** A parliament's seats (id, name, role profile, model as party), or a debate's agents. */
     static List<Map<String, Object>> members(GetTranscriptQuery.Transcript t) {
         List<Map<String, Object>> out = new ArrayList<>();
+        com.consultaion.domain.debate.Panel panel = t.debate().config().panel();
+        if (panel != null) {
+            for (com.consultaion.domain.debate.Panel.Seat s : panel.seats()) {
+                out.add(Map.of("id", s.id(), "name", s.name(), "role", s.role().wireName(), "party", s.model()));
+            }
+            return out;
+        }
         for (AgentSpec a : t.debate().config().agents()) {
             out.add(Map.of(
                     "id", a.name().toLowerCase(Locale.ROOT), "name", a.name(), "role", "agent", "party", a.model()));
