@@ -47,6 +47,12 @@ class ModesApiTest {
                 .contains("\"phase\":\"explore\"", "\"phase\":\"rebuttal\"", "\"phase\":\"converge\"")
                 .contains("\"structured\":true")
                 .contains("\"type\":\"score\"");
+        for (String view : new String[] {"/report", "/timeline", "/judges", "/scores.csv"}) {
+            HttpResponse<String> r = http.get("/debates/" + id + view, user.bearer());
+            assertThat(r.statusCode()).as(view).isEqualTo(200);
+        }
+        assertThat(http.get("/debates/" + id + "/timeline", user.bearer()).body())
+                .contains("seat_message");
         assertThat(http.get("/debates/" + id + "/members", user.bearer()).body())
                 .contains("\"id\":\"optimist\"", "\"role\":\"risk_officer\"", "\"name\":\"Systems Architect\"");
         Awaitility.await()
