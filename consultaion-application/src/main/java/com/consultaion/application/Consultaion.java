@@ -86,7 +86,7 @@ public final class Consultaion implements AutoCloseable {
         this.bus = s.bus();
         this.calls = Executors.newVirtualThreadPerTaskExecutor();
         this.defaultModel = b.defaultModel;
-        Pipeline pipeline = new Pipeline(new ModelCalls(chatModel, calls, b.telemetry), clock);
+        Pipeline pipeline = new Pipeline(new ModelCalls(chatModel, calls, b.telemetry, b.tracing), clock);
         this.leaderboard = new LeaderboardService(s.ratings(), s.transactions(), b.leaderboardSettings);
         this.billing = new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock);
         DebateRunner runner = new DebateRunner(
@@ -100,6 +100,8 @@ public final class Consultaion implements AutoCloseable {
                 leaderboard,
                 billing,
                 b.telemetry,
+                b.tracing,
+                b.logContext,
                 clock);
         this.worker = new DebateWorker(s.leases(), s.debates(), runner, clock, b.workerSettings, b.logContext);
         this.starter = new StartDebateService(
@@ -112,7 +114,8 @@ public final class Consultaion implements AutoCloseable {
                 b.ids,
                 b.models,
                 billing,
-                b.telemetry);
+                b.telemetry,
+                b.tracing);
         this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
         this.control = new DebateControlService(
                 s.debates(), s.events(), s.bus(), s.transactions(), worker, clock, billing, b.telemetry);
@@ -264,6 +267,8 @@ public final class Consultaion implements AutoCloseable {
         private com.consultaion.application.port.out.LogContext logContext =
                 com.consultaion.application.port.out.LogContext.NONE;
         private Telemetry telemetry = Telemetry.NONE;
+        private com.consultaion.application.port.out.Tracing tracing =
+                com.consultaion.application.port.out.Tracing.NONE;
         private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Supplier<DebateId> ids = DebateId::random;
@@ -289,6 +294,15 @@ public final class Consultaion implements AutoCloseable {
         /** Where the worker names the debate it runs, for the log lines written meanwhile; nowhere by default. */
         public Builder logContext(com.consultaion.application.port.out.LogContext logContext) {
             this.logContext = Objects.requireNonNull(logContext);
+            return this;
+        }
+
+        /**
+         * Where the core reports spans (a debate's run, its stages, every model call), continuing the trace of
+         * the request that started the debate; none by default.
+         */
+        public Builder tracing(com.consultaion.application.port.out.Tracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing);
             return this;
         }
 

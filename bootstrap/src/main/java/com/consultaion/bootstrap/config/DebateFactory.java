@@ -98,6 +98,7 @@ final class DebateFactory {
             @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
             @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
             Telemetry telemetry,
+            com.consultaion.application.port.out.Tracing tracing,
             io.micronaut.context.env.Environment environment) {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -111,6 +112,7 @@ final class DebateFactory {
                         bootstrapRounds, Leaderboard.Settings.DEFAULT.seed(), Leaderboard.Settings.DEFAULT.prior()))
                 .plans(PlanSettings.plans(environment), Plan.DEFAULT_SLUG)
                 .telemetry(telemetry)
+                .tracing(tracing)
                 .logContext((key, value) -> {
                     org.slf4j.MDC.put(key, value);
                     return () -> org.slf4j.MDC.remove(key);

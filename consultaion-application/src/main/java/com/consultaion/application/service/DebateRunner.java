@@ -3,7 +3,9 @@ package com.consultaion.application.service;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.LogContext;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.port.out.Tracing;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
@@ -45,6 +47,8 @@ public final class DebateRunner {
     private final LeaderboardService leaderboard;
     private final BillingService billing;
     private final Telemetry telemetry;
+    private final Tracing tracing;
+    private final LogContext logContext;
     private final Clock clock;
 
     public DebateRunner(
@@ -58,7 +62,11 @@ public final class DebateRunner {
             LeaderboardService leaderboard,
             BillingService billing,
             Telemetry telemetry,
+            Tracing tracing,
+            LogContext logContext,
             Clock clock) {
+        this.tracing = tracing;
+        this.logContext = logContext;
         this.debates = debates;
         this.transcripts = transcripts;
         this.events = events;
@@ -83,13 +91,22 @@ public final class DebateRunner {
                 return;
             }
             Debate debate = found.get();
-            control.deadline(clock.instant().plus(debate.config().deadline()));
-            DebateState state = load(debate);
-            if (debate.cancelRequested()) {
-                cancel(state, lease);
-                return;
+            // The run is traced under the request that started the debate, whichever node runs it.
+            try (Tracing.Span span = tracing.start(
+                            "debate.run", debates.traceOf(debate.id()).orElse(null));
+                    LogContext.Scope traced = traced(span)) {
+                span.attribute("debate.id", debate.id().toString())
+                        .attribute("debate.mode", debate.mode().wireName())
+                        .attribute("debate.resumed_at_stage", debate.nextStage());
+                control.traceParent(span.traceParent());
+                control.deadline(clock.instant().plus(debate.config().deadline()));
+                DebateState state = load(debate);
+                DebateState end = debate.cancelRequested()
+                        ? cancel(state, lease)
+                        : runStages(begin(state, lease), lease, control);
+                span.attribute("debate.status", end.debate().status().wireName());
+                end.debate().reason().ifPresent(span::failed);
             }
-            runStages(begin(state, lease), lease, control);
         } catch (WorkLeases.LeaseLostException e) {
             LOG.log(Level.INFO, "stopped debate {0}: {1}", lease.debateId(), e.getMessage());
         } catch (DebateRepository.ConcurrentUpdateException e) {
@@ -101,6 +118,12 @@ public final class DebateRunner {
                 LOG.log(Level.WARNING, "could not release the lease on {0}: {1}", lease.debateId(), e.toString());
             }
         }
+    }
+
+    /** Worker log lines carry the trace id while the run is traced. */
+    private LogContext.Scope traced(Tracing.Span span) {
+        String id = span.traceId();
+        return id == null ? () -> {} : logContext.put("trace_id", id);
     }
 
     private DebateState begin(DebateState state, WorkLeases.Lease lease) {
@@ -148,9 +171,15 @@ public final class DebateRunner {
             }
             StageResult result;
             long stageStarted = System.nanoTime();
-            try {
+            String runParent = control.traceParent();
+            try (Tracing.Span span = tracing.start("debate.stage", runParent)) {
+                span.attribute("stage.name", stage.name()).attribute("stage.index", i);
+                control.traceParent(span.traceParent()); // the stage's model calls are its children
                 result = stage.run(state, control);
                 telemetry.stageFinished(stage.name(), java.time.Duration.ofNanos(System.nanoTime() - stageStarted));
+                if (result.outcome() instanceof StageResult.Outcome.Fail f) {
+                    span.failed(f.reason());
+                }
             } catch (RuntimeException e) {
                 LOG.log(
                         Level.ERROR,
@@ -158,6 +187,7 @@ public final class DebateRunner {
                         e);
                 return fail(state, lease, "internal_error", "stage " + stage.name() + " failed unexpectedly");
             }
+            control.traceParent(runParent);
             if (control.abandoned()) {
                 return state;
             }

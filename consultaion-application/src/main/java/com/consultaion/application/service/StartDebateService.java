@@ -37,6 +37,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final com.consultaion.application.port.out.ModelCatalog models;
     private final BillingService billing;
     private final Telemetry telemetry;
+    private final com.consultaion.application.port.out.Tracing tracing;
 
     public StartDebateService(
             DebateRepository debates,
@@ -48,7 +49,9 @@ public final class StartDebateService implements StartDebateUseCase {
             Supplier<DebateId> ids,
             com.consultaion.application.port.out.ModelCatalog models,
             BillingService billing,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            com.consultaion.application.port.out.Tracing tracing) {
+        this.tracing = tracing;
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -106,10 +109,14 @@ public final class StartDebateService implements StartDebateUseCase {
                 debate.config().judges().stream().map(JudgeSpec::name).toList());
         Debate recorded = debate.recordEvents(1);
         DebateEvent first = new DebateEvent(debate.id(), 1, debate.createdAt(), created);
+        String traceParent = tracing.currentParent();
         try {
             transactions.run(() -> {
                 billing.reserve(recorded); // the plan check and the reservation, under the account's lock
                 debates.insert(recorded);
+                if (traceParent != null) {
+                    debates.attachTrace(recorded.id(), traceParent);
+                }
                 events.append(List.of(first));
             });
         } catch (QuotaExceeded refused) {

@@ -24,6 +24,8 @@ public final class InMemoryDebateRepository implements DebateRepository {
     /** Queued and running debates: what workers may claim (kept apart so claims do not scan finished ones). */
     final java.util.Set<DebateId> active = new java.util.HashSet<>();
 
+    private final Map<DebateId, String> traces = new HashMap<>();
+
     public InMemoryDebateRepository(InMemoryDatabase db) {
         this.db = db;
     }
@@ -47,6 +49,28 @@ public final class InMemoryDebateRepository implements DebateRepository {
                 }
             };
         });
+    }
+
+    @Override
+    public void attachTrace(DebateId id, String traceParent) {
+        db.write(() -> {
+            if (!rows.containsKey(id)) {
+                return () -> {};
+            }
+            String old = traces.put(id, traceParent);
+            return () -> {
+                if (old == null) {
+                    traces.remove(id);
+                } else {
+                    traces.put(id, old);
+                }
+            };
+        });
+    }
+
+    @Override
+    public Optional<String> traceOf(DebateId id) {
+        return db.read(() -> Optional.ofNullable(traces.get(id)));
     }
 
     /** Every debate (for the other in-memory stores' queries). */

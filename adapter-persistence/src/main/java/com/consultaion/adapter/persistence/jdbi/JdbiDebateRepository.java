@@ -65,6 +65,23 @@ public final class JdbiDebateRepository implements DebateRepository {
     }
 
     @Override
+    public void attachTrace(DebateId id, String traceParent) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE debates SET trace_parent = :tp WHERE id = :id")
+                .bind("tp", traceParent)
+                .bind("id", id.value())
+                .execute());
+    }
+
+    @Override
+    public Optional<String> traceOf(DebateId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT trace_parent FROM debates WHERE id = :id")
+                .bind("id", id.value())
+                .mapTo(String.class)
+                .findOne()
+                .filter(java.util.Objects::nonNull));
+    }
+
+    @Override
     public Debate update(Debate d) {
         // The flag is cleared only by a terminal write; otherwise a concurrent cancel request survives.
         record Stored(boolean cancelRequested, UUID teamId) {}

@@ -37,6 +37,31 @@ class DebateRepositoryContractTest {
 
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
+    void aTraceContextIsKeptWithItsDebateAndRolledBackWithItsTransaction(StoreFactory stores) {
+        var store = stores.create();
+        DebateRepository repo = store.debates();
+        Debate debate = Fixtures.debate();
+        repo.insert(debate);
+        String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        assertThat(repo.traceOf(debate.id())).isEmpty();
+        repo.attachTrace(debate.id(), traceParent);
+        assertThat(repo.traceOf(debate.id())).hasValue(traceParent);
+
+        repo.attachTrace(DebateId.random(), traceParent); // no such debate: nothing happens
+        String injection = "'); DROP TABLE debates; --";
+        assertThatThrownBy(() -> store.transactions().run(() -> {
+                    repo.attachTrace(debate.id(), injection);
+                    throw new IllegalStateException("rolled back");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(repo.traceOf(debate.id())).hasValue(traceParent);
+        repo.attachTrace(debate.id(), injection);
+        assertThat(repo.traceOf(debate.id())).hasValue(injection);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
     void anUnknownIdIsEmpty(StoreFactory stores) {
         assertThat(stores.create().debates().findById(DebateId.random())).isEmpty();
     }

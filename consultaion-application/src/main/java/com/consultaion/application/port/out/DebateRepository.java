@@ -16,6 +16,15 @@ public interface DebateRepository {
     Optional<Debate> findById(DebateId id);
 
     /**
+     * Remembers the W3C trace context of the request that started the debate, so the worker
+     * that runs it (on any node) traces the run under it. A debate that does not exist is left alone.
+     */
+    void attachTrace(DebateId id, String traceParent);
+
+    /** The trace context attached at the start, if any. */
+    Optional<String> traceOf(DebateId id);
+
+    /**
      * Writes {@code debate} if the stored version still equals {@code debate.version()}, and returns it under the
      * next version; otherwise throws {@link ConcurrentUpdateException}. The cancel-request flag and the team are
      * not written here (see {@link #requestCancel}, {@link #shareWith}), so concurrent changes to them survive.

@@ -5,6 +5,7 @@ import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.port.out.Tracing;
 import com.consultaion.domain.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,15 +30,17 @@ public final class ModelCalls {
     private final ChatModel model;
     private final ExecutorService executor;
     private final Telemetry telemetry;
+    private final Tracing tracing;
 
     public ModelCalls(ChatModel model, ExecutorService virtualThreads) {
-        this(model, virtualThreads, Telemetry.NONE);
+        this(model, virtualThreads, Telemetry.NONE, Tracing.NONE);
     }
 
-    public ModelCalls(ChatModel model, ExecutorService virtualThreads, Telemetry telemetry) {
+    public ModelCalls(ChatModel model, ExecutorService virtualThreads, Telemetry telemetry, Tracing tracing) {
         this.model = model;
         this.executor = virtualThreads;
         this.telemetry = telemetry;
+        this.tracing = tracing;
     }
 
     public ChatModel.ModelInfo describe(String modelId) {
@@ -88,12 +91,15 @@ public final class ModelCalls {
         // Rounded up, so a call cut short by the deadline ends at or after it, never just before.
         outer.orTimeout(Math.max(1, (timeout.toNanos() + 999_999) / 1_000_000), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
+        Tracing.Span span = tracing.start("llm.call", control.traceParent())
+                .attribute("llm.model", request.model())
+                .attribute("llm.task", request.task().name().toLowerCase(java.util.Locale.ROOT));
         var unused = outer.whenComplete((r, e) -> {
             if (e != null) {
                 task.cancel(true); // interrupts a ChatModel that blocks in complete()
             }
             control.untrack(outer);
-            report(request, r, e, Duration.ofNanos(System.nanoTime() - started));
+            report(request, r, e, Duration.ofNanos(System.nanoTime() - started), span);
         });
         control.track(outer);
         return outer;
@@ -134,8 +140,13 @@ public final class ModelCalls {
         }
     }
 
-    private void report(ChatRequest request, ChatResponse response, Throwable error, Duration latency) {
-        try {
+    private void report(
+            ChatRequest request,
+            @Nullable ChatResponse response,
+            @Nullable Throwable error,
+            Duration latency,
+            Tracing.Span span) {
+        try (span) {
             Throwable cause = error == null ? null : unwrap(error);
             String outcome = cause == null
                     ? "ok"
@@ -149,6 +160,14 @@ public final class ModelCalls {
                     latency,
                     response == null ? 0 : response.usage().totalTokens(),
                     response == null ? 0 : response.usage().costUsd());
+            span.attribute("llm.provider", model.describe(request.model()).provider())
+                    .attribute("llm.outcome", outcome);
+            if (response != null) {
+                span.attribute("llm.input_tokens", response.usage().inputTokens())
+                        .attribute("llm.output_tokens", response.usage().outputTokens());
+            } else {
+                span.failed(outcome);
+            }
         } catch (RuntimeException e) {
             // monitoring must never break a debate
         }

@@ -1,5 +1,6 @@
 package com.consultaion.application.service.pipeline;
 
+import com.consultaion.domain.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +19,20 @@ public final class RunControl {
     private volatile Instant deadline;
     private volatile boolean cancelled;
     private volatile boolean abandoned;
+    private volatile @Nullable String traceParent;
 
     public RunControl(Clock clock, Instant deadline) {
         this.clock = clock;
         this.deadline = deadline;
+    }
+
+    /** The span that model calls started now belong to (the running stage's), or null when not tracing. */
+    public @Nullable String traceParent() {
+        return traceParent;
+    }
+
+    public void traceParent(@Nullable String parent) {
+        this.traceParent = parent;
     }
 
     /** The user cancelled: stop at the next boundary and record the cancellation. */
