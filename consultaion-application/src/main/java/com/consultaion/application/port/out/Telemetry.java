@@ -27,6 +27,12 @@ public interface Telemetry {
     default void modelCall(
             String provider, String model, String outcome, Duration latency, long tokens, double costUsd) {}
 
+    /** A provider call is tried again after a transient failure ({@code timeout}, {@code io}, {@code http_429} …). */
+    default void modelRetried(String provider, String model, String reason) {}
+
+    /** A provider model's circuit breaker changed state: {@code closed}, {@code half_open} or {@code open}. */
+    default void circuitChanged(String provider, String model, String state) {}
+
     /** A plan refused a request ({@code plan.max_agents}, {@code quota.tokens_per_day} …). */
     default void quotaRefused(String code) {}
 

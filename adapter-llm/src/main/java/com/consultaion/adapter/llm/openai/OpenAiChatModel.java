@@ -1,0 +1,309 @@
+package com.consultaion.adapter.llm.openai;
+
+import com.consultaion.application.port.out.ChatMessage;
+import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.ChatModelException;
+import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.application.port.out.ChatResponse;
+import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Usage;
+import com.openai.client.OpenAIClientAsync;
+import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import com.openai.errors.OpenAIInvalidDataException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.completions.CompletionUsage;
+import dev.failsafe.Bulkhead;
+import dev.failsafe.BulkheadFullException;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * A {@link ChatModel} for one OpenAI-compatible provider, on the official SDK's async client (its own retries
+ * off). Every call runs under Failsafe, composed per model: retries (only for timeouts, connection errors, 5xx
+ * and 429, honouring {@code Retry-After}; exponential backoff with jitter) around a circuit breaker on a sliding
+ * time window, around a bulkhead (calls beyond the limit wait for a slot), around a per-attempt timeout that
+ * cancels the HTTP call. The error that reaches the debate names the provider, the model, the HTTP status and
+ * the reason.
+ */
+public final class OpenAiChatModel implements ChatModel, AutoCloseable {
+
+    /** The longest {@code Retry-After} honoured; a provider asking for longer fails the call instead. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+    /** What the delay function answers when the provider named no delay: Failsafe then uses the backoff. */
+    private static final Duration NO_DELAY = Duration.ofMillis(-1);
+
+    private final ProviderSettings settings;
+    private final OpenAIClientAsync client;
+    private final Function<String, ModelInfo> catalogue;
+    private final Telemetry telemetry;
+    private final Map<String, Policies> perModel = new ConcurrentHashMap<>();
+
+    /** The composed policies of one model, and its breaker (for health). */
+    private record Policies(FailsafeExecutor<ChatCompletion> executor, CircuitBreaker<ChatCompletion> breaker) {}
+
+    public OpenAiChatModel(ProviderSettings settings, Function<String, ModelInfo> catalogue, Telemetry telemetry) {
+        this.settings = settings;
+        this.catalogue = catalogue;
+        this.telemetry = telemetry;
+        OpenAIOkHttpClientAsync.Builder builder = OpenAIOkHttpClientAsync.builder()
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey().isEmpty() ? "none" : settings.apiKey())
+                .maxRetries(0) // retries are Failsafe's alone
+                .timeout(settings.attemptTimeout().plusSeconds(5)); // Failsafe's timeout acts first
+        settings.headers().forEach(builder::putHeader);
+        this.client = builder.build();
+    }
+
+    public String provider() {
+        return settings.name();
+    }
+
+    /** Whether calls to {@code model} are let through (its breaker is not open). */
+    public boolean healthy(String model) {
+        Policies p = perModel.get(model);
+        return p == null || !p.breaker().isOpen();
+    }
+
+    @Override
+    public ModelInfo describe(String model) {
+        return catalogue.apply(model);
+    }
+
+    @Override
+    public CompletableFuture<ChatResponse> complete(ChatRequest request) {
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
+                .model(request.model())
+                .temperature(request.temperature())
+                .maxCompletionTokens(request.maxOutputTokens());
+        for (ChatMessage m : request.messages()) {
+            if (m.role() == ChatMessage.Role.SYSTEM) {
+                params.addSystemMessage(m.content());
+            } else {
+                params.addUserMessage(m.content());
+            }
+        }
+        ChatCompletionCreateParams built = params.build();
+        Policies policies = perModel.computeIfAbsent(request.model(), this::policies);
+        CompletableFuture<ChatCompletion> call = policies.executor()
+                .getStageAsync(() -> client.chat().completions().create(built));
+        CompletableFuture<ChatResponse> response = call.handle((completion, error) -> {
+            if (error != null) {
+                throw error(request.model(), error);
+            }
+            return response(request, completion);
+        });
+        // Whoever cancels the answer (the debate's own timeout, a cancelled debate) cancels the HTTP call too.
+        var unused = response.whenComplete((r, e) -> {
+            if (response.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return response;
+    }
+
+    private ChatResponse response(ChatRequest request, ChatCompletion completion) {
+        String content = completion.choices().isEmpty()
+                ? ""
+                : completion.choices().get(0).message().content().orElse("");
+        if (content.isBlank()) {
+            throw new ChatModelException(
+                    settings.name(), request.model(), null, "the provider returned an empty completion");
+        }
+        ModelInfo info = catalogue.apply(request.model());
+        Optional<CompletionUsage> reported = completion.usage();
+        long in = reported.map(CompletionUsage::promptTokens).orElseGet(() -> BudgetPolicy.tokensOf(text(request)));
+        long out = reported.map(CompletionUsage::completionTokens).orElseGet(() -> BudgetPolicy.tokensOf(content));
+        double cost = in / 1000.0 * info.costPer1kInput() + out / 1000.0 * info.costPer1kOutput();
+        // Estimated when the provider reported no usage: the ledger says so.
+        return new ChatResponse(
+                content, request.model(), settings.name(), new Usage(in, out, cost, reported.isEmpty()));
+    }
+
+    private static String text(ChatRequest request) {
+        StringBuilder sb = new StringBuilder();
+        request.messages().forEach(m -> sb.append(m.content()).append('\n'));
+        return sb.toString();
+    }
+
+    private Policies policies(String model) {
+        RetryPolicy<ChatCompletion> retry = RetryPolicy.<ChatCompletion>builder()
+                .handleIf((result, failure) -> failure != null && transientFailure(failure))
+                .withMaxRetries(settings.maxRetries())
+                .withBackoff(settings.backoffInitial(), settings.backoffMax())
+                .withJitter(0.25)
+                .withDelayFn(ctx -> ctx.getLastException() == null
+                        ? NO_DELAY // no Retry-After: the backoff above applies
+                        : retryAfter(ctx.getLastException()).orElse(NO_DELAY))
+                .abortIf((result, failure) -> failure != null
+                        && retryAfter(failure)
+                                .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0)
+                                .orElse(false))
+                .onRetry(e -> telemetry.modelRetried(settings.name(), model, kind(e.getLastException())))
+                .build();
+        long windowCalls = Math.max(settings.breakerMinimumCalls(), 1);
+        CircuitBreaker<ChatCompletion> breaker = CircuitBreaker.<ChatCompletion>builder()
+                .handleIf((result, failure) -> failure != null && transientFailure(failure))
+                .withFailureRateThreshold(
+                        (int) Math.ceil(settings.breakerFailureRatio() * 100),
+                        (int) windowCalls,
+                        settings.breakerWindow())
+                .withDelay(settings.breakerOpenFor())
+                .withSuccessThreshold(1)
+                .onOpen(e -> telemetry.circuitChanged(settings.name(), model, "open"))
+                .onHalfOpen(e -> telemetry.circuitChanged(settings.name(), model, "half_open"))
+                .onClose(e -> telemetry.circuitChanged(settings.name(), model, "closed"))
+                .build();
+        Bulkhead<ChatCompletion> bulkhead = Bulkhead.<ChatCompletion>builder(settings.maxConcurrent())
+                .withMaxWaitTime(settings.maxWait())
+                .build();
+        Timeout<ChatCompletion> timeout = Timeout.<ChatCompletion>builder(settings.attemptTimeout())
+                .withInterrupt()
+                .build();
+        return new Policies(
+                Failsafe.with(retry).compose(breaker).compose(bulkhead).compose(timeout), breaker);
+    }
+
+    /** Worth trying again: the attempt timed out, the connection failed, or the provider said 5xx or 429. */
+    static boolean transientFailure(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof OpenAIServiceException e) {
+            return e.statusCode() == 429 || e.statusCode() >= 500;
+        }
+        return t instanceof TimeoutExceededException
+                || t instanceof OpenAIIoException
+                || (t instanceof OpenAIInvalidDataException && dropped(t));
+    }
+
+    /** The provider's {@code Retry-After} (seconds or an HTTP date), when it sent one. */
+    static Optional<Duration> retryAfter(Throwable failure) {
+        if (!(unwrap(failure) instanceof OpenAIServiceException e)) {
+            return Optional.empty();
+        }
+        return e.headers().values("retry-after").stream().findFirst().flatMap(OpenAiChatModel::parseRetryAfter);
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        String v = value.strip();
+        try {
+            double seconds = Double.parseDouble(v);
+            return seconds >= 0 ? Optional.of(Duration.ofMillis((long) (seconds * 1000))) : Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String kind(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof OpenAIServiceException e) {
+            return "http_" + e.statusCode();
+        }
+        return t instanceof TimeoutExceededException ? "timeout" : "io";
+    }
+
+    private ChatModelException error(String model, Throwable failure) {
+        Throwable t = unwrap(failure);
+        String provider = settings.name();
+        return switch (t) {
+            case ChatModelException e -> e;
+            case OpenAIServiceException e -> new ChatModelException(provider, model, e.statusCode(), reason(e));
+            case TimeoutExceededException e ->
+                new ChatModelException(
+                        provider,
+                        model,
+                        null,
+                        "no answer within " + settings.attemptTimeout().toMillis() + " ms (per attempt, "
+                                + (settings.maxRetries() + 1) + " attempts)");
+            case CircuitBreakerOpenException e ->
+                new ChatModelException(
+                        provider, model, null, "circuit open after repeated failures; calls resume shortly");
+            case BulkheadFullException e ->
+                new ChatModelException(
+                        provider,
+                        model,
+                        null,
+                        "more than " + settings.maxConcurrent() + " calls in flight and none finished within "
+                                + settings.maxWait().toMillis() + " ms");
+            case OpenAIIoException e -> new ChatModelException(provider, model, null, "connection failed: " + brief(e));
+            case OpenAIInvalidDataException e ->
+                dropped(e)
+                        ? new ChatModelException(provider, model, null, "connection dropped mid-response: " + brief(e))
+                        : new ChatModelException(provider, model, null, "the provider's response could not be read");
+            case CancellationException e -> new ChatModelException(provider, model, null, "cancelled");
+            default ->
+                new ChatModelException(provider, model, null, t.getClass().getSimpleName() + ": " + brief(t));
+        };
+    }
+
+    /** What the provider said went wrong: its error code or type, and its message, briefly. */
+    private static String reason(OpenAIServiceException e) {
+        String code = e.code().or(e::type).orElse("");
+        // The SDK's message starts with the status, which the error already names.
+        String message = brief(e).replaceFirst("^" + e.statusCode() + ":\\s*", "");
+        return code.isEmpty() ? message : code + ": " + message;
+    }
+
+    private static String brief(Throwable t) {
+        String m = t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getMessage().strip();
+        m = m.replaceAll("\\s+", " ");
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+
+    /**
+     * Whether a response that could not be read was cut off in transit (the connection dropped mid-body) rather
+     * than malformed: the former is worth retrying.
+     */
+    static boolean dropped(Throwable failure) {
+        for (Throwable c = failure.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof java.net.ProtocolException
+                    || c instanceof java.net.SocketException
+                    || c instanceof java.io.EOFException
+                    || c instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

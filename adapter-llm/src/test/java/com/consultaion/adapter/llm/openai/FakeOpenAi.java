@@ -1,0 +1,145 @@
+package com.consultaion.adapter.llm.openai;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol, for tests. Each request takes
+ * the next scripted behaviour (then the default one): answer, answer slowly, fail with a status (and
+ * {@code Retry-After}), answer malformed JSON or an empty completion, or drop the connection mid-body.
+ */
+final class FakeOpenAi implements AutoCloseable {
+
+    interface Behaviour {
+        void respond(HttpExchange exchange) throws IOException;
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedDeque<Behaviour> script = new ConcurrentLinkedDeque<>();
+    private volatile Behaviour fallback = ok("Hello from the fake provider.");
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+
+    FakeOpenAi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/v1/chat/completions", exchange -> {
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try (exchange) {
+                bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                Behaviour next = script.poll();
+                (next == null ? fallback : next).respond(exchange);
+            } catch (IOException e) {
+                // the client went away (a cancelled call): nothing to answer
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    int requests() {
+        return bodies.size();
+    }
+
+    FakeOpenAi then(Behaviour... behaviours) {
+        script.addAll(List.of(behaviours));
+        return this;
+    }
+
+    FakeOpenAi otherwise(Behaviour behaviour) {
+        this.fallback = behaviour;
+        return this;
+    }
+
+    static Behaviour ok(String content) {
+        return exchange -> send(
+                exchange,
+                200,
+                "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"m\","
+                        + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
+                        + content + "\"}, \"finish_reason\": \"stop\"}],"
+                        + " \"usage\": {\"prompt_tokens\": 12, \"completion_tokens\": 5, \"total_tokens\": 17}}");
+    }
+
+    static Behaviour withoutUsage(String content) {
+        return exchange -> send(
+                exchange,
+                200,
+                "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"m\","
+                        + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
+                        + content + "\"}, \"finish_reason\": \"stop\"}]}");
+    }
+
+    static Behaviour empty() {
+        return ok("");
+    }
+
+    static Behaviour status(int code, String retryAfter) {
+        return exchange -> {
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().set("Retry-After", retryAfter);
+            }
+            send(
+                    exchange,
+                    code,
+                    "{\"error\": {\"message\": \"scripted " + code + "\", \"type\": \"test_error\","
+                            + " \"code\": \"scripted_" + code + "\"}}");
+        };
+    }
+
+    static Behaviour malformed() {
+        return exchange -> send(exchange, 200, "{\"choices\": [ this is not json");
+    }
+
+    static Behaviour dropMidBody() {
+        return exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 10_000);
+            OutputStream out = exchange.getResponseBody();
+            out.write("{\"id\": \"chatcmpl-3\", \"choices\": [".getBytes(StandardCharsets.UTF_8));
+            out.flush(); // closing the exchange then ends the connection with the body unfinished
+        };
+    }
+
+    static Behaviour slow(Duration delay, Behaviour then) {
+        return exchange -> {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            then.respond(exchange);
+        };
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
