@@ -1,7 +1,7 @@
 package com.consultaion.bootstrap.config;
 
 import com.consultaion.adapter.llm.local.LocalChatModel;
-import com.consultaion.adapter.llm.local.LocalModelCatalog;
+import com.consultaion.adapter.llm.openai.OpenAiChatModel;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
 import com.consultaion.application.Consultaion;
@@ -29,6 +29,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,11 +68,63 @@ final class DebateFactory {
         return new com.consultaion.adapter.sse.StreamMetrics();
     }
 
+    /** The chat models: the local one, and an OpenAI-compatible adapter per configured provider. */
+    record Models(com.consultaion.adapter.llm.Catalogue catalogue, ChatModel chat, List<OpenAiChatModel> providers)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            providers.forEach(OpenAiChatModel::close);
+        }
+    }
+
     @Singleton
-    ChatModel chatModel(
+    @Bean(preDestroy = "close")
+    Models models(
             @Value("${consultaion.local-model.latency-ms:0}") long latencyMs,
-            @Value("${consultaion.local-model.failure-rate:0}") double failureRate) {
-        return new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate));
+            @Value("${consultaion.local-model.failure-rate:0}") double failureRate,
+            @Value("${consultaion.catalogue-file:}") String catalogueFile,
+            @Value("${consultaion.default-model:local}") String defaultModel,
+            List<ProviderProperties> configured,
+            Telemetry telemetry) {
+        List<ModelCatalog.Description> entries = com.consultaion.adapter.llm.Catalogue.read(
+                catalogueFile.isBlank() ? null : java.nio.file.Path.of(catalogueFile));
+        java.util.Map<String, ModelCatalog.Description> byId = new java.util.HashMap<>();
+        entries.forEach(e -> byId.put(e.id(), e));
+        java.util.Map<String, OpenAiChatModel> adapters = new java.util.LinkedHashMap<>();
+        for (ProviderProperties p : configured) {
+            adapters.put(
+                    p.getName(),
+                    new OpenAiChatModel(
+                            p.settings(),
+                            m -> {
+                                ModelCatalog.Description d = byId.get(m);
+                                return new ChatModel.ModelInfo(
+                                        m,
+                                        p.getName(),
+                                        d == null ? 0 : d.costPer1kInput(),
+                                        d == null ? 0 : d.costPer1kOutput());
+                            },
+                            telemetry));
+        }
+        com.consultaion.adapter.llm.Catalogue catalogue = new com.consultaion.adapter.llm.Catalogue(
+                entries,
+                adapters.keySet(),
+                model -> {
+                    ModelCatalog.Description d = byId.get(model);
+                    OpenAiChatModel adapter = d == null ? null : adapters.get(d.provider());
+                    return adapter == null || adapter.healthy(model);
+                },
+                defaultModel);
+        ChatModel local = new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate));
+        return new Models(
+                catalogue,
+                new com.consultaion.adapter.llm.RoutingChatModel(local, java.util.Map.copyOf(adapters), catalogue),
+                List.copyOf(adapters.values()));
+    }
+
+    @Singleton
+    ChatModel chatModel(Models models) {
+        return models.chat();
     }
 
     @Singleton
@@ -80,8 +133,8 @@ final class DebateFactory {
     }
 
     @Singleton
-    ModelCatalog modelCatalog() {
-        return new LocalModelCatalog();
+    ModelCatalog modelCatalog(Models models) {
+        return models.catalogue();
     }
 
     /** Created at startup, after the schema is migrated; closing it stops the worker. */

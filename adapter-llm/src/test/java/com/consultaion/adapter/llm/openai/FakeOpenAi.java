@@ -19,29 +19,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the next scripted behaviour (then the default one): answer, answer slowly, fail with a status (and
  * {@code Retry-After}), answer malformed JSON or an empty completion, or drop the connection mid-body.
  */
-final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi implements AutoCloseable {
 
-    interface Behaviour {
-        void respond(HttpExchange exchange) throws IOException;
+    /** How to answer one request; {@code body} is the request's JSON. */
+    public interface Behaviour {
+        void respond(HttpExchange exchange, String body) throws IOException;
     }
 
     private final HttpServer server;
     private final ConcurrentLinkedDeque<Behaviour> script = new ConcurrentLinkedDeque<>();
     private volatile Behaviour fallback = ok("Hello from the fake provider.");
-    final List<String> bodies = new CopyOnWriteArrayList<>();
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger maxInFlight = new AtomicInteger();
+    public final List<String> bodies = new CopyOnWriteArrayList<>();
+    public final AtomicInteger inFlight = new AtomicInteger();
+    public final AtomicInteger maxInFlight = new AtomicInteger();
 
-    FakeOpenAi() throws IOException {
+    public FakeOpenAi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", exchange -> {
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             try (exchange) {
-                bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                bodies.add(body);
                 Behaviour next = script.poll();
-                (next == null ? fallback : next).respond(exchange);
+                (next == null ? fallback : next).respond(exchange, body);
             } catch (IOException e) {
                 // the client went away (a cancelled call): nothing to answer
             } finally {
@@ -51,36 +53,68 @@ final class FakeOpenAi implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    int requests() {
+    public int requests() {
         return bodies.size();
     }
 
-    FakeOpenAi then(Behaviour... behaviours) {
+    public FakeOpenAi then(Behaviour... behaviours) {
         script.addAll(List.of(behaviours));
         return this;
     }
 
-    FakeOpenAi otherwise(Behaviour behaviour) {
+    public FakeOpenAi otherwise(Behaviour behaviour) {
         this.fallback = behaviour;
         return this;
     }
 
-    static Behaviour ok(String content) {
-        return exchange -> send(
+    public static Behaviour ok(String content) {
+        return (exchange, body) -> answer(exchange, content);
+    }
+
+    private static void answer(HttpExchange exchange, String content) throws IOException {
+        send(
                 exchange,
                 200,
                 "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"m\","
                         + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
-                        + content + "\"}, \"finish_reason\": \"stop\"}],"
+                        + escape(content) + "\"}, \"finish_reason\": \"stop\"}],"
                         + " \"usage\": {\"prompt_tokens\": 12, \"completion_tokens\": 5, \"total_tokens\": 17}}");
     }
 
-    static Behaviour withoutUsage(String content) {
-        return exchange -> send(
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /**
+     * Answers like a model that follows instructions: a judge's request (it lists "Criteria:") gets strict JSON
+     * scores for each criterion, anything else a short answer.
+     */
+    public static Behaviour obliging() {
+        return (exchange, body) -> {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("Criteria: ([a-z_, ]+)").matcher(body);
+            if (!m.find()) {
+                answer(exchange, "A considered answer from the fake provider, with a plan and its risks.");
+                return;
+            }
+            StringBuilder json = new StringBuilder("{\"scores\": {");
+            String[] criteria = m.group(1).split(",\\s*", -1);
+            for (int i = 0; i < criteria.length; i++) {
+                json.append(i == 0 ? "" : ", ")
+                        .append('"')
+                        .append(criteria[i].strip())
+                        .append("\": 7");
+            }
+            answer(exchange, json.append("}, \"rationale\": \"solid\"}").toString());
+        };
+    }
+
+    public static Behaviour withoutUsage(String content) {
+        return (exchange, body) -> send(
                 exchange,
                 200,
                 "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"m\","
@@ -88,12 +122,12 @@ final class FakeOpenAi implements AutoCloseable {
                         + content + "\"}, \"finish_reason\": \"stop\"}]}");
     }
 
-    static Behaviour empty() {
+    public static Behaviour empty() {
         return ok("");
     }
 
-    static Behaviour status(int code, String retryAfter) {
-        return exchange -> {
+    public static Behaviour status(int code, String retryAfter) {
+        return (exchange, body) -> {
             if (retryAfter != null) {
                 exchange.getResponseHeaders().set("Retry-After", retryAfter);
             }
@@ -105,12 +139,12 @@ final class FakeOpenAi implements AutoCloseable {
         };
     }
 
-    static Behaviour malformed() {
-        return exchange -> send(exchange, 200, "{\"choices\": [ this is not json");
+    public static Behaviour malformed() {
+        return (exchange, body) -> send(exchange, 200, "{\"choices\": [ this is not json");
     }
 
-    static Behaviour dropMidBody() {
-        return exchange -> {
+    public static Behaviour dropMidBody() {
+        return (exchange, body) -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 10_000);
             OutputStream out = exchange.getResponseBody();
@@ -119,15 +153,15 @@ final class FakeOpenAi implements AutoCloseable {
         };
     }
 
-    static Behaviour slow(Duration delay, Behaviour then) {
-        return exchange -> {
+    public static Behaviour slow(Duration delay, Behaviour then) {
+        return (exchange, body) -> {
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            then.respond(exchange);
+            then.respond(exchange, body);
         };
     }
 

@@ -1,0 +1,149 @@
+package com.consultaion.adapter.llm;
+
+import com.consultaion.application.port.out.ModelCatalog;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The model catalogue (a tab-separated file, {@code consultaion/catalogue.tsv} by default) and which of its
+ * models can be used now: enabled, of a configured provider (the local model always), and not refused by their
+ * provider's circuit breaker. A bad line fails with its line number.
+ */
+public final class Catalogue implements ModelCatalog {
+
+    public static final String DEFAULT_RESOURCE = "consultaion/catalogue.tsv";
+
+    private final Map<String, Description> entries;
+    private final Set<String> providers;
+    private final Predicate<String> healthy;
+    private final String defaultModel;
+
+    public Catalogue(List<Description> entries, Set<String> providers, Predicate<String> healthy, String defaultModel) {
+        Map<String, Description> byId = new LinkedHashMap<>();
+        for (Description d : entries) {
+            if (byId.put(d.id(), d) != null) {
+                throw new IllegalArgumentException("catalogue: model " + d.id() + " appears twice");
+            }
+        }
+        this.entries = Map.copyOf(byId);
+        this.providers = Set.copyOf(providers);
+        this.healthy = healthy;
+        this.defaultModel = defaultModel;
+        if (!configured(defaultModel)) {
+            throw new IllegalArgumentException("the default model " + defaultModel
+                    + " is not in the catalogue, not enabled, or its provider is not configured");
+        }
+        this.order = entries.stream().map(Description::id).toList();
+    }
+
+    private final List<String> order;
+
+    /** The shipped catalogue, or the file at {@code path} when one is given. */
+    public static List<Description> read(@com.consultaion.domain.Nullable Path path) {
+        try (InputStream in = path == null
+                ? Catalogue.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)
+                : Files.newInputStream(path)) {
+            Objects.requireNonNull(in, DEFAULT_RESOURCE + " is missing");
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model catalogue: " + e.getMessage(), e);
+        }
+    }
+
+    static List<Description> parse(List<String> lines) {
+        List<Description> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 11) {
+                throw new IllegalArgumentException("catalogue line " + (i + 1) + ": 11 tab-separated fields expected");
+            }
+            try {
+                out.add(new Description(
+                        f[0].strip(),
+                        f[2].strip(),
+                        f[1].strip(),
+                        f[3].strip(),
+                        Double.parseDouble(f[4].strip()),
+                        Double.parseDouble(f[5].strip()),
+                        f[6].strip(),
+                        f[7].strip(),
+                        f[8].strip(),
+                        Boolean.parseBoolean(f[9].strip()),
+                        Boolean.parseBoolean(f[10].strip())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("catalogue line " + (i + 1) + ": costs must be numbers", e);
+            }
+        }
+        return out;
+    }
+
+    /** The entry of a model, whether usable or not. */
+    public java.util.Optional<Description> entry(String model) {
+        return java.util.Optional.ofNullable(lookup(model));
+    }
+
+    /** The entry a model id stands for: its own, or the local model's for the local model's variants. */
+    private @com.consultaion.domain.Nullable Description lookup(String model) {
+        Description d = entries.get(model);
+        return d == null && com.consultaion.adapter.llm.local.LocalChatModel.serves(model) ? entries.get("local") : d;
+    }
+
+    private boolean configured(String model) {
+        Description d = lookup(model);
+        return d != null && d.enabled() && (d.provider().equals("local") || providers.contains(d.provider()));
+    }
+
+    @Override
+    public boolean isAvailable(String model) {
+        return model != null && configured(model) && healthy.test(model);
+    }
+
+    @Override
+    public String defaultModel() {
+        return defaultModel;
+    }
+
+    @Override
+    public List<String> available() {
+        return order.stream().filter(this::isAvailable).toList();
+    }
+
+    @Override
+    public List<Description> describe() {
+        return order.stream()
+                .filter(this::configured)
+                .map(entries::get)
+                .map(d -> new Description(
+                        d.id(),
+                        d.displayName(),
+                        d.provider(),
+                        d.tier(),
+                        d.costPer1kInput(),
+                        d.costPer1kOutput(),
+                        d.latencyClass(),
+                        d.qualityTier(),
+                        d.safetyProfile(),
+                        d.enabled() && healthy.test(d.id()),
+                        d.id().equals(defaultModel) || d.recommended()))
+                .toList();
+    }
+}

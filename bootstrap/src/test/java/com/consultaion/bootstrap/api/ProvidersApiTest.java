@@ -1,0 +1,99 @@
+package com.consultaion.bootstrap.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consultaion.adapter.llm.openai.FakeOpenAi;
+import com.consultaion.bootstrap.TestHttp;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A debate through the HTTP API on a configured OpenAI-compatible provider (a real local fake server): the
+ * catalogue enables the provider's models, every call goes to the provider, its usage is charged, and a
+ * provider error reaches the debate with provider, model, status and reason.
+ */
+class ProvidersApiTest {
+
+    @Test
+    void aDebateRunsOnAConfiguredProviderAndItsErrorsAreNamed() throws Exception {
+        try (FakeOpenAi provider = new FakeOpenAi().otherwise(FakeOpenAi.obliging());
+                EmbeddedServer server = ApplicationContext.run(
+                        EmbeddedServer.class,
+                        Map.of(
+                                "micronaut.server.port",
+                                -1,
+                                "consultaion.data-dir",
+                                Files.createTempDirectory("consultaion-providers")
+                                        .toString(),
+                                "consultaion.security.pbkdf2-iterations",
+                                10_000,
+                                "consultaion.providers.openai.base-url",
+                                provider.baseUrl(),
+                                "consultaion.providers.openai.api-key",
+                                "sk-test-never-logged",
+                                "consultaion.providers.openai.max-retries",
+                                1,
+                                "consultaion.providers.openai.backoff-initial",
+                                "10ms",
+                                "consultaion.providers.openai.backoff-max",
+                                "20ms"))) {
+            TestHttp http = new TestHttp(server.getURI());
+            String credentials =
+                    "{\"email\": \"p-" + UUID.randomUUID() + "@example.com\", \"password\": \"correct-Horse-7\"}";
+            assertThat(http.post("/auth/register", credentials).statusCode()).isEqualTo(201);
+            String[] bearer = {
+                "Authorization",
+                "Bearer "
+                        + TestService.field(
+                                http.post("/auth/login", credentials).body(), "access_token")
+            };
+
+            assertThat(http.get("/models").body()).contains("\"id\":\"gpt-4o-mini\"", "\"id\":\"local\"");
+            assertThat(http.get("/models").body()).doesNotContain("mistral-large-latest"); // no such provider here
+            assertThat(http.get("/readyz").body()).contains("gpt-4o-mini");
+
+            HttpResponse<String> created = http.post(
+                    "/debates",
+                    "{\"prompt\": \"Should our library lend out tools as well as books?\", \"model_id\": \"gpt-4o-mini\"}",
+                    bearer);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = TestService.field(created.body(), "id");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/debates/" + id, bearer).body().contains("\"status\":\"completed\""));
+
+            // 3 drafts, 3 revisions, 6 verdicts, 1 synthesis: every call went to the provider.
+            assertThat(provider.requests()).isEqualTo(13);
+            assertThat(provider.bodies).allSatisfy(b -> assertThat(b).contains("\"model\":\"gpt-4o-mini\""));
+            String events = http.get("/debates/" + id + "/events?after=0&limit=100", bearer)
+                    .body();
+            assertThat(events).contains("\"provider\":\"openai\"", "\"model\":\"gpt-4o-mini\"", "\"type\":\"score\"");
+            assertThat(http.get("/billing/usage/models", bearer).body())
+                    .contains("\"model_id\":\"gpt-4o-mini\"", "\"tokens_used\":221"); // 13 calls × (12 + 5)
+
+            // A provider that refuses (HTTP 400) is named in the debate's failure events.
+            provider.otherwise(FakeOpenAi.status(400, null));
+            String failing = TestService.field(
+                    http.post(
+                                    "/debates",
+                                    "{\"prompt\": \"Should our library open on Sundays?\", \"model_id\": \"gpt-4o-mini\"}",
+                                    bearer)
+                            .body(),
+                    "id");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/debates/" + failing, bearer).body().contains("\"status\":\"failed\""));
+            assertThat(http.get("/debates/" + failing + "/events?after=0", bearer)
+                            .body())
+                    .contains("openai/gpt-4o-mini HTTP 400: scripted_400: scripted 400")
+                    .doesNotContain("sk-test-never-logged");
+        }
+    }
+}
