@@ -85,6 +85,8 @@ final class DebateFactory {
             @Value("${consultaion.catalogue-file:}") String catalogueFile,
             @Value("${consultaion.default-model:local}") String defaultModel,
             List<ProviderProperties> configured,
+            @Value("${consultaion.safety.pii-scrubbing:true}") boolean scrubbing,
+            @Value("${consultaion.safety.pii-kinds:SECRET,EMAIL,IBAN,CARD,NATIONAL_ID,IP,PHONE}") List<String> kinds,
             Telemetry telemetry) {
         List<ModelCatalog.Description> entries = com.consultaion.adapter.llm.Catalogue.read(
                 catalogueFile.isBlank() ? null : java.nio.file.Path.of(catalogueFile));
@@ -118,7 +120,15 @@ final class DebateFactory {
         ChatModel local = new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate));
         return new Models(
                 catalogue,
-                new com.consultaion.adapter.llm.RoutingChatModel(local, java.util.Map.copyOf(adapters), catalogue),
+                new com.consultaion.adapter.llm.RoutingChatModel(
+                        local,
+                        java.util.Map.copyOf(adapters),
+                        catalogue,
+                        scrubbing
+                                ? new com.consultaion.domain.safety.PiiScrubber(kinds.stream()
+                                        .map(com.consultaion.domain.safety.PiiScrubber.Kind::parse)
+                                        .collect(java.util.stream.Collectors.toSet()))
+                                : com.consultaion.domain.safety.PiiScrubber.NONE),
                 List.copyOf(adapters.values()));
     }
 

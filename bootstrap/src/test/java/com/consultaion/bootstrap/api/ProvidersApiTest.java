@@ -61,7 +61,8 @@ class ProvidersApiTest {
 
             HttpResponse<String> created = http.post(
                     "/debates",
-                    "{\"prompt\": \"Should our library lend out tools as well as books?\", \"model_id\": \"gpt-4o-mini\"}",
+                    "{\"prompt\": \"Should our library lend out tools as well as books? Ask ana.lopez@example.org or call"
+                            + " +1 415 555 0100.\", \"model_id\": \"gpt-4o-mini\"}",
                     bearer);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String id = TestService.field(created.body(), "id");
@@ -72,6 +73,9 @@ class ProvidersApiTest {
             // 3 drafts, 3 revisions, 6 verdicts, 1 synthesis: every call went to the provider.
             assertThat(provider.requests()).isEqualTo(13);
             assertThat(provider.bodies).allSatisfy(b -> assertThat(b).contains("\"model\":\"gpt-4o-mini\""));
+            // Personal data never leaves the process: the provider sees placeholders.
+            assertThat(provider.bodies.get(0)).contains("[EMAIL]", "[PHONE]");
+            assertThat(String.join("\n", provider.bodies)).doesNotContain("ana.lopez@example.org", "555 0100");
             String events = http.get("/debates/" + id + "/events?after=0&limit=100", bearer)
                     .body();
             assertThat(events).contains("\"provider\":\"openai\"", "\"model\":\"gpt-4o-mini\"", "\"type\":\"score\"");
