@@ -86,7 +86,8 @@ public final class Consultaion implements AutoCloseable {
         this.bus = s.bus();
         this.calls = Executors.newVirtualThreadPerTaskExecutor();
         this.defaultModel = b.defaultModel;
-        Pipeline pipeline = new Pipeline(new ModelCalls(chatModel, calls, b.telemetry, b.tracing), clock);
+        Pipeline pipeline =
+                new Pipeline(new ModelCalls(chatModel, calls, b.telemetry, b.tracing, b.models::alternatives), clock);
         this.leaderboard = new LeaderboardService(s.ratings(), s.transactions(), b.leaderboardSettings);
         this.billing = new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock);
         DebateRunner runner = new DebateRunner(

@@ -127,6 +127,30 @@ public final class Catalogue implements ModelCatalog {
         return order.stream().filter(this::isAvailable).toList();
     }
 
+    /** Usable models of the same tier, never the local model, other providers' first (another failure domain). */
+    @Override
+    public List<String> alternatives(String model) {
+        Description failed = lookup(model);
+        if (failed == null || failed.provider().equals("local")) {
+            return List.of();
+        }
+        List<String> same = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (String id : order) {
+            Description d = entries.get(id);
+            if (d == null
+                    || id.equals(failed.id())
+                    || d.provider().equals("local")
+                    || !d.tier().equals(failed.tier())
+                    || !isAvailable(id)) {
+                continue;
+            }
+            (d.provider().equals(failed.provider()) ? same : other).add(id);
+        }
+        other.addAll(same);
+        return List.copyOf(other);
+    }
+
     @Override
     public List<Description> describe() {
         return order.stream()

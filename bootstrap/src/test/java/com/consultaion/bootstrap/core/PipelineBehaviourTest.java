@@ -367,4 +367,56 @@ class PipelineBehaviourTest {
                                 n -> assertThat(n.message()).startsWith("resumed")));
         assertThat(events).filteredOn(e -> e.type().equals("message")).hasSize(7);
     }
+
+    @Test
+    void aFailedModelIsReplacedByAnotherOfItsTierAndTheFallbackIsReported() throws Exception {
+        ScriptedModel model = new ScriptedModel()
+                .on(
+                        ChatTask.DRAFT,
+                        "a",
+                        r -> CompletableFuture.failedFuture(
+                                new ChatModelException("scripted", "a", 503, "overloaded")));
+        consultaion = Consultaion.builder()
+                .chatModel(model)
+                .stores(InMemoryStores.create())
+                .models(new com.consultaion.application.port.out.ModelCatalog() {
+                    @Override
+                    public boolean isAvailable(String m) {
+                        return true;
+                    }
+
+                    @Override
+                    public String defaultModel() {
+                        return "a";
+                    }
+
+                    @Override
+                    public List<String> available() {
+                        return List.of("a", "a2", "b", "c");
+                    }
+
+                    @Override
+                    public List<String> alternatives(String m) {
+                        return m.equals("a") ? List.of("a2") : List.of();
+                    }
+                })
+                .build();
+        Debate done = consultaion.await(consultaion.start(PROMPT, config()).id(), WAIT);
+
+        assertThat(done.status()).isEqualTo(DebateStatus.COMPLETED);
+        List<DebateEvent> events = events(done);
+        int fallback = types(events).indexOf("fallback");
+        assertThat(fallback).isPositive();
+        assertThat(events.get(fallback).payload())
+                .isEqualTo(new EventPayload.Fallback("a", "a2", "scripted/a HTTP 503: overloaded"));
+        assertThat(events.get(fallback + 1).payload()).isInstanceOfSatisfying(EventPayload.Message.class, m -> {
+            assertThat(m.agent()).isEqualTo("A");
+            assertThat(m.model()).isEqualTo("a2");
+            assertThat(m.content()).isEqualTo("draft by a2");
+        });
+        assertThat(model.calls)
+                .filteredOn(c -> c.task() == ChatTask.DRAFT)
+                .extracting(c -> c.model())
+                .containsExactlyInAnyOrder("a", "b", "c", "a2");
+    }
 }

@@ -19,6 +19,11 @@ public record ChatRequest(
         }
     }
 
+    /** The same request for another model. */
+    public ChatRequest withModel(String other) {
+        return new ChatRequest(other, task, messages, temperature, maxOutputTokens);
+    }
+
     /** Characters sent, for estimates. */
     public int inputLength() {
         return messages.stream().mapToInt(m -> m.content().length()).sum();

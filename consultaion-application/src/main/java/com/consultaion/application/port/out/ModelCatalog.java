@@ -30,6 +30,14 @@ public interface ModelCatalog {
     /** Every usable model id, for listings and readiness. */
     List<String> available();
 
+    /**
+     * Models that may stand in for {@code model} when it fails: usable, of the same tier, never the local model,
+     * in order of preference. None by default.
+     */
+    default List<String> alternatives(String model) {
+        return List.of();
+    }
+
     /** What the catalogue says about each usable model, for GET /models. */
     default List<Description> describe() {
         return available().stream()

@@ -68,6 +68,16 @@ final class Calls {
         };
     }
 
+    /** The {@code fallback} event of an answer that another model gave in place of the one asked first. */
+    static java.util.Optional<EventPayload> fallback(CallOutcome outcome) {
+        if (outcome instanceof CallOutcome.Answered a && a.replaced() != null) {
+            CallOutcome.Failed first = a.replaced();
+            return java.util.Optional.of(new EventPayload.Fallback(
+                    first.request().model(), a.request().model(), first.reason()));
+        }
+        return java.util.Optional.empty();
+    }
+
     static boolean anyCancelled(List<CallOutcome> outcomes) {
         return outcomes.stream().anyMatch(o -> o instanceof CallOutcome.Failed f && f.cancelled());
     }

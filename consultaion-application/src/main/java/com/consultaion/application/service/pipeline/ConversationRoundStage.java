@@ -125,6 +125,7 @@ final class ConversationRoundStage implements Stage {
             AgentSpec agent = config.agents().get(i);
             CallOutcome outcome = outcomes.get(i);
             rows.add(Calls.contribution(index, round, PHASE, agent.name(), outcome, now));
+            Calls.fallback(outcome).ifPresent(events::add);
             events.add(Calls.event(round, PHASE, "delegate", agent.name(), outcome));
             if (outcome instanceof CallOutcome.Answered) {
                 answered++;

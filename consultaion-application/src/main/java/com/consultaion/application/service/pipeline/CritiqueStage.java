@@ -87,6 +87,7 @@ final class CritiqueStage implements Stage {
             String agent = participants.get(i).name();
             CallOutcome outcome = outcomes.get(i);
             rows.add(Calls.contribution(index, round(), "critique", agent, outcome, now));
+            Calls.fallback(outcome).ifPresent(events::add);
             events.add(Calls.event(round(), "critique", "revised", agent, outcome));
             if (outcome instanceof CallOutcome.Failed) {
                 failed++;

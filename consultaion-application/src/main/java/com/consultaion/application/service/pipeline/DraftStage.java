@@ -60,6 +60,7 @@ final class DraftStage implements Stage {
             AgentSpec agent = config.agents().get(i);
             CallOutcome outcome = outcomes.get(i);
             rows.add(Calls.contribution(index, ROUND, "draft", agent.name(), outcome, now));
+            Calls.fallback(outcome).ifPresent(events::add);
             events.add(Calls.event(ROUND, "draft", "candidate", agent.name(), outcome));
             if (outcome instanceof CallOutcome.Answered) {
                 answered++;

@@ -31,16 +31,27 @@ public final class ModelCalls {
     private final ExecutorService executor;
     private final Telemetry telemetry;
     private final Tracing tracing;
+    private final java.util.function.Function<String, List<String>> alternatives;
 
     public ModelCalls(ChatModel model, ExecutorService virtualThreads) {
-        this(model, virtualThreads, Telemetry.NONE, Tracing.NONE);
+        this(model, virtualThreads, Telemetry.NONE, Tracing.NONE, m -> List.of());
     }
 
-    public ModelCalls(ChatModel model, ExecutorService virtualThreads, Telemetry telemetry, Tracing tracing) {
+    /**
+     * @param alternatives the models that may stand in for a failed one (same tier, never the local model), in
+     *     order of preference; empty for none
+     */
+    public ModelCalls(
+            ChatModel model,
+            ExecutorService virtualThreads,
+            Telemetry telemetry,
+            Tracing tracing,
+            java.util.function.Function<String, List<String>> alternatives) {
         this.model = model;
         this.executor = virtualThreads;
         this.telemetry = telemetry;
         this.tracing = tracing;
+        this.alternatives = alternatives;
     }
 
     public ChatModel.ModelInfo describe(String modelId) {
@@ -57,7 +68,28 @@ public final class ModelCalls {
         for (int i = 0; i < requests.size(); i++) {
             outcomes.add(settle(requests.get(i), futures.get(i), min(callTimeout, control.remaining())));
         }
+        // A model that failed (not cancelled) is replaced by the first alternative of its tier that answers.
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof CallOutcome.Failed failed && !failed.cancelled() && !control.cancelled()) {
+                outcomes.set(i, fallBack(failed, callTimeout, control));
+            }
+        }
         return outcomes;
+    }
+
+    private CallOutcome fallBack(CallOutcome.Failed failed, Duration callTimeout, RunControl control) {
+        for (String alternative : alternatives.apply(failed.request().model())) {
+            Duration timeout = min(callTimeout, control.remaining());
+            if (timeout.isZero() || control.cancelled()) {
+                break;
+            }
+            ChatRequest r = failed.request().withModel(alternative);
+            CallOutcome outcome = settle(r, start(r, timeout, control), timeout);
+            if (outcome instanceof CallOutcome.Answered answered) {
+                return new CallOutcome.Answered(r, answered.response(), failed);
+            }
+        }
+        return failed;
     }
 
     private CompletableFuture<ChatResponse> start(ChatRequest request, Duration timeout, RunControl control) {

@@ -88,6 +88,7 @@ final class SeatPhaseStage implements Stage {
             switch (outcomes.get(i)) {
                 case CallOutcome.Answered a -> {
                     answered++;
+                    Calls.fallback(a).ifPresent(events::add);
                     SeatReply reply = SeatReply.parse(a.response().content());
                     rows.add(Contribution.answered(
                             index,
