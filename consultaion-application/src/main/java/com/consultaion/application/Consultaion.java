@@ -75,6 +75,7 @@ public final class Consultaion implements AutoCloseable {
     private final DebateQueries queries;
     private final DebateControlService control;
     private final DebateWorker worker;
+    private final com.consultaion.application.service.RoutingService routing;
     private final LeaderboardService leaderboard;
     private final BillingService billing;
     private final DebateEventBus bus;
@@ -118,6 +119,7 @@ public final class Consultaion implements AutoCloseable {
                 b.telemetry,
                 b.tracing);
         this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
+        this.routing = new com.consultaion.application.service.RoutingService(b.models, billing);
         this.control = new DebateControlService(
                 s.debates(), s.events(), s.bus(), s.transactions(), worker, clock, billing, b.telemetry);
         if (b.startWorker) {
@@ -137,6 +139,11 @@ public final class Consultaion implements AutoCloseable {
     public Debate start(String prompt, DebateConfig config) {
         return starter.start(
                 StartDebateCommand.of(Requester.system(), prompt, DebateMode.DEBATE.wireName(), () -> config));
+    }
+
+    /** Which model a debate runs on: by routing policy, or the one the request names. */
+    public com.consultaion.application.port.in.RouteModelQuery routeModelQuery() {
+        return routing;
     }
 
     /**

@@ -184,6 +184,11 @@ final class DebateFactory {
     }
 
     @Singleton
+    com.consultaion.application.port.in.RouteModelQuery routeModel(Consultaion consultaion) {
+        return consultaion.routeModelQuery();
+    }
+
+    @Singleton
     BillingQueries billing(Consultaion consultaion) {
         return consultaion.billingQueries();
     }

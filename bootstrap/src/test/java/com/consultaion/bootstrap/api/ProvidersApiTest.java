@@ -66,21 +66,41 @@ class ProvidersApiTest {
                     bearer);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String id = TestService.field(created.body(), "id");
+            // A named model overrides the policy; the free plan's tier (standard) bounds the candidates.
+            assertThat(created.body())
+                    .contains("\"model_id\":\"gpt-4o-mini\"", "\"routed_model\":\"gpt-4o-mini\"")
+                    .contains("\"routing_policy\":\"router-smart\"", "\"requested_model\":\"gpt-4o-mini\"")
+                    .contains("{\"model\":\"gpt-4o-mini\",\"total_score\":0.7675,\"cost_score\":0.625,"
+                            + "\"latency_score\":1.0,\"quality_score\":0.75,\"safety_score\":0.7,\"is_healthy\":true}")
+                    .doesNotContain("\"model\":\"gpt-4o\"", "\"model\":\"local\"");
+
             Awaitility.await()
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> http.get("/debates/" + id, bearer).body().contains("\"status\":\"completed\""));
-
-            // 3 drafts, 3 revisions, 6 verdicts, 1 synthesis: every call went to the provider.
-            assertThat(provider.requests()).isEqualTo(13);
-            assertThat(provider.bodies).allSatisfy(b -> assertThat(b).contains("\"model\":\"gpt-4o-mini\""));
             // Personal data never leaves the process: the provider sees placeholders.
             assertThat(provider.bodies.get(0)).contains("[EMAIL]", "[PHONE]");
             assertThat(String.join("\n", provider.bodies)).doesNotContain("ana.lopez@example.org", "555 0100");
+
+            // Without a model, router-deep routes by quality first among the plan's tiers.
+            HttpResponse<String> routed = http.post(
+                    "/debates",
+                    "{\"prompt\": \"Which tools should a library lend first?\", \"routing_policy\": \"router-deep\"}",
+                    bearer);
+            assertThat(routed.body())
+                    .contains("\"routed_model\":\"gpt-4o-mini\"", "\"routing_policy\":\"router-deep\"");
+            String routedId = TestService.field(routed.body(), "id");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/debates/" + routedId, bearer).body().contains("\"status\":\"completed\""));
+
+            // 3 drafts, 3 revisions, 6 verdicts, 1 synthesis per debate: every call went to the provider.
+            assertThat(provider.requests()).isEqualTo(26);
+            assertThat(provider.bodies).allSatisfy(b -> assertThat(b).contains("\"model\":\"gpt-4o-mini\""));
             String events = http.get("/debates/" + id + "/events?after=0&limit=100", bearer)
                     .body();
             assertThat(events).contains("\"provider\":\"openai\"", "\"model\":\"gpt-4o-mini\"", "\"type\":\"score\"");
             assertThat(http.get("/billing/usage/models", bearer).body())
-                    .contains("\"model_id\":\"gpt-4o-mini\"", "\"tokens_used\":221"); // 13 calls × (12 + 5)
+                    .contains("\"model_id\":\"gpt-4o-mini\"", "\"tokens_used\":442"); // 26 calls × (12 + 5)
 
             // A provider that refuses (HTTP 400) is named in the debate's failure events.
             provider.otherwise(FakeOpenAi.status(400, null));

@@ -180,6 +180,12 @@ public final class BillingService implements BillingQueries {
         return store.assignPlan(user, slug);
     }
 
+    /** The model tiers the requester's plan allows (a request with no user — embedded use — any tier). */
+    public java.util.Optional<java.util.Set<String>> allowedTiers(
+            com.consultaion.application.port.in.Requester requester) {
+        return requester.user().map(user -> planOf(user).limits().modelTiers());
+    }
+
     /** The user's plan; an unknown slug (a plan removed from configuration) falls back to the default plan. */
     private Plan planOf(UserId user) {
         return plans.getOrDefault(store.planOf(user), Objects.requireNonNull(plans.get(defaultPlan), defaultPlan));

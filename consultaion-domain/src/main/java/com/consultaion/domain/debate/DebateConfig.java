@@ -22,7 +22,8 @@ public record DebateConfig(
         Duration callTimeout,
         Duration deadline,
         @Nullable Panel panel,
-        Conversation conversation) {
+        Conversation conversation,
+        @Nullable com.consultaion.domain.routing.Routing routing) {
 
     public static final int MIN_AGENTS = 2;
     public static final int MAX_AGENTS = 8;
@@ -130,7 +131,8 @@ public record DebateConfig(
                 callTimeout,
                 deadline,
                 null,
-                Conversation.DEFAULT);
+                Conversation.DEFAULT,
+                null);
     }
 
     /**
@@ -157,7 +159,8 @@ public record DebateConfig(
                 callTimeout,
                 deadline,
                 newPanel,
-                conversation);
+                conversation,
+                routing);
     }
 
     public DebateConfig withConversation(Conversation settings) {
@@ -172,7 +175,25 @@ public record DebateConfig(
                 callTimeout,
                 deadline,
                 panel,
-                settings);
+                settings,
+                routing);
+    }
+
+    /** The same config with the record of how its model was chosen. */
+    public DebateConfig withRouting(com.consultaion.domain.routing.Routing chosen) {
+        return new DebateConfig(
+                agents,
+                judges,
+                critiqueRounds,
+                budget,
+                tolerance,
+                aggregation,
+                synthesizers,
+                callTimeout,
+                deadline,
+                panel,
+                conversation,
+                chosen);
     }
 
     /** The default panel of the original service: three agents and two judges, all on {@code model}. */

@@ -58,7 +58,70 @@ public final class DebateConfigFields {
         if (c.panel() != null) {
             f.put("panel", panelToFields(c.panel()));
         }
+        if (c.routing() != null) {
+            f.put("routing", routingToFields(c.routing()));
+        }
         return f;
+    }
+
+    /** How the model was chosen, in the API's {@code routing_meta} shape plus the policy and the routed model. */
+    public static Map<String, Object> routingToFields(com.consultaion.domain.routing.Routing r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", r.policy());
+        m.put("routed_model", r.routedModel());
+        m.put("requested_model", r.requestedModel());
+        m.put(
+                "candidates",
+                r.candidates().stream()
+                        .map(c -> ordered(
+                                "model",
+                                c.model(),
+                                "total_score",
+                                c.totalScore(),
+                                "cost_score",
+                                c.costScore(),
+                                "latency_score",
+                                c.latencyScore(),
+                                "quality_score",
+                                c.qualityScore(),
+                                "safety_score",
+                                c.safetyScore(),
+                                "is_healthy",
+                                c.healthy()))
+                        .toList());
+        return m;
+    }
+
+    /** Reads what {@link #routingToFields} wrote (stored configs only: clients never send it). */
+    @SuppressWarnings("unchecked")
+    static @Nullable com.consultaion.domain.routing.Routing routingFromFields(@Nullable Object value) {
+        if (!(value instanceof Map<?, ?> m)) {
+            return null;
+        }
+        List<com.consultaion.domain.routing.Router.Candidate> candidates = new ArrayList<>();
+        if (m.get("candidates") instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> c = (Map<String, Object>) o;
+                candidates.add(new com.consultaion.domain.routing.Router.Candidate(
+                        String.valueOf(c.get("model")),
+                        num(c.get("total_score")),
+                        num(c.get("cost_score")),
+                        num(c.get("latency_score")),
+                        num(c.get("quality_score")),
+                        num(c.get("safety_score")),
+                        Boolean.TRUE.equals(c.get("is_healthy"))));
+            }
+        }
+        Object requested = m.get("requested_model");
+        return new com.consultaion.domain.routing.Routing(
+                String.valueOf(m.get("policy")),
+                String.valueOf(m.get("routed_model")),
+                requested == null ? null : requested.toString(),
+                candidates);
+    }
+
+    private static double num(@Nullable Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** A parliament panel in the API's {@code panel_config} form. */
@@ -234,6 +297,7 @@ public final class DebateConfigFields {
                                         Conversation.DEFAULT.maxTotalTokens())));
         Map<String, ?> panelMap = object(v, f, "panel", "");
         Panel panel = panelMap == null ? null : v.capture("panel", () -> panelFromFields(panelMap, defaultModel));
+        com.consultaion.domain.routing.Routing routing = routingFromFields(f.get("routing"));
         v.throwIfAny();
         Violations last = new Violations();
         DebateConfig config = last.capture(
@@ -249,7 +313,8 @@ public final class DebateConfigFields {
                         millis(callTimeout),
                         millis(deadline),
                         panel,
-                        conversation));
+                        conversation,
+                        routing));
         last.throwIfAny();
         return config;
     }

@@ -93,7 +93,8 @@ class PanelTest {
                         DebateConfig.DEFAULT_CALL_TIMEOUT,
                         DebateConfig.DEFAULT_DEADLINE,
                         Panel.defaults("m"),
-                        Conversation.DEFAULT))
+                        Conversation.DEFAULT,
+                        null))
                 .hasMessageContaining("seats");
     }
 

@@ -33,9 +33,21 @@ public record DebateResponse(
 
     public static DebateResponse of(Debate d, Map<String, Object> finalMeta) {
         String model = d.config().agents().get(0).model();
+        com.consultaion.domain.routing.Routing chosen = d.config().routing();
         Map<String, Object> routing = new LinkedHashMap<>();
-        routing.put("candidates", List.of());
-        routing.put("requested_model", null);
+        String policy = "explicit";
+        String requested = model;
+        if (chosen == null) { // debates started before routing, or by embedders
+            routing.put("candidates", List.of());
+            routing.put("requested_model", null);
+        } else {
+            Map<String, Object> f = DebateConfigFields.routingToFields(chosen);
+            routing.put("candidates", f.get("candidates"));
+            routing.put("requested_model", chosen.requestedModel());
+            policy = chosen.policy();
+            model = chosen.routedModel();
+            requested = chosen.requestedModel() == null ? chosen.routedModel() : chosen.requestedModel();
+        }
         Map<String, Object> error = null;
         if (d.reason().isPresent() && !d.reason().get().equals("cancelled")) {
             error = new LinkedHashMap<>();
@@ -51,9 +63,9 @@ public record DebateResponse(
                 d.updatedAt().toString(),
                 d.ownerId().map(Object::toString).orElse(null),
                 d.teamId().map(Object::toString).orElse(null),
+                requested,
                 model,
-                model,
-                "explicit",
+                policy,
                 routing,
                 DebateConfigFields.toFields(d.config()),
                 d.finalContent().orElse(null),

@@ -9,6 +9,7 @@ import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RetryDebateUseCase;
+import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.ModelCatalog;
@@ -20,6 +21,7 @@ import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.Panel;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
+import com.consultaion.domain.routing.Routing;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -51,6 +53,7 @@ final class DebatesController {
     private final ReadDebateEventsQuery events;
     private final CancelDebateUseCase cancel;
     private final RetryDebateUseCase retry;
+    private final RouteModelQuery routes;
     private final ModelCatalog models;
     private final com.consultaion.application.port.in.TeamUseCases teams;
     private final com.consultaion.application.port.out.AuditTrail audit;
@@ -64,7 +67,9 @@ final class DebatesController {
             RetryDebateUseCase retry,
             ModelCatalog models,
             com.consultaion.application.port.in.TeamUseCases teams,
-            com.consultaion.application.port.out.AuditTrail audit) {
+            com.consultaion.application.port.out.AuditTrail audit,
+            RouteModelQuery routes) {
+        this.routes = routes;
         this.start = start;
         this.get = get;
         this.list = list;
@@ -125,8 +130,8 @@ final class DebatesController {
     @Post
     HttpResponse<DebateResponse> create(HttpRequest<?> request, @Body CreateDebateRequest body) {
         Requester requester = Principals.of(request).requester();
-        String model = body.modelId() == null || body.modelId().isBlank()
-                ? models.defaultModel()
+        String requested = body.modelId() == null || body.modelId().isBlank()
+                ? null
                 : body.modelId().strip();
         com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
         v.check(
@@ -135,10 +140,20 @@ final class DebatesController {
                 "routing_policy",
                 "routing_policy.invalid",
                 "must be router-smart or router-deep");
-        v.check(models.isAvailable(model), "model_id", "model.unavailable", "model " + model + " is not available");
+        v.check(
+                requested == null || models.isAvailable(requested),
+                "model_id",
+                "model.unavailable",
+                "model " + requested + " is not available");
         v.throwIfAny();
+        // A named model overrides the routing policy; either way the candidates' scores are kept.
+        Routing routing = routes.route(requester, requested, body.routingPolicy());
+        String model = routing.routedModel();
+        // What the service decides (the routing record, a parliament's seats) is never read from the client.
+        Map<String, Object> clientConfig = new java.util.HashMap<>(body.config() == null ? Map.of() : body.config());
+        clientConfig.keySet().removeAll(java.util.Set.of("routing", "panel"));
         Supplier<DebateConfig> config =
-                () -> DebateConfigFields.fromFields(body.config() == null ? Map.of() : body.config(), model);
+                () -> DebateConfigFields.fromFields(clientConfig, model).withRouting(routing);
         Map<String, Object> panelFields = body.panelConfig();
         Supplier<Panel> panel =
                 panelFields == null ? null : () -> DebateConfigFields.panelFromFields(panelFields, model);

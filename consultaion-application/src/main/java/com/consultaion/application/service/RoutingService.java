@@ -1,0 +1,55 @@
+package com.consultaion.application.service;
+
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.in.RouteModelQuery;
+import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.domain.Nullable;
+import com.consultaion.domain.routing.Router;
+import com.consultaion.domain.routing.Routing;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Routes a debate to a model: the catalogue's usable models, limited to the plan's tiers, scored by policy. */
+public final class RoutingService implements RouteModelQuery {
+
+    private final ModelCatalog models;
+    private final BillingService billing;
+
+    public RoutingService(ModelCatalog models, BillingService billing) {
+        this.models = models;
+        this.billing = billing;
+    }
+
+    @Override
+    public Routing route(Requester requester, @Nullable String requestedModel, @Nullable String policy) {
+        Router.Policy chosen = Router.Policy.parse(policy);
+        Optional<Set<String>> tiers = billing.allowedTiers(requester);
+        List<ModelCatalog.Description> usable = models.describe().stream()
+                .filter(d -> tiers.map(t -> t.contains(d.tier())).orElse(true))
+                .toList();
+        // The offline local model is a stand-in: it is routed to only when no provider's model is usable.
+        if (usable.stream().anyMatch(d -> !d.provider().equals("local"))) {
+            usable = usable.stream().filter(d -> !d.provider().equals("local")).toList();
+        }
+        List<Router.Option> options = usable.stream()
+                .map(d -> new Router.Option(
+                        d.id(),
+                        d.costPer1kInput(),
+                        d.costPer1kOutput(),
+                        d.latencyClass(),
+                        d.qualityTier(),
+                        d.safetyProfile(),
+                        d.enabled()))
+                .toList();
+        if (options.isEmpty()) {
+            // Nothing to score (an embedder's catalogue that describes nothing): the default model serves.
+            return new Routing(
+                    chosen.wireName(),
+                    requestedModel != null ? requestedModel : models.defaultModel(),
+                    requestedModel,
+                    List.of());
+        }
+        return Routing.of(Router.route(chosen, options), requestedModel);
+    }
+}
