@@ -26,6 +26,7 @@ final class OpsFactory {
             StreamMetrics streams,
             HikariDataSource pool,
             Optional<RateLimitService> rateLimits,
+            DebateFactory.Models models,
             Clock clock) {
         NodeStats node = () -> {
             Map<String, Number> m = new LinkedHashMap<>();
@@ -42,6 +43,9 @@ final class OpsFactory {
                 m.put("rate_limit_refusals", r.refusedCount());
                 m.put("rate_limit_unchecked", r.uncheckedCount());
             });
+            // Provider health: usable models, and per configured provider the models whose circuit is open.
+            m.put("models_usable", models.catalogue().available().size());
+            models.providers().forEach(p -> m.put("provider_" + p.provider() + "_open_circuits", p.openCircuits()));
             return m;
         };
         return new OpsSummaryService(stores.ops(), node, consultaion::activeDebates, clock);

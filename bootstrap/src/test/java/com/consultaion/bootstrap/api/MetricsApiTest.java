@@ -72,6 +72,7 @@ class MetricsApiTest {
                 .contains("\"last_24h\":{\"since\":\"", "\"last_7d\":{", "\"debates_by_status\":{")
                 .contains("\"completed\":", "\"active_users\":", "\"usage_by_model\":[{\"model_id\":\"local\"")
                 .contains("\"this_node\":{", "\"db_pool_max\":", "\"sse_open_streams\":", "\"debates_running\":")
+                .contains("\"models_usable\":1")
                 .doesNotContain(alice.email());
     }
 }

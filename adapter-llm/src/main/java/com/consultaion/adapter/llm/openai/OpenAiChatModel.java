@@ -85,6 +85,12 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         return p == null || !p.breaker().isOpen();
     }
 
+    /** How many of this provider's models have an open circuit now. */
+    public int openCircuits() {
+        return (int)
+                perModel.values().stream().filter(p -> p.breaker().isOpen()).count();
+    }
+
     @Override
     public ModelInfo describe(String model) {
         return catalogue.apply(model);
