@@ -20,7 +20,6 @@ import com.consultaion.domain.event.EventPayload;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,17 +80,11 @@ class ModesBehaviourTest {
     }
 
     private List<DebateEvent> events(Debate debate) {
-        List<DebateEvent> events = consultaion.events(debate.id(), 0);
-        assertThat(events)
-                .extracting(DebateEvent::seq)
-                .containsExactlyElementsOf(
-                        LongStream.rangeClosed(1, events.size()).boxed().toList());
-        assertThat(events).filteredOn(DebateEvent::terminal).hasSize(1);
-        return events;
+        return PipelineBehaviourTest.gapFreeEvents(consultaion, debate);
     }
 
     private static List<String> types(List<DebateEvent> events) {
-        return events.stream().map(DebateEvent::type).toList();
+        return PipelineBehaviourTest.types(events);
     }
 
     private static <T extends EventPayload> List<T> payloads(List<DebateEvent> events, Class<T> type) {

@@ -76,6 +76,11 @@ class PipelineBehaviourTest {
     }
 
     private List<DebateEvent> events(Debate debate) {
+        return gapFreeEvents(consultaion, debate);
+    }
+
+    /** A finished debate's events, checked: numbered 1..n without gaps, exactly one terminal event, last. */
+    static List<DebateEvent> gapFreeEvents(Consultaion consultaion, Debate debate) {
         List<DebateEvent> events = consultaion.events(debate.id(), 0);
         assertThat(events)
                 .extracting(DebateEvent::seq)
@@ -86,7 +91,7 @@ class PipelineBehaviourTest {
         return events;
     }
 
-    private static List<String> types(List<DebateEvent> events) {
+    static List<String> types(List<DebateEvent> events) {
         return events.stream().map(DebateEvent::type).toList();
     }
 
