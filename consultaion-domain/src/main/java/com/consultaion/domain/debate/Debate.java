@@ -207,24 +207,8 @@ public final class Debate {
      */
     public Debate categorized(@Nullable String newCategory) {
         require(status == DebateStatus.QUEUED && lastSeq == 0, "categorize");
-        return new Debate(
-                id,
-                ownerId,
-                teamId,
-                prompt,
-                mode,
-                config,
-                status,
-                nextStage,
-                lastSeq,
-                finalContent,
-                reason,
-                detail,
-                cancelRequested,
-                createdAt,
-                updatedAt,
-                version,
-                Category.normalize(newCategory));
+        String normal = Category.normalize(newCategory);
+        return copy(c -> c.category = normal);
     }
 
     public Optional<String> category() {
@@ -233,24 +217,10 @@ public final class Debate {
 
     /** Shares the debate with a team (its members may read it), or stops sharing it ({@code null}). */
     public Debate sharedWith(@Nullable java.util.UUID team, Instant now) {
-        return new Debate(
-                id,
-                ownerId,
-                team,
-                prompt,
-                mode,
-                config,
-                status,
-                nextStage,
-                lastSeq,
-                finalContent,
-                reason,
-                detail,
-                cancelRequested,
-                createdAt,
-                now,
-                version,
-                category);
+        return copy(c -> {
+            c.teamId = team;
+            c.updatedAt = now;
+        });
     }
 
     public Optional<java.util.UUID> teamId() {
@@ -262,90 +232,29 @@ public final class Debate {
         if (count < 0) {
             throw new IllegalArgumentException("count");
         }
-        return new Debate(
-                id,
-                ownerId,
-                teamId,
-                prompt,
-                mode,
-                config,
-                status,
-                nextStage,
-                lastSeq + count,
-                finalContent,
-                reason,
-                detail,
-                cancelRequested,
-                createdAt,
-                updatedAt,
-                version,
-                category);
+        return copy(c -> c.lastSeq = lastSeq + count);
     }
 
     /** The same state as a store holds it: with the stored cancel-request flag and version. */
     public Debate asStored(boolean storedCancelRequested, long storedVersion) {
-        return new Debate(
-                id,
-                ownerId,
-                teamId,
-                prompt,
-                mode,
-                config,
-                status,
-                nextStage,
-                lastSeq,
-                finalContent,
-                reason,
-                detail,
-                storedCancelRequested,
-                createdAt,
-                updatedAt,
-                storedVersion,
-                category);
+        return copy(c -> {
+            c.cancelRequested = storedCancelRequested;
+            c.version = storedVersion;
+        });
     }
 
     /** The same state as stored under the next version (set by repositories after a successful write). */
     public Debate withVersion(long newVersion) {
-        return new Debate(
-                id,
-                ownerId,
-                teamId,
-                prompt,
-                mode,
-                config,
-                status,
-                nextStage,
-                lastSeq,
-                finalContent,
-                reason,
-                detail,
-                cancelRequested,
-                createdAt,
-                updatedAt,
-                newVersion,
-                category);
+        return copy(c -> c.version = newVersion);
     }
 
     /** Erases the user's text (account deletion, retention): the prompt becomes a fixed marker. */
     public Debate anonymise(Instant now) {
-        return new Debate(
-                id,
-                ownerId,
-                teamId,
-                new Prompt("[deleted by retention or on request]"),
-                mode,
-                config,
-                status,
-                nextStage,
-                lastSeq,
-                finalContent == null ? null : "[deleted]",
-                reason,
-                detail,
-                cancelRequested,
-                createdAt,
-                now,
-                version,
-                category);
+        return copy(c -> {
+            c.prompt = new Prompt("[deleted by retention or on request]");
+            c.finalContent = finalContent == null ? null : "[deleted]";
+            c.updatedAt = now;
+        });
     }
 
     private Debate with(
@@ -356,9 +265,92 @@ public final class Debate {
             @Nullable String newDetail,
             boolean cancel,
             Instant now) {
+        return copy(c -> {
+            c.status = newStatus;
+            c.nextStage = stage;
+            c.finalContent = content;
+            c.reason = newReason;
+            c.detail = newDetail;
+            c.cancelRequested = cancel;
+            c.updatedAt = now;
+        });
+    }
+
+    /** This debate with some fields changed: every copy goes through the one constructor and its checks. */
+    private Debate copy(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
         return new Debate(
-                id, ownerId, teamId, prompt, mode, config, newStatus, stage, lastSeq, content, newReason, newDetail,
-                cancel, createdAt, now, version, category);
+                c.id,
+                c.ownerId,
+                c.teamId,
+                c.prompt,
+                c.mode,
+                c.config,
+                c.status,
+                c.nextStage,
+                c.lastSeq,
+                c.finalContent,
+                c.reason,
+                c.detail,
+                c.cancelRequested,
+                c.createdAt,
+                c.updatedAt,
+                c.version,
+                c.category);
+    }
+
+    /** The fields of a debate being copied. */
+    private static final class Copy {
+        final DebateId id;
+        final @Nullable UserId ownerId;
+
+        @Nullable
+        java.util.UUID teamId;
+
+        Prompt prompt;
+        final DebateMode mode;
+        final DebateConfig config;
+        DebateStatus status;
+        int nextStage;
+        long lastSeq;
+
+        @Nullable
+        String finalContent;
+
+        @Nullable
+        String reason;
+
+        @Nullable
+        String detail;
+
+        boolean cancelRequested;
+        final Instant createdAt;
+        Instant updatedAt;
+        long version;
+
+        @Nullable
+        String category;
+
+        Copy(Debate d) {
+            id = d.id;
+            ownerId = d.ownerId;
+            teamId = d.teamId;
+            prompt = d.prompt;
+            mode = d.mode;
+            config = d.config;
+            status = d.status;
+            nextStage = d.nextStage;
+            lastSeq = d.lastSeq;
+            finalContent = d.finalContent;
+            reason = d.reason;
+            detail = d.detail;
+            cancelRequested = d.cancelRequested;
+            createdAt = d.createdAt;
+            updatedAt = d.updatedAt;
+            version = d.version;
+            category = d.category;
+        }
     }
 
     private void require(boolean allowed, String action) {
