@@ -79,6 +79,24 @@ class StartupFailureTest {
                 .isEqualTo("consultaion: cannot start: JWT_SECRET is 9 bytes; production mode needs at least 32");
     }
 
+    @Test
+    void aProviderWithoutAnAddressOrAnUnknownTracingExporterEndsStartupWithOneClearLine() throws Exception {
+        Outcome provider = runMain(Map.of(
+                "CONSULTAION_PROVIDERS_OPENAI_API_KEY",
+                "sk-never-printed",
+                "CONSULTAION_DATA_DIR",
+                dataDir.toString()));
+        assertThat(provider.exitCode()).isEqualTo(1);
+        assertThat(provider.stderr())
+                .isEqualTo("consultaion: cannot start: model configuration: provider openai needs a base URL"
+                        + " (consultaion.providers.openai.base-url, e.g. https://api.openai.com/v1)");
+
+        Outcome tracing = runMain(Map.of("TRACING_EXPORTER", "zipkin", "CONSULTAION_DATA_DIR", dataDir.toString()));
+        assertThat(tracing.exitCode()).isEqualTo(1);
+        assertThat(tracing.stderr())
+                .isEqualTo("consultaion: cannot start: TRACING_EXPORTER must be none or otlp (got 'zipkin')");
+    }
+
     private static Outcome runMain(Map<String, String> env) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

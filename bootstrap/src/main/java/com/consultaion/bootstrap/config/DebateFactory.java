@@ -88,6 +88,24 @@ final class DebateFactory {
             @Value("${consultaion.safety.pii-scrubbing:true}") boolean scrubbing,
             @Value("${consultaion.safety.pii-kinds:SECRET,EMAIL,IBAN,CARD,NATIONAL_ID,IP,PHONE}") List<String> kinds,
             Telemetry telemetry) {
+        try {
+            return buildModels(
+                    latencyMs, failureRate, catalogueFile, defaultModel, configured, scrubbing, kinds, telemetry);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // A bad provider, catalogue or default model ends startup with one line that names it.
+            throw new com.consultaion.bootstrap.StartupFailure("model configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private static Models buildModels(
+            long latencyMs,
+            double failureRate,
+            String catalogueFile,
+            String defaultModel,
+            List<ProviderProperties> configured,
+            boolean scrubbing,
+            List<String> kinds,
+            Telemetry telemetry) {
         List<ModelCatalog.Description> entries = com.consultaion.adapter.llm.Catalogue.read(
                 catalogueFile.isBlank() ? null : java.nio.file.Path.of(catalogueFile));
         java.util.Map<String, ModelCatalog.Description> byId = new java.util.HashMap<>();

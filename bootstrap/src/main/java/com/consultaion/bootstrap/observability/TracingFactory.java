@@ -36,15 +36,22 @@ final class TracingFactory {
     @Bean(preDestroy = "close")
     @Requires(property = EXPORTER, notEquals = "none")
     SdkTracerProvider tracerProvider(
-            SpanExporter exporter,
+            Optional<SpanExporter> configured,
+            @Value("${consultaion.tracing.exporter}") String name,
             @Value("${consultaion.tracing.sample-ratio:1.0}") double ratio,
             @Value("${micronaut.application.name:consultaion}") String service) {
         return SdkTracerProvider.builder()
                 .setResource(Resource.getDefault()
                         .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service))))
                 .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(ratio)))
-                .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+                .addSpanProcessor(
+                        BatchSpanProcessor.builder(exporter(configured, name)).build())
                 .build();
+    }
+
+    private static SpanExporter exporter(Optional<SpanExporter> configured, String name) {
+        return configured.orElseThrow(() -> new com.consultaion.bootstrap.StartupFailure(
+                "TRACING_EXPORTER must be none or otlp (got '" + name + "')"));
     }
 
     @Singleton
