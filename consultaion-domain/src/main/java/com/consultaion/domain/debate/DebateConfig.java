@@ -148,52 +148,39 @@ public record DebateConfig(
                 .toList();
         FailureTolerance seatTolerance =
                 new FailureTolerance(Math.min(tolerance.minAgents(), seats.size()), tolerance.maxFailureRatio());
-        return new DebateConfig(
-                seats,
-                judges,
-                critiqueRounds,
-                budget,
-                seatTolerance,
-                aggregation,
-                models,
-                callTimeout,
-                deadline,
-                newPanel,
-                conversation,
-                routing);
+        return with(seats, seatTolerance, models, newPanel, conversation, routing);
     }
 
     public DebateConfig withConversation(Conversation settings) {
-        return new DebateConfig(
-                agents,
-                judges,
-                critiqueRounds,
-                budget,
-                tolerance,
-                aggregation,
-                synthesizers,
-                callTimeout,
-                deadline,
-                panel,
-                settings,
-                routing);
+        return with(agents, tolerance, synthesizers, panel, settings, routing);
     }
 
     /** The same config with the record of how its model was chosen. */
     public DebateConfig withRouting(com.consultaion.domain.routing.Routing chosen) {
+        return with(agents, tolerance, synthesizers, panel, conversation, chosen);
+    }
+
+    /** A copy in which only what the {@code with…} methods change differs. */
+    private DebateConfig with(
+            List<AgentSpec> newAgents,
+            FailureTolerance newTolerance,
+            List<String> newSynthesizers,
+            @Nullable Panel newPanel,
+            Conversation newConversation,
+            @Nullable com.consultaion.domain.routing.Routing newRouting) {
         return new DebateConfig(
-                agents,
+                newAgents,
                 judges,
                 critiqueRounds,
                 budget,
-                tolerance,
+                newTolerance,
                 aggregation,
-                synthesizers,
+                newSynthesizers,
                 callTimeout,
                 deadline,
-                panel,
-                conversation,
-                chosen);
+                newPanel,
+                newConversation,
+                newRouting);
     }
 
     /** The default panel of the original service: three agents and two judges, all on {@code model}. */
