@@ -52,15 +52,11 @@ class RuntimeClasspathTest {
             Awaitility.await()
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(250))
+                    .failFast("the service exited during start-up", () -> !service.isAlive())
                     .ignoreExceptions()
-                    .until(() -> {
-                        assertThat(service.isAlive())
-                                .as("the service exited during start-up")
-                                .isTrue();
-                        return http.send(ready, HttpResponse.BodyHandlers.ofString())
-                                        .statusCode()
-                                == 200;
-                    });
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200);
         } finally {
             service.destroy(); // SIGTERM: the service stops its embedded PostgreSQL on the way out
             if (!service.waitFor(30, TimeUnit.SECONDS)) {
