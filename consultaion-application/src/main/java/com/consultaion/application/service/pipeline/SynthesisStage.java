@@ -90,37 +90,30 @@ final class SynthesisStage implements Stage {
         int round = round(state);
         List<EventPayload> events = new ArrayList<>();
         events.add(new EventPayload.RoundStarted(round, "synthesis"));
-        List<String> models = config.synthesizers();
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < models.size(); i++) {
-            CallOutcome outcome = calls.callAll(List.of(request(state, models.get(i))), config.callTimeout(), control)
-                    .get(0);
-            if (control.cancelled() || Calls.anyCancelled(List.of(outcome))) {
-                return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
-            }
-            if (outcome instanceof CallOutcome.Answered answered) {
-                Contribution row = Calls.contribution(index, round, "synthesis", AGENT, answered, clock.instant());
-                events.add(Calls.event(round, "synthesis", "synthesizer", AGENT, answered));
-                List<String> warnings = warnings(state);
-                Map<String, Object> meta = meta(
-                        state,
-                        warnings,
-                        answered.response().model(),
-                        answered.response().provider(),
-                        row);
-                events.add(new EventPayload.Final(answered.response().content(), meta));
-                StageResult.Outcome end = warnings.isEmpty()
-                        ? new StageResult.Outcome.Complete(answered.response().content())
-                        : new StageResult.Outcome.CompleteWithWarnings(
-                                answered.response().content(), warnings.get(0), "see the debate's notices");
-                return new StageResult(List.of(row), List.of(), Optional.empty(), events, end);
-            }
-            CallOutcome.Failed failed = (CallOutcome.Failed) outcome;
-            failures.add(failed.reason());
-            if (i + 1 < models.size()) {
-                events.add(new EventPayload.Fallback(models.get(i), models.get(i + 1), failed.reason()));
-            }
+        Fallbacks.Outcome synthesis = Fallbacks.first(
+                calls, config.synthesizers(), m -> request(state, m), config.callTimeout(), control, events);
+        if (synthesis.cancelled()) {
+            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
         }
+        CallOutcome.Answered answered = synthesis.answer();
+        if (answered != null) {
+            Contribution row = Calls.contribution(index, round, "synthesis", AGENT, answered, clock.instant());
+            events.add(Calls.event(round, "synthesis", "synthesizer", AGENT, answered));
+            List<String> warnings = warnings(state);
+            Map<String, Object> meta = meta(
+                    state,
+                    warnings,
+                    answered.response().model(),
+                    answered.response().provider(),
+                    row);
+            events.add(new EventPayload.Final(answered.response().content(), meta));
+            StageResult.Outcome end = warnings.isEmpty()
+                    ? new StageResult.Outcome.Complete(answered.response().content())
+                    : new StageResult.Outcome.CompleteWithWarnings(
+                            answered.response().content(), warnings.get(0), "see the debate's notices");
+            return new StageResult(List.of(row), List.of(), Optional.empty(), events, end);
+        }
+        List<String> failures = synthesis.failures();
         Optional<String> best = bestAnswer(state);
         String detail = "every synthesiser failed: " + String.join("; ", failures);
         events.add(new EventPayload.Notice("warn", detail + ". The best-ranked answer is the final answer."));
