@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * from the event's commit time ({@code ts}) to its arrival. Bounded: stops when every stream ended or after
  * {@code timeout}. Run by bench/sse-bench.sh, which starts the service.
  *
- * <p>Arguments: {@code base=http://127.0.0.1:8181 key=pk_... subscribers=1000 debates=10 timeout=120}.
+ * <p>Arguments: {@code base=http://127.0.0.1:8181 key=pk_... subscribers=1000 debates=10 timeout=120 clients=8}. The
+ * streams are spread over {@code clients} JDK HttpClients: each client reads all its connections on one selector
+ * thread, so a single client would measure its own queue as much as the service.
  */
 public final class SseFanoutBenchmark {
 
@@ -47,9 +49,15 @@ public final class SseFanoutBenchmark {
         int subscribers = Integer.parseInt(o.getOrDefault("subscribers", "1000"));
         int debates = Integer.parseInt(o.getOrDefault("debates", "10"));
         long timeout = Long.parseLong(o.getOrDefault("timeout", "120"));
+        int clientCount = Integer.parseInt(o.getOrDefault("clients", "8"));
 
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<HttpClient> clients = new ArrayList<>();
+        for (int c = 0; c < clientCount; c++) {
+            clients.add(HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build());
+        }
+        HttpClient client = clients.get(0);
         List<String> ids = new ArrayList<>();
         for (int d = 0; d < debates; d++) {
             HttpResponse<String> created = client.send(
@@ -84,51 +92,52 @@ public final class SseFanoutBenchmark {
                     .header("Accept", "text/event-stream")
                     .build();
             Instant[] openedAt = new Instant[1];
-            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, info -> {
-                if (info.statusCode() != 200) {
-                    refused.merge(info.statusCode(), 1, Integer::sum); // e.g. 503 when the pool is exhausted
-                }
-                return HttpResponse.BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        openedAt[0] = Instant.now();
-                        if (connected.incrementAndGet() == subscribers) {
-                            allConnectedAt.set(Instant.now());
+            CompletableFuture<HttpResponse<Void>> f = clients.get(s % clientCount)
+                    .sendAsync(request, info -> {
+                        if (info.statusCode() != 200) {
+                            refused.merge(info.statusCode(), 1, Integer::sum); // e.g. 503 when the pool is exhausted
                         }
-                        subscription.request(Long.MAX_VALUE);
-                    }
+                        return HttpResponse.BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                            @Override
+                            public void onSubscribe(Flow.Subscription subscription) {
+                                openedAt[0] = Instant.now();
+                                if (connected.incrementAndGet() == subscribers) {
+                                    allConnectedAt.set(Instant.now());
+                                }
+                                subscription.request(Long.MAX_VALUE);
+                            }
 
-                    @Override
-                    public void onNext(String line) {
-                        if (!line.startsWith("data:")) {
-                            return;
-                        }
-                        Instant now = Instant.now();
-                        Matcher m = TS.matcher(line);
-                        if (m.find()) {
-                            Instant ts = Instant.parse(m.group(1));
-                            if (ts.isAfter(openedAt[0])) { // live events only, not the replay
-                                long micros = Duration.between(ts, now).toNanos() / 1_000;
-                                latenciesMicros.add(micros);
-                                if (ts.isAfter(allConnectedAt.get())) {
-                                    steadyMicros.add(micros);
+                            @Override
+                            public void onNext(String line) {
+                                if (!line.startsWith("data:")) {
+                                    return;
+                                }
+                                Instant now = Instant.now();
+                                Matcher m = TS.matcher(line);
+                                if (m.find()) {
+                                    Instant ts = Instant.parse(m.group(1));
+                                    if (ts.isAfter(openedAt[0])) { // live events only, not the replay
+                                        long micros = Duration.between(ts, now).toNanos() / 1_000;
+                                        latenciesMicros.add(micros);
+                                        if (ts.isAfter(allConnectedAt.get())) {
+                                            steadyMicros.add(micros);
+                                        }
+                                    }
                                 }
                             }
-                        }
-                    }
 
-                    @Override
-                    public void onError(Throwable t) {
-                        failed.incrementAndGet();
-                        done.countDown();
-                    }
+                            @Override
+                            public void onError(Throwable t) {
+                                failed.incrementAndGet();
+                                done.countDown();
+                            }
 
-                    @Override
-                    public void onComplete() {
-                        done.countDown();
-                    }
-                });
-            });
+                            @Override
+                            public void onComplete() {
+                                done.countDown();
+                            }
+                        });
+                    });
             f.exceptionally(t -> {
                 failed.incrementAndGet();
                 done.countDown();

@@ -35,7 +35,10 @@ final class DebateStream {
         return t;
     });
 
+    /** Frames a subscriber may have waiting for its connection before it is dropped for lag. */
     static final int MAX_BUFFERED = 2_048;
+
+    private static final long HEARTBEAT_READ_TOLERANCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private DebateStream() {}
 
@@ -51,19 +54,21 @@ final class DebateStream {
         // Ends the stream at once, dropping what is buffered (the client resumes with Last-Event-ID): used for a
         // laggard, the lifetime limit and shutdown, which must hold even for a client that stopped reading.
         Sinks.Empty<Void> cut = Sinks.empty();
-        AtomicBoolean laggedOnce = new AtomicBoolean();
-        return Flux.<byte[]>create(
+        // Frames handed to the connection but not yet taken by it: the subscriber's lag, bounded below.
+        AtomicLong queued = new AtomicLong();
+        return Flux.<Chunk>create(
                         sink -> {
                             // First frame, before anything below can schedule the reader on another thread: tell
                             // clients how soon to reconnect. Then replay and go live.
-                            sink.next(Frames.retry(Duration.ofSeconds(3)));
+                            sink.next(new Chunk(Frames.retry(Duration.ofSeconds(3)), 1));
                             State state = new State(afterSeq);
                             metrics.opened();
                             hub.join(id);
-                            Runnable pump = () -> pump(state, sink, id, hub, settings, metrics);
+                            Runnable pump = () -> pump(state, sink, queued, cut, id, hub, settings, metrics);
                             DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> {
                                 if (seq < 0) {
-                                    state.untilEmpty.set(true); // "re-read everything", e.g. after a bus gap
+                                    state.strict.set(true); // "re-read everything", e.g. after a bus gap
+                                    state.untilEmpty.set(true);
                                 } else {
                                     state.target.accumulateAndGet(seq, Math::max);
                                 }
@@ -72,7 +77,8 @@ final class DebateStream {
                             ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
                                     () -> {
                                         if (!state.done.get()) {
-                                            sink.next(Frames.ping());
+                                            queued.incrementAndGet();
+                                            sink.next(new Chunk(Frames.ping(), 1));
                                         }
                                         state.untilEmpty.set(true);
                                         schedule(state, pump); // a safety net: catches up even if a signal was lost
@@ -96,7 +102,6 @@ final class DebateStream {
                                 sink.complete();
                                 return;
                             }
-                            sink.onRequest(n -> schedule(state, pump));
                             sink.onDispose(() -> {
                                 state.done.set(true);
                                 subscription.close();
@@ -108,22 +113,19 @@ final class DebateStream {
                             });
                             schedule(state, pump);
                         },
-                        FluxSink.OverflowStrategy.IGNORE)
-                // A bounded buffer per subscriber: one that falls this far behind is disconnected at once (and
-                // resumes with Last-Event-ID), so a slow client never holds memory without limit nor slows anyone
-                // else. The end is signalled after the buffer, not through it: an error or completion queued
-                // behind 2,048 frames would wait for a client that no longer reads.
-                .onBackpressureBuffer(
-                        MAX_BUFFERED,
-                        dropped -> {
-                            if (laggedOnce.compareAndSet(false, true)) {
-                                metrics.droppedForLag(); // counted before the stream ends
-                                cut.tryEmitEmpty();
-                            }
-                        },
-                        reactor.core.publisher.BufferOverflowStrategy.DROP_LATEST)
+                        // Held here until the connection takes it; the reader stops the stream when too much is
+                        // held (see pump), so this buffer stays bounded.
+                        FluxSink.OverflowStrategy.BUFFER)
+                .doOnNext(chunk -> queued.addAndGet(-chunk.frames()))
+                .map(Chunk::bytes)
+                // The end is signalled past the buffer, not through it: an error or completion queued behind
+                // frames would wait for a client that no longer reads.
                 .takeUntilOther(cut.asMono());
     }
+
+    /** Frames written to the connection in one piece: every event one read returned, or a ping. */
+    @SuppressWarnings("ArrayRecordComponent")
+    private record Chunk(byte[] bytes, int frames) {}
 
     private static final class State {
         volatile long lastSent;
@@ -131,6 +133,11 @@ final class DebateStream {
         final AtomicLong target = new AtomicLong();
         /** Set on open and by the heartbeat: read until a read comes back empty (no signal says how far). */
         final AtomicBoolean untilEmpty = new AtomicBoolean(true);
+        /**
+         * Set on open and after a bus gap: that read must see the store as it is now. Without it (a heartbeat's
+         * read), a store read another subscriber began within the last second will do.
+         */
+        final AtomicBoolean strict = new AtomicBoolean(true);
 
         final AtomicBoolean done = new AtomicBoolean();
         final AtomicBoolean running = new AtomicBoolean();
@@ -159,30 +166,64 @@ final class DebateStream {
 
     private static void pump(
             State state,
-            FluxSink<byte[]> sink,
+            FluxSink<Chunk> sink,
+            AtomicLong queued,
+            Sinks.Empty<Void> cut,
             DebateId id,
             EventHub hub,
             StreamSettings settings,
             StreamMetrics metrics) {
         boolean untilEmpty = state.untilEmpty.getAndSet(false);
+        // A heartbeat's read is a safety net for lost signals: 10,000 subscribers' heartbeats would otherwise cost
+        // 10,000 store reads per interval. Sharing a read of the last second delays such a catch-up by at most
+        // one more heartbeat; signals, opens and bus gaps always read fresh.
+        boolean relaxed = untilEmpty && !state.strict.getAndSet(false);
         try {
             while (!state.done.get()) {
                 int limit = settings.batch();
-                List<EventHub.Encoded> batch = hub.readAfter(id, state.lastSent, limit);
+                // Never while a signal announced an event not yet sent: that read must see it.
+                long tolerance = relaxed && state.target.get() <= state.lastSent ? HEARTBEAT_READ_TOLERANCE_NANOS : 0;
+                List<EventHub.Encoded> batch = hub.readAfter(id, state.lastSent, limit, tolerance);
                 if (batch.isEmpty()) {
                     return;
                 }
+                // One write per read, however many events it returned: a burst costs each connection one
+                // write and one flush instead of one per event.
+                int count = 0;
+                int size = 0;
+                boolean terminal = false;
                 for (EventHub.Encoded e : batch) {
-                    sink.next(e.frame());
-                    state.lastSent = e.seq();
+                    count++;
+                    size += e.frame().length;
                     if (e.terminal()) {
-                        state.done.set(true);
-                        metrics.delivered(1);
-                        sink.complete();
-                        return;
+                        terminal = true;
+                        break;
                     }
                 }
-                metrics.delivered(batch.size());
+                if (queued.addAndGet(count) > MAX_BUFFERED) {
+                    // A bounded buffer per subscriber: one that falls this far behind is disconnected at once (and
+                    // resumes with Last-Event-ID), so a slow client never holds memory without limit nor slows
+                    // anyone else.
+                    state.done.set(true);
+                    metrics.droppedForLag();
+                    cut.tryEmitEmpty();
+                    return;
+                }
+                byte[] bytes = new byte[size];
+                int at = 0;
+                for (int i = 0; i < count; i++) {
+                    byte[] frame = batch.get(i).frame();
+                    System.arraycopy(frame, 0, bytes, at, frame.length);
+                    at += frame.length;
+                }
+                state.lastSent = batch.get(count - 1).seq();
+                sink.next(new Chunk(bytes, count));
+                metrics.delivered(count);
+                if (terminal) {
+                    state.done.set(true);
+                    sink.complete();
+                    return;
+                }
                 // A short batch is not the end: the node's window may hold fewer events than the store (it is
                 // filled by whichever reader reads first), so keep going until the signalled seq is sent.
                 if (batch.size() < limit && !untilEmpty && state.lastSent >= state.target.get()) {

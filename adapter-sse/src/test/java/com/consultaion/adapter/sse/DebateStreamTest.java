@@ -63,7 +63,7 @@ class DebateStreamTest {
         subscription = DebateStream.open(id, afterSeq, hub, bus, settings, metrics, new StreamRegistry(), () -> {})
                 .subscribe(frame -> {
                     Matcher m = ID.matcher(new String(frame, StandardCharsets.UTF_8));
-                    if (m.find()) {
+                    while (m.find()) { // one write may carry several events
                         received.add(Long.parseLong(m.group(1)));
                     }
                 });

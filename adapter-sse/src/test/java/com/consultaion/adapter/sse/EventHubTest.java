@@ -41,6 +41,22 @@ class EventHubTest {
     }
 
     @Test
+    void heartbeatReadsShareARecentStoreReadAndSignalledReadsNever() {
+        hub.join(id);
+        store.appendUpTo(3);
+        assertThat(seqs(hub.readAfter(id, 0, 100))).isEqualTo(range(1, 3));
+        store.appendUpTo(4); // committed, its signal lost
+        long aMinute = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        for (int heartbeat = 0; heartbeat < 100; heartbeat++) {
+            assertThat(hub.readAfter(id, 3, 100, aMinute)).isEmpty(); // served by the read that found 1..3
+        }
+        assertThat(store.reads).hasValue(1);
+        // A read that must be fresh (a signal, an open, a bus gap) goes to the store and finds seq 4.
+        assertThat(seqs(hub.readAfter(id, 3, 100))).containsExactly(4L);
+        assertThat(store.reads).hasValue(2);
+    }
+
+    @Test
     void aReaderAheadOfTheWindowDoesNotLeaveAGapThatStrandsTheOthers() {
         hub.join(id);
         store.appendUpTo(10);

@@ -56,6 +56,19 @@ final class DebateFactory {
         return new com.consultaion.adapter.sse.StreamSettings(heartbeat, maxLifetime, maxStreams, 200);
     }
 
+    /** Stream opens queue for their turn instead of taking every database connection at once. */
+    @Singleton
+    com.consultaion.adapter.sse.StreamAdmission streamAdmission(
+            @Value("${consultaion.sse.open-concurrency:8}") int concurrency,
+            @Value("${consultaion.sse.open-queue-limit:20000}") int queueLimit,
+            @Value("${consultaion.sse.open-queue-timeout:30s}") Duration queueTimeout) {
+        try {
+            return new com.consultaion.adapter.sse.StreamAdmission(concurrency, queueLimit, queueTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new com.consultaion.bootstrap.StartupFailure("consultaion.sse.open-*: " + e.getMessage());
+        }
+    }
+
     /** Closing it ends every open stream cleanly when the node shuts down. */
     @Singleton
     @Bean(preDestroy = "close")
