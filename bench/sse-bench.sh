@@ -4,7 +4,7 @@
 # delay of live events, and the service's RSS before and with the streams open. Bounded by TIMEOUT seconds.
 # Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]   (SERVICE_LOG=/path keeps the service's log; LATENCY_MS
 # sets the local model's latency, default 2000: raise it with many subscribers so debates outlast the connection storm)
-# CLIENTS: how many HttpClients read the streams (default 8; each reads its connections on one thread)
+# READERS: threads of the raw NIO reader that reads the streams (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-1000}
@@ -41,4 +41,4 @@ echo "service RSS before: $(rss) MiB"
 (sleep 8; echo "service RSS with streams open: $(rss) MiB") &
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
   -Dbench.main=com.consultaion.benchmarks.SseFanoutBenchmark \
-  -Dbench.args="base=$BASE key=$KEY subscribers=$SUBSCRIBERS debates=$DEBATES timeout=$TIMEOUT clients=${CLIENTS:-8}"
+  -Dbench.args="base=$BASE key=$KEY subscribers=$SUBSCRIBERS debates=$DEBATES timeout=$TIMEOUT readers=${READERS:-2}"

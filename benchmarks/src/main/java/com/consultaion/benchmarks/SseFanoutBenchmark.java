@@ -11,10 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,13 +25,12 @@ import java.util.regex.Pattern;
  * from the event's commit time ({@code ts}) to its arrival. Bounded: stops when every stream ended or after
  * {@code timeout}. Run by bench/sse-bench.sh, which starts the service.
  *
- * <p>Arguments: {@code base=http://127.0.0.1:8181 key=pk_... subscribers=1000 debates=10 timeout=120 clients=8}. The
- * streams are spread over {@code clients} JDK HttpClients: each client reads all its connections on one selector
- * thread, so a single client would measure its own queue as much as the service.
+ * <p>Arguments: {@code base=http://127.0.0.1:8181 key=pk_... subscribers=1000 debates=10 timeout=120 readers=2}.
+ * The streams are read by {@link RawSseReader} on {@code readers} threads: the JDK's HttpClient spent as much CPU
+ * per event as the service, on the same two cores.
  */
 public final class SseFanoutBenchmark {
 
-    private static final Pattern TS = Pattern.compile("\"ts\":\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
     private SseFanoutBenchmark() {}
@@ -49,15 +46,10 @@ public final class SseFanoutBenchmark {
         int subscribers = Integer.parseInt(o.getOrDefault("subscribers", "1000"));
         int debates = Integer.parseInt(o.getOrDefault("debates", "10"));
         long timeout = Long.parseLong(o.getOrDefault("timeout", "120"));
-        int clientCount = Integer.parseInt(o.getOrDefault("clients", "8"));
+        int readerThreads = Integer.parseInt(o.getOrDefault("readers", "2"));
 
-        List<HttpClient> clients = new ArrayList<>();
-        for (int c = 0; c < clientCount; c++) {
-            clients.add(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build());
-        }
-        HttpClient client = clients.get(0);
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> ids = new ArrayList<>();
         for (int d = 0; d < debates; d++) {
             HttpResponse<String> created = client.send(
@@ -84,67 +76,48 @@ public final class SseFanoutBenchmark {
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(subscribers);
         long start = System.nanoTime();
+        boolean finished;
         Instant startedAt = Instant.now();
-        for (int s = 0; s < subscribers; s++) {
-            String id = ids.get(s % ids.size());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/debates/" + id + "/stream"))
-                    .header("X-API-Key", key)
-                    .header("Accept", "text/event-stream")
-                    .build();
-            Instant[] openedAt = new Instant[1];
-            CompletableFuture<HttpResponse<Void>> f = clients.get(s % clientCount)
-                    .sendAsync(request, info -> {
-                        if (info.statusCode() != 200) {
-                            refused.merge(info.statusCode(), 1, Integer::sum); // e.g. 503 when the pool is exhausted
+        URI baseUri = URI.create(base);
+        try (RawSseReader reader = new RawSseReader(baseUri.getHost(), baseUri.getPort(), readerThreads)) {
+            for (int s = 0; s < subscribers; s++) {
+                String id = ids.get(s % ids.size());
+                Instant[] openedAt = new Instant[1];
+                reader.open("/debates/" + id + "/stream", List.of("X-API-Key: " + key), new RawSseReader.Listener() {
+                    @Override
+                    public void opened(int status) {
+                        if (status != 200) {
+                            refused.merge(status, 1, Integer::sum); // e.g. 503 when opens queue too long
+                            return;
                         }
-                        return HttpResponse.BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                            @Override
-                            public void onSubscribe(Flow.Subscription subscription) {
-                                openedAt[0] = Instant.now();
-                                if (connected.incrementAndGet() == subscribers) {
-                                    allConnectedAt.set(Instant.now());
-                                }
-                                subscription.request(Long.MAX_VALUE);
-                            }
+                        openedAt[0] = Instant.now();
+                        if (connected.incrementAndGet() == subscribers) {
+                            allConnectedAt.set(Instant.now());
+                        }
+                    }
 
-                            @Override
-                            public void onNext(String line) {
-                                if (!line.startsWith("data:")) {
-                                    return;
-                                }
-                                Instant now = Instant.now();
-                                Matcher m = TS.matcher(line);
-                                if (m.find()) {
-                                    Instant ts = Instant.parse(m.group(1));
-                                    if (ts.isAfter(openedAt[0])) { // live events only, not the replay
-                                        long micros = Duration.between(ts, now).toNanos() / 1_000;
-                                        latenciesMicros.add(micros);
-                                        if (ts.isAfter(allConnectedAt.get())) {
-                                            steadyMicros.add(micros);
-                                        }
-                                    }
-                                }
+                    @Override
+                    public void event(Instant ts, Instant arrived) {
+                        if (ts.isAfter(openedAt[0])) { // live events only, not the replay
+                            long micros = Duration.between(ts, arrived).toNanos() / 1_000;
+                            latenciesMicros.add(micros);
+                            if (ts.isAfter(allConnectedAt.get())) {
+                                steadyMicros.add(micros);
                             }
+                        }
+                    }
 
-                            @Override
-                            public void onError(Throwable t) {
-                                failed.incrementAndGet();
-                                done.countDown();
-                            }
-
-                            @Override
-                            public void onComplete() {
-                                done.countDown();
-                            }
-                        });
-                    });
-            f.exceptionally(t -> {
-                failed.incrementAndGet();
-                done.countDown();
-                return null;
-            });
+                    @Override
+                    public void ended(boolean clean) {
+                        if (!clean) {
+                            failed.incrementAndGet();
+                        }
+                        done.countDown();
+                    }
+                });
+            }
+            finished = done.await(timeout, TimeUnit.SECONDS);
         }
-        boolean finished = done.await(timeout, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,

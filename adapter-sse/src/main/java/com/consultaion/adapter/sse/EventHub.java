@@ -7,9 +7,10 @@ import com.consultaion.domain.event.DebateEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * This node's shared window onto each followed debate's recent events. When a signal arrives, the first
@@ -37,15 +38,19 @@ final class EventHub {
 
     private static final class Window {
         final ConcurrentSkipListMap<Long, Encoded> recent = new ConcurrentSkipListMap<>();
-        final ReentrantLock loading = new ReentrantLock();
+        /** The store read under way, if any: readers that need newer events wait for it together. */
+        final AtomicReference<Load> inflight = new AtomicReference<>();
+
         volatile long loadedUpTo;
-        /** When the latest store read began: a reader that arrived before it gains nothing by reading again. */
+        /** When the latest finished store read began: a reader that arrived before it gains nothing by reading again. */
         volatile long lastLoadStarted;
 
         volatile boolean loadedOnce;
 
         int subscribers;
     }
+
+    private record Load(long started, CompletableFuture<Void> done) {}
 
     void join(DebateId id) {
         windows.compute(id, (k, w) -> {
@@ -81,13 +86,15 @@ final class EventHub {
         if (afterSeq < w.loadedUpTo && !w.recent.isEmpty() && afterSeq + 1 < w.recent.firstKey()) {
             return store(id, afterSeq, limit); // too far behind the window
         }
-        w.loading.lock();
-        try {
+        for (; ; ) {
+            // Read the window's top before the window: events are put in before the top moves, so a top read
+            // here is covered by what the window shows next.
+            long top = w.loadedUpTo;
             cached = fromWindow(w, afterSeq, limit);
             if (!cached.isEmpty()) {
                 return cached;
             }
-            if (afterSeq < w.loadedUpTo) {
+            if (afterSeq < top) {
                 // Behind what the window holds and not served by it (trimmed away, or the window was restarted
                 // above this reader): read the store directly rather than wait for a signal that may never come.
                 return store(id, afterSeq, limit);
@@ -97,26 +104,53 @@ final class EventHub {
                 // costs one store read, not one per subscriber.
                 return cached;
             }
-            if (afterSeq > w.loadedUpTo) {
-                // This reader is ahead of the window (it caught up from the store itself). The window stays one
-                // contiguous run of events ending at loadedUpTo, so it restarts here instead of keeping a gap.
-                w.recent.clear();
-                w.loadedUpTo = afterSeq;
+            Load current = w.inflight.get();
+            if (current != null) {
+                // Wait with every other reader for the read under way, then look again (a read that began before
+                // this reader arrived may not hold its event, and the loop starts another). All waiters wake
+                // together: a lock here would hand the window over one reader at a time.
+                current.done().join();
+                continue;
             }
-            w.lastLoadStarted = System.nanoTime();
-            w.loadedOnce = true;
-            List<Encoded> loaded = store(id, afterSeq, Math.max(limit, 200));
-            for (Encoded e : loaded) {
-                w.recent.put(e.seq(), e);
-                w.loadedUpTo = Math.max(w.loadedUpTo, e.seq());
+            Load mine = new Load(System.nanoTime(), new CompletableFuture<>());
+            if (!w.inflight.compareAndSet(null, mine)) {
+                continue;
             }
-            while (w.recent.size() > WINDOW) {
-                w.recent.pollFirstEntry();
+            try {
+                return load(w, id, afterSeq, limit, mine);
+            } finally {
+                w.inflight.set(null);
+                mine.done().complete(null);
             }
-            return loaded.subList(0, Math.min(limit, loaded.size()));
-        } finally {
-            w.loading.unlock();
         }
+    }
+
+    /** The one store read of a window at a time; the caller holds {@link Window#inflight}. */
+    private List<Encoded> load(Window w, DebateId id, long afterSeq, int limit, Load mine) {
+        List<Encoded> cached = fromWindow(w, afterSeq, limit);
+        if (!cached.isEmpty()) {
+            return cached; // a read that finished meanwhile brought it
+        }
+        if (afterSeq < w.loadedUpTo) {
+            return store(id, afterSeq, limit);
+        }
+        if (afterSeq > w.loadedUpTo) {
+            // This reader is ahead of the window (it caught up from the store itself). The window stays one
+            // contiguous run of events ending at loadedUpTo, so it restarts here instead of keeping a gap.
+            w.recent.clear();
+            w.loadedUpTo = afterSeq;
+        }
+        List<Encoded> loaded = store(id, afterSeq, Math.max(limit, 200));
+        for (Encoded e : loaded) {
+            w.recent.put(e.seq(), e);
+            w.loadedUpTo = Math.max(w.loadedUpTo, e.seq());
+        }
+        while (w.recent.size() > WINDOW) {
+            w.recent.pollFirstEntry();
+        }
+        w.lastLoadStarted = mine.started();
+        w.loadedOnce = true;
+        return loaded.subList(0, Math.min(limit, loaded.size()));
     }
 
     private static List<Encoded> fromWindow(Window w, long afterSeq, int limit) {
