@@ -156,6 +156,20 @@ public final class SseFanoutBenchmark {
                 pct(sorted, 0.90),
                 pct(sorted, 0.99),
                 sorted.get(sorted.size() - 1) / 1000.0);
+        long[] bounds = {10, 25, 50, 100, 200, 400, 800, Long.MAX_VALUE};
+        StringBuilder histogram = new StringBuilder("  ms:");
+        int at = 0;
+        for (long bound : bounds) {
+            int count = 0;
+            while (at < sorted.size() && sorted.get(at) < bound * 1000) {
+                at++;
+                count++;
+            }
+            histogram
+                    .append(bound == Long.MAX_VALUE ? " >=800: " : " <" + bound + ": ")
+                    .append(count);
+        }
+        System.out.println(histogram);
     }
 
     private static double pct(List<Long> sorted, double p) {

@@ -89,7 +89,8 @@ public final class Consultaion implements AutoCloseable {
         this.defaultModel = b.defaultModel;
         Pipeline pipeline =
                 new Pipeline(new ModelCalls(chatModel, calls, b.telemetry, b.tracing, b.models::alternatives), clock);
-        this.leaderboard = new LeaderboardService(s.ratings(), s.transactions(), b.leaderboardSettings);
+        this.leaderboard =
+                new LeaderboardService(s.ratings(), s.transactions(), b.leaderboardSettings, b.leaderboardRefreshDelay);
         this.billing = new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock);
         DebateRunner runner = new DebateRunner(
                 s.debates(),
@@ -278,6 +279,7 @@ public final class Consultaion implements AutoCloseable {
         private com.consultaion.application.port.out.Tracing tracing =
                 com.consultaion.application.port.out.Tracing.NONE;
         private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
+        private java.time.Duration leaderboardRefreshDelay = java.time.Duration.ZERO;
         private Clock clock = Clock.systemUTC();
         private Supplier<DebateId> ids = DebateId::random;
         private String defaultModel = "local";
@@ -330,6 +332,15 @@ public final class Consultaion implements AutoCloseable {
         /** How leaderboards are computed (bootstrap rounds, seed, prior); {@link Leaderboard.Settings#DEFAULT}. */
         public Builder leaderboard(Leaderboard.Settings settings) {
             this.leaderboardSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /**
+         * How long the background refresh of the boards waits after a rated debate, so that debates completing
+         * together share one refresh; zero (the default) refreshes at once.
+         */
+        public Builder leaderboardRefreshDelay(java.time.Duration delay) {
+            this.leaderboardRefreshDelay = Objects.requireNonNull(delay);
             return this;
         }
 

@@ -191,6 +191,7 @@ final class DebateFactory {
             @Value("${consultaion.worker.poll:1s}") Duration poll,
             @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
             @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
+            @Value("${consultaion.leaderboard.refresh-delay:2s}") Duration refreshDelay,
             Telemetry telemetry,
             com.consultaion.application.port.out.Tracing tracing,
             io.micronaut.context.env.Environment environment) {
@@ -204,6 +205,7 @@ final class DebateFactory {
                 .startWorker(workerEnabled)
                 .leaderboard(new Leaderboard.Settings(
                         bootstrapRounds, Leaderboard.Settings.DEFAULT.seed(), Leaderboard.Settings.DEFAULT.prior()))
+                .leaderboardRefreshDelay(refreshDelay)
                 .plans(PlanSettings.plans(environment), Plan.DEFAULT_SLUG)
                 .telemetry(telemetry)
                 .tracing(tracing)

@@ -291,11 +291,13 @@ public final class DebateRunner {
                 events.append(numbered);
             }
             Debate updated = debates.update(next);
+            rated.set(leaderboard.record(updated, result.ranking().or(state::ranking), now));
             if (updated.status().isTerminal()) {
+                // Last: settling updates the owner's usage counters, whose row locks are held until the commit;
+                // every debate of that owner ending at the same time waits for them, so they are taken late.
                 DebateState all = state.after(updated, result);
                 billing.settle(updated, all.contributions(), all.verdicts());
             }
-            rated.set(leaderboard.record(updated, result.ranking().or(state::ranking), now));
             return updated;
         });
         if (!numbered.isEmpty()) {
