@@ -20,6 +20,7 @@ public final class StreamAdmission {
 
     private final Semaphore permits;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private final int concurrency;
     private final int queueLimit;
     private final Duration queueTimeout;
@@ -42,10 +43,15 @@ public final class StreamAdmission {
         }
         if (waiting.incrementAndGet() > queueLimit) {
             waiting.decrementAndGet();
+            refused.incrementAndGet();
             return false;
         }
         try {
-            return permits.tryAcquire(queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            boolean admitted = permits.tryAcquire(queueTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (!admitted) {
+                refused.incrementAndGet();
+            }
+            return admitted;
         } finally {
             waiting.decrementAndGet();
         }
@@ -63,6 +69,11 @@ public final class StreamAdmission {
     /** Opens waiting for their turn. */
     public int waiting() {
         return waiting.get();
+    }
+
+    /** Opens refused since start (queue full or wait ran out). */
+    public long refused() {
+        return refused.get();
     }
 
     public int concurrency() {

@@ -18,9 +18,11 @@ import java.util.Map;
 final class StreamOpsController {
 
     private final StreamMetrics metrics;
+    private final StreamAdmission admission;
 
-    StreamOpsController(StreamMetrics metrics) {
+    StreamOpsController(StreamMetrics metrics, StreamAdmission admission) {
         this.metrics = metrics;
+        this.admission = admission;
     }
 
     @Get(value = "/streams", produces = MediaType.APPLICATION_JSON)
@@ -41,6 +43,8 @@ final class StreamOpsController {
         body.put("events_delivered", metrics.eventsDelivered());
         body.put("subscribers_dropped_for_lag", metrics.subscribersDroppedForLag());
         body.put("streams_ended_by_limit", metrics.streamsEndedByLimit());
+        body.put("opens_waiting", admission.waiting());
+        body.put("opens_refused", admission.refused());
         return HttpResponse.ok(body);
     }
 }

@@ -21,7 +21,14 @@ import java.time.Duration;
 final class MetricsFactory {
 
     @Singleton
-    Telemetry telemetry(MeterRegistry registry, StreamMetrics streams) {
+    Telemetry telemetry(
+            MeterRegistry registry, StreamMetrics streams, com.consultaion.adapter.sse.StreamAdmission admission) {
+        Gauge.builder("consultaion.sse.opens.waiting", admission, com.consultaion.adapter.sse.StreamAdmission::waiting)
+                .description("stream opens waiting for their turn on this node")
+                .register(registry);
+        Gauge.builder("consultaion.sse.opens.refused", admission, com.consultaion.adapter.sse.StreamAdmission::refused)
+                .description("stream opens refused (503) because too many were waiting, since start")
+                .register(registry);
         Gauge.builder("consultaion.sse.open.streams", streams, StreamMetrics::openStreams)
                 .description("live event streams open on this node")
                 .register(registry);

@@ -1,0 +1,62 @@
+package com.consultaion.adapter.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/** Stream opens beyond the concurrency wait their turn; beyond the queue limit they are refused at once. */
+@org.junit.jupiter.api.Timeout(60)
+class StreamAdmissionTest {
+
+    @Test
+    void anOpenBeyondTheConcurrencyWaitsForAPermit() throws Exception {
+        StreamAdmission admission = new StreamAdmission(1, 10, Duration.ofMinutes(1));
+        assertThat(admission.enter()).isTrue();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return admission.enter();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    executor);
+            while (admission.waiting() == 0) {
+                Thread.onSpinWait();
+            }
+            assertThat(second).isNotDone();
+            admission.release();
+            assertThat(second.get()).isTrue();
+            assertThat(admission.inProgress()).isEqualTo(1);
+        }
+        assertThat(admission.refused()).isZero();
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceAndAnExpiredWaitIsRefused() throws Exception {
+        StreamAdmission noQueue = new StreamAdmission(1, 0, Duration.ofMinutes(1));
+        assertThat(noQueue.enter()).isTrue();
+        assertThat(noQueue.enter()).isFalse(); // no room to wait: refused without waiting a minute
+        assertThat(noQueue.refused()).isEqualTo(1);
+
+        StreamAdmission impatient = new StreamAdmission(1, 10, Duration.ZERO);
+        assertThat(impatient.enter()).isTrue();
+        assertThat(impatient.enter()).isFalse();
+        assertThat(impatient.waiting()).isZero();
+        impatient.release();
+        assertThat(impatient.enter()).isTrue();
+    }
+
+    @Test
+    void settingsAreChecked() {
+        assertThatThrownBy(() -> new StreamAdmission(0, 10, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StreamAdmission(1, -1, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,113 @@
+package com.consultaion.bootstrap.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.consultaion.bootstrap.TestHttp;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reconnect storm against a small pool: every stream open does several database reads, and with two
+ * connections that each caller may wait 250 ms for, a burst of opens used to end in 503s. The admission gate
+ * lets one open at a time touch the database and queues the rest, so every open succeeds.
+ */
+class StreamAdmissionApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedServer server;
+    static TestHttp http;
+
+    @BeforeAll
+    static void start() {
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port", -1,
+                        "consultaion.data-dir", dataDir.toString(),
+                        "consultaion.security.pbkdf2-iterations", 10_000,
+                        "consultaion.database.pool-size", 2,
+                        "consultaion.database.acquire-timeout-ms", 250,
+                        "consultaion.sse.open-concurrency", 1,
+                        "consultaion.sse.max-streams-per-identity", 10_000,
+                        "consultaion.security.admin-emails", "storm-admin@example.com"));
+        http = new TestHttp(server.getURI());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String token(String email) {
+        http.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}");
+        return field(
+                http.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}")
+                        .body(),
+                "access_token");
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    @Test
+    void aBurstOfOpensQueuesInsteadOfFailing() throws Exception {
+        String token = token("storm@example.com");
+        String id = field(
+                http.post(
+                                "/debates",
+                                "{\"prompt\": \"Should a town pave its old market square?\"}",
+                                "Authorization",
+                                "Bearer " + token)
+                        .body(),
+                "id");
+        // Read it once to the end: the debate is finished, so every later open replays it and closes.
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        java.net.http.HttpRequest open = http.request("/debates/" + id + "/stream", "Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        assertThat(client.send(open, HttpResponse.BodyHandlers.ofString()).body())
+                .contains("event: final");
+
+        List<CompletableFuture<HttpResponse<String>>> storm = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            storm.add(client.sendAsync(open, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> f : storm) {
+            HttpResponse<String> response = f.join();
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 200) {
+                assertThat(response.body()).contains("event: final");
+            }
+        }
+        assertThat(statuses).as("every open of the storm").containsOnly(200);
+
+        String admin = token("storm-admin@example.com");
+        assertThat(http.get("/admin/ops/streams", "Authorization", "Bearer " + admin)
+                        .body())
+                .contains("\"opens_refused\":0", "\"opens_waiting\":0");
+    }
+}
