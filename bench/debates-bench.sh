@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Concurrent debates: starts the real service on 127.0.0.1 (embedded PostgreSQL with the service's durability,
+# local model at LATENCY_MS per call), creates ACCOUNTS users on the internal plan, then DebateLoadBenchmark
+# starts DEBATES default debates at once through POST /debates and waits for all of them (bounded by TIMEOUT s).
+# Prints wall time / critical path (4·L) percentiles, start response times, the service's peak RSS and the
+# database pool's acquisition time (from /prometheus). Usage: bench/debates-bench.sh [DEBATES] [LATENCY_MS] [ACCOUNTS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DEBATES=${1:-1000}
+LATENCY=${2:-200}
+ACCOUNTS=${3:-10}
+TIMEOUT=${TIMEOUT:-300}
+PORT=${BENCH_PORT:-8183}
+BASE="http://127.0.0.1:$PORT"
+DATA=$(mktemp -d)
+export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
+export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
+export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
+echo "building and starting the service on $BASE (L = $LATENCY ms)"
+ADMIN_EMAILS=load-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF \
+  LOCAL_MODEL_LATENCY_MS=$LATENCY ./mvnw -B -q -ntp -Prun -DskipTests package > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
+SERVICE=$!
+stop() {
+  local jvm
+  jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
+  [ -n "${SAMPLER:-}" ] && kill "$SAMPLER" 2>/dev/null
+  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"
+}
+trap stop EXIT
+for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
+curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; exit 1; }
+source bench/accounts.sh
+ADMIN=$(admin_token load-admin@example.com)
+KEYS=""
+for a in $(seq 1 "$ACCOUNTS"); do
+  KEYS="$KEYS${KEYS:+,}$(load_account "load-$a@example.com" "$ADMIN")"
+done
+JVM=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+echo "service RSS before: $(ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}') MiB"
+# Peak RSS while the load runs: sampled every 200 ms into a file.
+( while kill -0 "$JVM" 2>/dev/null; do ps -o rss= -p "$JVM" >> "$DATA/rss"; sleep 0.2; done ) &
+SAMPLER=$!
+pool() {
+  curl -sf "$BASE/prometheus" -H "Authorization: Bearer $ADMIN" \
+    | grep -E '^hikaricp_connections_(acquire_seconds_(count|sum|max)|timeout_total)' | sed 's/{.*}//'
+}
+pool > "$DATA/pool-before"
+./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
+  -Dbench.main=com.consultaion.benchmarks.DebateLoadBenchmark \
+  -Dbench.args="base=$BASE keys=$KEYS debates=$DEBATES latency=$LATENCY timeout=$TIMEOUT"
+pool > "$DATA/pool-after"
+echo "service peak RSS: $(sort -n "$DATA/rss" | tail -1 | awk '{printf "%.0f", $1/1024}') MiB"
+python3 - "$DATA/pool-before" "$DATA/pool-after" <<'PY'
+import sys
+def read(p):
+    d = {}
+    for line in open(p):
+        k, v = line.split()
+        d[k] = float(v)
+    return d
+b, a = read(sys.argv[1]), read(sys.argv[2])
+n = a['hikaricp_connections_acquire_seconds_count'] - b['hikaricp_connections_acquire_seconds_count']
+s = a['hikaricp_connections_acquire_seconds_sum'] - b['hikaricp_connections_acquire_seconds_sum']
+print("pool acquisitions during the run: %d, mean wait %.2f ms, max wait (last window) %.1f ms, timeouts %d"
+      % (n, 1000 * s / max(n, 1), 1000 * a['hikaricp_connections_acquire_seconds_max'],
+         a.get('hikaricp_connections_timeout_total', 0) - b.get('hikaricp_connections_timeout_total', 0)))
+PY

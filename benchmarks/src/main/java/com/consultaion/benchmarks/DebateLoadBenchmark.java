@@ -1,0 +1,194 @@
+package com.consultaion.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Concurrent debates against a running service on 127.0.0.1: starts {@code debates} default debates (3 agents,
+ * 1 critique round, 2 judges, synthesis) at once through {@code POST /debates}, spread over the given API keys,
+ * waits until every one has ended (or {@code timeout}), and reports each debate's wall time from the service's
+ * own timestamps ({@code created_at} → {@code updated_at} of the ending) divided by the critical path, 4·L.
+ * Run by bench/debates-bench.sh, which starts the service with the local model at latency L.
+ *
+ * <p>Arguments: {@code base=http://127.0.0.1:8183 keys=pk_a,pk_b debates=1000 latency=200 timeout=300}.
+ */
+public final class DebateLoadBenchmark {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"([^\"]+)\"");
+    private static final Pattern CREATED = Pattern.compile("\"created_at\":\"([^\"]+)\"");
+    private static final Pattern UPDATED = Pattern.compile("\"updated_at\":\"([^\"]+)\"");
+
+    private DebateLoadBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            o.put(kv[0], kv[1]);
+        }
+        String base = o.getOrDefault("base", "http://127.0.0.1:8183");
+        String[] keys = o.get("keys").split(",", -1);
+        int count = Integer.parseInt(o.getOrDefault("debates", "1000"));
+        long latency = Long.parseLong(o.getOrDefault("latency", "200"));
+        long timeout = Long.parseLong(o.getOrDefault("timeout", "300"));
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
+                .build();
+
+        // Start them all at once.
+        long started = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+        long[] sent = new long[count];
+        long[] answered = new long[count];
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            sent[i] = System.nanoTime();
+            posts.add(client.sendAsync(
+                            HttpRequest.newBuilder(URI.create(base + "/debates"))
+                                    .header("X-API-Key", keys[i % keys.length])
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofMinutes(2))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"Load test debate " + i
+                                            + ": should a city of 500,000 build a tram or more bus lanes?\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, t) -> answered[n] = System.nanoTime()));
+        }
+        List<String> ids = new ArrayList<>();
+        Map<String, String> keyOf = new HashMap<>();
+        Map<Integer, Integer> postStatuses = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> r;
+            try {
+                r = posts.get(i).join();
+            } catch (RuntimeException e) {
+                postStatuses.merge(-1, 1, Integer::sum); // connection failed
+                continue;
+            }
+            postStatuses.merge(r.statusCode(), 1, Integer::sum);
+            Matcher m = ID.matcher(r.body());
+            if (r.statusCode() == 201 && m.find()) {
+                ids.add(m.group(1));
+                keyOf.put(m.group(1), keys[i % keys.length]);
+            }
+        }
+        double allPosted = (System.nanoTime() - started) / 1e9;
+        List<Double> startMs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (answered[i] != 0) {
+                startMs.add((answered[i] - sent[i]) / 1e6);
+            }
+        }
+        startMs.sort(Double::compare);
+
+        // Wait until every debate has ended; poll each unfinished one once a second, at most 16 requests at once.
+        Map<String, String> ended = new HashMap<>();
+        Semaphore inFlight = new Semaphore(16);
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
+        Thread.sleep(Math.max(500, 4 * latency));
+        while (ended.size() < ids.size() && System.nanoTime() < deadline) {
+            List<CompletableFuture<Void>> round = new ArrayList<>();
+            for (String id : ids) {
+                if (ended.containsKey(id)) {
+                    continue;
+                }
+                inFlight.acquire();
+                round.add(client.sendAsync(
+                                HttpRequest.newBuilder(URI.create(base + "/debates/" + id))
+                                        .header("X-API-Key", keyOf.get(id))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .handle((r, t) -> {
+                            inFlight.release();
+                            if (r != null && r.statusCode() == 200) {
+                                Matcher s = STATUS.matcher(r.body());
+                                if (s.find()
+                                        && !s.group(1).equals("queued")
+                                        && !s.group(1).equals("running")) {
+                                    synchronized (ended) {
+                                        ended.put(id, r.body());
+                                    }
+                                }
+                            }
+                            return null;
+                        }));
+            }
+            CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).join();
+            if (ended.size() < ids.size()) {
+                Thread.sleep(1000);
+            }
+        }
+
+        double criticalMs = 4.0 * latency;
+        List<Double> ratios = new ArrayList<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+        for (String body : ended.values()) {
+            Matcher s = STATUS.matcher(body);
+            s.find();
+            statuses.merge(s.group(1), 1, Integer::sum);
+            Matcher c = CREATED.matcher(body);
+            Matcher u = UPDATED.matcher(body);
+            if (c.find() && u.find()) {
+                double wallMs = Duration.between(Instant.parse(c.group(1)), Instant.parse(u.group(1)))
+                                .toNanos()
+                        / 1e6;
+                ratios.add(wallMs / criticalMs);
+            }
+        }
+        ratios.sort(Double::compare);
+        System.out.printf(
+                Locale.ROOT,
+                "debates=%d latency=%d ms critical path=%.0f ms accounts=%d%n",
+                count,
+                latency,
+                criticalMs,
+                keys.length);
+        System.out.printf(
+                Locale.ROOT,
+                "starts: %s (status: count), all answered after %.1f s (%.0f starts/s)%n",
+                postStatuses,
+                allPosted,
+                ids.size() / allPosted);
+        if (!startMs.isEmpty()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "start response time: p50 %.0f ms  p99 %.0f ms  max %.0f ms%n",
+                    pct(startMs, 0.50),
+                    pct(startMs, 0.99),
+                    startMs.getLast());
+        }
+        System.out.println("ended: " + ended.size() + " of " + ids.size() + " " + statuses);
+        if (!ratios.isEmpty()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "wall / critical path: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (p50 %.0f ms, p99 %.0f ms)%n",
+                    pct(ratios, 0.50),
+                    pct(ratios, 0.90),
+                    pct(ratios, 0.99),
+                    ratios.getLast(),
+                    pct(ratios, 0.50) * criticalMs,
+                    pct(ratios, 0.99) * criticalMs);
+        }
+        System.exit(0);
+    }
+
+    private static double pct(List<Double> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+    }
+}
