@@ -11,9 +11,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class DebateWorker implements WorkSignals, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DebateWorker.class.getName());
+    /** Most debates one claim takes: enough to drain a burst quickly, few enough to share work with other nodes. */
+    private static final int CLAIM_BATCH = 16;
 
     /** How the worker paces itself. */
     public record Settings(String owner, int maxConcurrent, Duration leaseTtl, Duration heartbeat, Duration poll) {
@@ -113,23 +115,29 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                 if (!slots.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) {
                     continue;
                 }
+                // One slot is ours; take up to a batch more if free, so a burst of new debates is claimed in a
+                // few transactions rather than one each.
+                int batch = 1;
+                while (batch < CLAIM_BATCH && slots.tryAcquire()) {
+                    batch++;
+                }
                 // Drain before claiming: a nudge that arrives during the claim is then kept, not lost.
                 wakeUp.drainPermits();
-                Optional<WorkLeases.Lease> claimed;
+                List<WorkLeases.Lease> claimed;
                 try {
-                    claimed = leases.claim(settings.owner(), settings.leaseTtl(), clock.instant());
+                    claimed = leases.claim(settings.owner(), settings.leaseTtl(), clock.instant(), batch);
                 } catch (RuntimeException e) {
-                    slots.release();
+                    slots.release(batch);
                     LOG.log(Level.WARNING, "claiming work failed: {0}", e.toString());
                     pause(settings.poll());
                     continue;
                 }
+                slots.release(batch - claimed.size());
                 if (claimed.isEmpty()) {
-                    slots.release();
                     wakeUp.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                launch(claimed.get());
+                claimed.forEach(this::launch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

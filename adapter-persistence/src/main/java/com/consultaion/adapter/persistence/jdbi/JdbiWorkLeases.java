@@ -5,6 +5,7 @@ import com.consultaion.domain.debate.DebateId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -25,21 +26,35 @@ public final class JdbiWorkLeases implements WorkLeases {
 
     @Override
     public Optional<Lease> claim(String owner, Duration ttl, Instant now) {
-        return jdbi.inTransaction(h -> h.createQuery("UPDATE debates SET lease_owner = :owner, "
+        return claim(owner, ttl, now, 1).stream().findFirst();
+    }
+
+    @Override
+    public List<Lease> claim(String owner, Duration ttl, Instant now, int max) {
+        return jdbi.inTransaction(h -> h
+                .createQuery("UPDATE debates SET lease_owner = :owner, "
                         + "lease_epoch = lease_epoch + 1, lease_expires_at = :expires "
-                        + "WHERE id = (SELECT id FROM debates WHERE status IN ('queued', 'running') "
+                        + "WHERE id IN (SELECT id FROM debates WHERE status IN ('queued', 'running') "
                         + "AND (lease_expires_at IS NULL OR lease_expires_at <= :now) "
-                        + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING id, lease_epoch, lease_expires_at")
+                        + "ORDER BY created_at LIMIT :max FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING id, lease_epoch, lease_expires_at, created_at")
                 .bind("owner", owner)
                 .bind("expires", JdbiDebateRepository.utc(now.plus(ttl)))
                 .bind("now", JdbiDebateRepository.utc(now))
-                .map((rs, ctx) -> new Lease(
-                        new DebateId(rs.getObject("id", UUID.class)),
-                        owner,
-                        rs.getLong("lease_epoch"),
-                        rs.getObject("lease_expires_at", OffsetDateTime.class).toInstant()))
-                .findOne());
+                .bind("max", max)
+                .map((rs, ctx) -> java.util.Map.entry(
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        new Lease(
+                                new DebateId(rs.getObject("id", UUID.class)),
+                                owner,
+                                rs.getLong("lease_epoch"),
+                                rs.getObject("lease_expires_at", OffsetDateTime.class)
+                                        .toInstant())))
+                .list()
+                .stream()
+                .sorted(java.util.Map.Entry.comparingByKey()) // RETURNING keeps no order: oldest first
+                .map(java.util.Map.Entry::getValue)
+                .toList());
     }
 
     @Override

@@ -39,6 +39,31 @@ class WorkLeasesContractTest {
 
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
+    void aBatchClaimTakesUpToItsMaximumOldestFirstAndEachDebateOnce(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        java.util.List<Debate> queued = new java.util.ArrayList<>();
+        for (int i = 4; i >= 0; i--) {
+            Debate d = Fixtures.debate(T0.plusSeconds(i));
+            stores.debates().insert(d);
+            queued.add(0, d);
+        }
+
+        java.util.List<WorkLeases.Lease> first = stores.leases().claim("a", TTL, T0.plusSeconds(10), 3);
+        java.util.List<WorkLeases.Lease> second = stores.leases().claim("b", TTL, T0.plusSeconds(10), 3);
+
+        assertThat(first)
+                .extracting(WorkLeases.Lease::debateId)
+                .containsExactly(
+                        queued.get(0).id(), queued.get(1).id(), queued.get(2).id());
+        assertThat(first).allSatisfy(l -> assertThat(l.epoch()).isEqualTo(1));
+        assertThat(second)
+                .extracting(WorkLeases.Lease::debateId)
+                .containsExactly(queued.get(3).id(), queued.get(4).id());
+        assertThat(stores.leases().claim("c", TTL, T0.plusSeconds(10), 3)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
     void anExpiredLeaseIsTakenOverWithAHigherEpochAndTheOldHolderIsFencedOff(StoreFactory factory) {
         PersistenceStores stores = factory.create();
         Debate debate = Fixtures.debate();

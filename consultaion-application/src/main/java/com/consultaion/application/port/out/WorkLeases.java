@@ -16,6 +16,22 @@ public interface WorkLeases {
 
     Optional<Lease> claim(String owner, Duration ttl, Instant now);
 
+    /**
+     * Up to {@code max} claims at once, oldest first: a burst of new debates is taken in a few transactions
+     * instead of one each. The default claims one at a time; stores override it with a single statement.
+     */
+    default java.util.List<Lease> claim(String owner, Duration ttl, Instant now, int max) {
+        java.util.List<Lease> claimed = new java.util.ArrayList<>();
+        while (claimed.size() < max) {
+            Optional<Lease> next = claim(owner, ttl, now);
+            if (next.isEmpty()) {
+                break;
+            }
+            claimed.add(next.get());
+        }
+        return claimed;
+    }
+
     /** Extends the lease; false when it was lost (expired and claimed by someone else, or released). */
     boolean renew(Lease lease, Duration ttl, Instant now);
 
