@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * own timestamps ({@code created_at} → {@code updated_at} of the ending) divided by the critical path, 4·L.
  * Run by bench/debates-bench.sh, which starts the service with the local model at latency L.
  *
- * <p>Arguments: {@code base=http://127.0.0.1:8183 keys=pk_a,pk_b debates=1000 latency=200 timeout=300}.
+ * <p>Arguments: {@code base=http://127.0.0.1:8183 keys=pk_a,pk_b debates=1000 latency=200 timeout=300 repeat=1}:
+ * {@code repeat} runs the whole batch that many times in a row on the same service (the first run includes the
+ * service's warm-up).
  */
 public final class DebateLoadBenchmark {
 
@@ -46,11 +48,21 @@ public final class DebateLoadBenchmark {
         int count = Integer.parseInt(o.getOrDefault("debates", "1000"));
         long latency = Long.parseLong(o.getOrDefault("latency", "200"));
         long timeout = Long.parseLong(o.getOrDefault("timeout", "300"));
+        int repeat = Integer.parseInt(o.getOrDefault("repeat", "1"));
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
                 .build();
 
+        for (int r = 1; r <= repeat; r++) {
+            System.out.println("-- run " + r + " of " + repeat);
+            runOnce(client, base, keys, count, latency, timeout);
+        }
+        System.exit(0);
+    }
+
+    private static void runOnce(HttpClient client, String base, String[] keys, int count, long latency, long timeout)
+            throws Exception {
         // Start them all at once.
         long started = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
@@ -185,7 +197,6 @@ public final class DebateLoadBenchmark {
                     pct(ratios, 0.50) * criticalMs,
                     pct(ratios, 0.99) * criticalMs);
         }
-        System.exit(0);
     }
 
     private static double pct(List<Double> sorted, double p) {
