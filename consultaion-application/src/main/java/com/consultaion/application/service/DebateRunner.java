@@ -213,9 +213,7 @@ public final class DebateRunner {
     }
 
     private boolean cancelRequested(DebateState state) {
-        return debates.findById(state.debate().id())
-                .map(Debate::cancelRequested)
-                .orElse(false);
+        return debates.cancelRequested(state.debate().id()); // one column, not the whole debate
     }
 
     private DebateState cancel(DebateState state, WorkLeases.Lease lease) {
@@ -319,6 +317,10 @@ public final class DebateRunner {
     }
 
     private DebateState load(Debate debate) {
+        if (debate.nextStage() == 0) {
+            // Transcript rows are only written with a stage's checkpoint: before the first one there are none.
+            return new DebateState(debate, List.of(), List.of(), null);
+        }
         return new DebateState(
                 debate,
                 transcripts.contributions(debate.id()),

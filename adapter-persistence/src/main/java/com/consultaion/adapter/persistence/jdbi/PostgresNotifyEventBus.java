@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -18,7 +21,10 @@ import org.postgresql.PGNotification;
  * The event bus across nodes: a signal published here reaches this node's subscribers at once and every other
  * node's through PostgreSQL {@code NOTIFY}. It carries only "debate X has events up to seq N"; subscribers read
  * the events from the store, so a lost notification delays a subscriber but never loses an event. After its
- * listening connection is re-established, every local subscriber is woken to re-read.
+ * listening connection is re-established, every local subscriber is woken to re-read. Notifications are sent
+ * by a background sender, not by the publishing thread: a debate's next stage does not wait for a pool
+ * connection just to tell other nodes, and signals published while one is being sent go out together (only the
+ * highest seq per debate matters).
  */
 public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseable {
 
@@ -31,6 +37,10 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
     private final Supplier<Connection> listenConnection;
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final Thread listener;
+    private final java.util.concurrent.ConcurrentHashMap<DebateId, Long> outbox =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore outboxSignal = new java.util.concurrent.Semaphore(0);
+    private final Thread sender;
     private volatile boolean running = true;
     private volatile Connection connection;
 
@@ -42,20 +52,59 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
         this.jdbi = jdbi;
         this.listenConnection = listenConnection;
         this.listener = Thread.ofPlatform().daemon().name("pg-event-listener").start(this::listen);
+        this.sender = Thread.ofVirtual().name("pg-event-notifier").start(this::send);
     }
 
     @Override
     public void publish(DebateId id, long lastSeq) {
         local.publish(id, lastSeq);
+        outbox.merge(id, lastSeq, Math::max);
+        outboxSignal.release();
+    }
+
+    /** Sends what was published, a batch per connection; runs until closed, then sends what is left once. */
+    private void send() {
+        while (running) {
+            try {
+                outboxSignal.acquire();
+            } catch (InterruptedException e) {
+                break; // closing
+            }
+            outboxSignal.drainPermits();
+            sendPending();
+        }
+        Thread.interrupted(); // the interrupt only ended the wait: the last batch still goes out
+        sendPending();
+    }
+
+    private void sendPending() {
+        List<Map.Entry<DebateId, Long>> batch = new ArrayList<>();
+        for (DebateId id : outbox.keySet()) {
+            Long seq = outbox.remove(id);
+            if (seq != null) {
+                batch.add(Map.entry(id, seq));
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            jdbi.useHandle(h -> h.createQuery("SELECT pg_notify(:channel, :payload)")
-                    .bind("channel", CHANNEL)
-                    .bind("payload", node + "|" + id + "|" + lastSeq)
-                    .mapTo(String.class)
-                    .findOne());
+            jdbi.useHandle(h -> {
+                for (Map.Entry<DebateId, Long> signal : batch) {
+                    h.createQuery("SELECT pg_notify(:channel, :payload)")
+                            .bind("channel", CHANNEL)
+                            .bind("payload", node + "|" + signal.getKey() + "|" + signal.getValue())
+                            .mapTo(String.class)
+                            .findOne();
+                }
+            });
         } catch (RuntimeException e) {
             // Other nodes' subscribers still catch up on their next heartbeat read.
-            LOG.log(System.Logger.Level.WARNING, "could not notify other nodes of debate {0}: {1}", id, e.toString());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "could not notify other nodes of {0} debate(s): {1}",
+                    batch.size(),
+                    e.toString());
         }
     }
 
@@ -122,6 +171,12 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
     @Override
     public void close() {
         running = false;
+        sender.interrupt();
+        try {
+            sender.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         listener.interrupt();
         Connection c = connection;
         if (c != null) {
