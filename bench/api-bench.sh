@@ -63,6 +63,7 @@ echo "machine: $(nproc) cores; wrk -t2 -c$CONNECTIONS -d$DURATION; $REPEATS runs
 run "GET /debates/{id} (API key)" -H "X-API-Key: $KEY" "$BASE/debates/$ID"
 run "GET /debates/{id} (JWT)    " -H "Authorization: Bearer $TOKEN" "$BASE/debates/$ID"
 run "GET /healthz               " "$BASE/healthz"
+run "GET /leaderboard           " -H "X-API-Key: $KEY" "$BASE/leaderboard"
 run "POST /debates (L=0)        " -s "$DATA/post.lua" -H "X-API-Key: $KEY" "$BASE/debates"
 
 # The same load spread over 32 accounts (each on the internal plan): one account's starts are decided one at a

@@ -63,7 +63,10 @@ public final class BillingService implements BillingQueries {
         this.clock = clock;
     }
 
-    /** Checks the plan and reserves the debate's budget; call inside the start's transaction. */
+    /**
+     * Checks the plan and reserves the debate's budget; call inside the start's transaction, after the debate is
+     * inserted (it is left out of the running ones it is checked against).
+     */
     void reserve(Debate debate) {
         UserId owner = debate.ownerId().orElse(null);
         if (owner == null) {
@@ -80,7 +83,8 @@ public final class BillingService implements BillingQueries {
                                 owner,
                                 QuotaPolicy.dayStart(now),
                                 QuotaPolicy.monthStart(now),
-                                plan.limits().concurrentDebates()),
+                                plan.limits().concurrentDebates(),
+                                debate.id()),
                         config.agents().size(),
                         tiers(config),
                         reserve,

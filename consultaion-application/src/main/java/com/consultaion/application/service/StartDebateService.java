@@ -112,12 +112,15 @@ public final class StartDebateService implements StartDebateUseCase {
         String traceParent = tracing.currentParent();
         try {
             transactions.run(() -> {
-                billing.reserve(recorded); // the plan check and the reservation, under the account's lock
                 debates.insert(recorded);
                 if (traceParent != null) {
                     debates.attachTrace(recorded.id(), traceParent);
                 }
                 events.append(List.of(first));
+                // Last: the plan check and the reservation run under the account's lock, held until the commit,
+                // so every other start of this account waits for it; taken late, it is held briefly. A refusal
+                // rolls the inserts back.
+                billing.reserve(recorded);
             });
         } catch (QuotaExceeded refused) {
             telemetry.quotaRefused(refused.refusal().code());

@@ -64,12 +64,18 @@ public final class InMemoryBillingStore implements BillingStore {
     }
 
     @Override
-    public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart, int runningCap) {
+    public QuotaPolicy.Usage usage(
+            UserId user,
+            Instant dayStart,
+            Instant monthStart,
+            int runningCap,
+            @com.consultaion.domain.Nullable com.consultaion.domain.debate.DebateId excluding) {
         return db.read(() -> {
             long[] month = counters.getOrDefault(user + "|" + UsagePeriods.month(monthStart), new long[3]);
             long[] day = counters.getOrDefault(user + "|" + UsagePeriods.day(dayStart), new long[3]);
             int running = (int) debates.all().stream()
                     .filter(d -> d.ownerId().map(user::equals).orElse(false))
+                    .filter(d -> !d.id().equals(excluding))
                     .map(Debate::status)
                     .filter(s -> s == DebateStatus.QUEUED || s == DebateStatus.RUNNING)
                     .limit(runningCap)

@@ -44,15 +44,23 @@ public final class JdbiBillingStore implements BillingStore {
 
     @Override
     public void lockAccount(UserId user) {
-        // A row lock held to the end of the enclosing transaction (without one it would end at once).
-        jdbi.useHandle(h -> h.createQuery("SELECT 1 FROM users WHERE id = :id FOR UPDATE")
+        // A row lock held to the end of the enclosing transaction (without one it would end at once). NO KEY
+        // UPDATE: two account locks exclude each other, but inserting a row that references the user (its FK
+        // check takes KEY SHARE) does not wait for it — another start of the same account inserts its debate
+        // before taking this lock, and FOR UPDATE would deadlock the two.
+        jdbi.useHandle(h -> h.createQuery("SELECT 1 FROM users WHERE id = :id FOR NO KEY UPDATE")
                 .bind("id", user.value())
                 .mapTo(Integer.class)
                 .findOne());
     }
 
     @Override
-    public QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart, int runningCap) {
+    public QuotaPolicy.Usage usage(
+            UserId user,
+            Instant dayStart,
+            Instant monthStart,
+            int runningCap,
+            @com.consultaion.domain.Nullable com.consultaion.domain.debate.DebateId excluding) {
         return jdbi.withHandle(h -> h.createQuery("SELECT "
                         + "COALESCE((SELECT debates FROM usage_counters WHERE user_id = :user AND period = :month), 0) "
                         + "AS debates, "
@@ -61,8 +69,10 @@ public final class JdbiBillingStore implements BillingStore {
                         + "COALESCE((SELECT settled_tokens FROM usage_counters WHERE user_id = :user "
                         + "AND period = :month), 0) AS month, "
                         + "(SELECT count(*) FROM (SELECT 1 FROM debates WHERE owner_id = :user "
-                        + "AND status IN ('queued', 'running') LIMIT :cap) AS r) AS running")
+                        + "AND status IN ('queued', 'running') AND id IS DISTINCT FROM :excluding LIMIT :cap) AS r) "
+                        + "AS running")
                 .bind("user", user.value())
+                .bindByType("excluding", excluding == null ? null : excluding.value(), java.util.UUID.class)
                 .bind("day", UsagePeriods.day(dayStart))
                 .bind("month", UsagePeriods.month(monthStart))
                 .bind("cap", runningCap)

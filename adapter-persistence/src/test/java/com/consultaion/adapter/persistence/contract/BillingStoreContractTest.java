@@ -130,8 +130,10 @@ class BillingStoreContractTest {
         assertThat(usage.tokensToday()).isEqualTo(60_000 + 1_200 + 3_000);
         assertThat(usage.tokensThisMonth()).isEqualTo(1_200 + 3_000 + 500);
         assertThat(usage.running()).isEqualTo(1);
-        debate(stores, alice); // a second queued debate
+        Debate second = debate(stores, alice); // a second queued debate
         assertThat(billing.usage(alice, DAY, MONTH, 100).running()).isEqualTo(2);
+        // The start being decided is inserted first and left out of its own check.
+        assertThat(billing.usage(alice, DAY, MONTH, 100, second.id()).running()).isEqualTo(1);
         assertThat(billing.usage(alice, DAY, MONTH, 1).running()).isEqualTo(1); // counted up to the cap only
         assertThat(billing.usage(bob, DAY, MONTH, 100)).isEqualTo(new QuotaPolicy.Usage(0, 0, 0, 0));
 

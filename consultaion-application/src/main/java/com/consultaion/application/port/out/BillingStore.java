@@ -31,7 +31,13 @@ public interface BillingStore {
      * running now — counted up to {@code runningCap} only (the plan's limit: counting further cannot change the
      * decision, and an account with a long queue would make every check slower).
      */
-    QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart, int runningCap);
+    default QuotaPolicy.Usage usage(UserId user, Instant dayStart, Instant monthStart, int runningCap) {
+        return usage(user, dayStart, monthStart, runningCap, null);
+    }
+
+    /** The same, leaving debate {@code excluding} out of the running ones (the start being decided). */
+    QuotaPolicy.Usage usage(
+            UserId user, Instant dayStart, Instant monthStart, int runningCap, @Nullable DebateId excluding);
 
     /** Appends an entry unless one with its key exists; returns whether it was appended. */
     default boolean append(Entry entry) {
