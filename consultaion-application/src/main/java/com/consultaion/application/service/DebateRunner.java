@@ -38,6 +38,9 @@ public final class DebateRunner {
     private static final System.Logger LOG = System.getLogger(DebateRunner.class.getName());
 
     private final DebateRepository debates;
+    /** How long a stage boundary keeps trying a store that is unavailable before the run gives up. */
+    static final java.time.Duration STORE_PATIENCE = java.time.Duration.ofSeconds(20);
+
     private final TranscriptRepository transcripts;
     private final DebateEventStore events;
     private final DebateEventBus bus;
@@ -113,7 +116,11 @@ public final class DebateRunner {
             LOG.log(Level.INFO, "stopped debate {0}: changed concurrently", lease.debateId());
         } finally {
             try {
-                leases.release(lease);
+                // Handed back at once, so the debate is not left waiting for the lease to expire.
+                retryingWhileUnavailable(() -> {
+                    leases.release(lease);
+                    return null;
+                });
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not release the lease on {0}: {1}", lease.debateId(), e.toString());
             }
@@ -213,7 +220,38 @@ public final class DebateRunner {
     }
 
     private boolean cancelRequested(DebateState state) {
-        return debates.cancelRequested(state.debate().id()); // one column, not the whole debate
+        // One column, not the whole debate.
+        return retryingWhileUnavailable(
+                () -> debates.cancelRequested(state.debate().id()));
+    }
+
+    /**
+     * Runs {@code work} again while the store is unavailable (no connection in time under load, a database
+     * restart), with growing pauses, for up to about {@link #STORE_PATIENCE}. Giving up would leave the debate
+     * to wait for its lease to expire (30 s by default) before anyone resumes it. Safe for a stage's commit: a
+     * failed transaction wrote nothing, and one that did commit but was reported lost fails its retry on the
+     * events' keys, which ends this run the usual way.
+     */
+    private <T> T retryingWhileUnavailable(java.util.function.Supplier<T> work) {
+        long pauseMillis = 50;
+        long deadline = System.nanoTime() + STORE_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return work.get();
+            } catch (com.consultaion.application.port.out.StorageUnavailableException e) {
+                if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                    throw e;
+                }
+                LOG.log(Level.DEBUG, "store unavailable; retrying in {0} ms: {1}", pauseMillis, e.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(1_000, pauseMillis * 2);
+            }
+        }
     }
 
     private DebateState cancel(DebateState state, WorkLeases.Lease lease) {
@@ -276,7 +314,7 @@ public final class DebateRunner {
         }
         Debate next = transition.apply(base.recordEvents(numbered.size()));
         AtomicBoolean rated = new AtomicBoolean();
-        Debate saved = transactions.inTransaction(() -> {
+        Debate saved = retryingWhileUnavailable(() -> transactions.inTransaction(() -> {
             leases.assertHeld(lease);
             if (!result.contributions().isEmpty()) {
                 transcripts.addContributions(base.id(), result.contributions());
@@ -297,7 +335,7 @@ public final class DebateRunner {
                 billing.settle(updated, all.contributions(), all.verdicts());
             }
             return updated;
-        });
+        }));
         if (!numbered.isEmpty()) {
             bus.publish(saved.id(), saved.lastSeq());
         }
