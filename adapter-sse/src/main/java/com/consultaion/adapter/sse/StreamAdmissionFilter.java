@@ -1,5 +1,6 @@
 package com.consultaion.adapter.sse;
 
+import com.consultaion.application.service.Admission;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -15,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
 /**
- * Puts stream opens through {@link StreamAdmission} before anything else touches the database (it runs ahead of
+ * Puts stream opens through {@link Admission} before anything else touches the database (it runs ahead of
  * authentication): the permit is held while the rest of the chain authenticates, rate-limits and checks access,
  * and is handed back as soon as the response starts — the stream itself then runs without one. A refused open
  * gets 503 {@code service.unavailable} with {@code Retry-After}; EventSource clients retry by themselves.
@@ -23,9 +24,9 @@ import java.util.Map;
 @ServerFilter("/debates/*/stream")
 final class StreamAdmissionFilter implements Ordered {
 
-    private final StreamAdmission admission;
+    private final Admission admission;
 
-    StreamAdmissionFilter(StreamAdmission admission) {
+    StreamAdmissionFilter(@jakarta.inject.Named("stream-opens") Admission admission) {
         this.admission = admission;
     }
 

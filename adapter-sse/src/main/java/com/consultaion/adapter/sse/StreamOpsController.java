@@ -1,6 +1,7 @@
 package com.consultaion.adapter.sse;
 
 import com.consultaion.application.port.in.AuthenticateQuery;
+import com.consultaion.application.service.Admission;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,9 +19,9 @@ import java.util.Map;
 final class StreamOpsController {
 
     private final StreamMetrics metrics;
-    private final StreamAdmission admission;
+    private final Admission admission;
 
-    StreamOpsController(StreamMetrics metrics, StreamAdmission admission) {
+    StreamOpsController(StreamMetrics metrics, @jakarta.inject.Named("stream-opens") Admission admission) {
         this.metrics = metrics;
         this.admission = admission;
     }

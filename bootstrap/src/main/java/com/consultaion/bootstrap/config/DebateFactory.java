@@ -58,14 +58,30 @@ final class DebateFactory {
 
     /** Stream opens queue for their turn instead of taking every database connection at once. */
     @Singleton
-    com.consultaion.adapter.sse.StreamAdmission streamAdmission(
+    @jakarta.inject.Named("stream-opens")
+    com.consultaion.application.service.Admission streamAdmission(
             @Value("${consultaion.sse.open-concurrency:8}") int concurrency,
             @Value("${consultaion.sse.open-queue-limit:20000}") int queueLimit,
             @Value("${consultaion.sse.open-queue-timeout:30s}") Duration queueTimeout) {
+        return admission("consultaion.sse.open-*", concurrency, queueLimit, queueTimeout);
+    }
+
+    /** Debate starts, likewise: a thousand at once queue instead of failing when the pool's wait runs out. */
+    @Singleton
+    @jakarta.inject.Named("debate-starts")
+    com.consultaion.application.service.Admission startAdmission(
+            @Value("${consultaion.http.start-concurrency:8}") int concurrency,
+            @Value("${consultaion.http.start-queue-limit:20000}") int queueLimit,
+            @Value("${consultaion.http.start-queue-timeout:30s}") Duration queueTimeout) {
+        return admission("consultaion.http.start-*", concurrency, queueLimit, queueTimeout);
+    }
+
+    private static com.consultaion.application.service.Admission admission(
+            String settings, int concurrency, int queueLimit, Duration queueTimeout) {
         try {
-            return new com.consultaion.adapter.sse.StreamAdmission(concurrency, queueLimit, queueTimeout);
+            return new com.consultaion.application.service.Admission(concurrency, queueLimit, queueTimeout);
         } catch (IllegalArgumentException e) {
-            throw new com.consultaion.bootstrap.StartupFailure("consultaion.sse.open-*: " + e.getMessage());
+            throw new com.consultaion.bootstrap.StartupFailure(settings + ": " + e.getMessage());
         }
     }
 

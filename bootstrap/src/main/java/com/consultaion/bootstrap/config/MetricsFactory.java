@@ -2,6 +2,7 @@ package com.consultaion.bootstrap.config;
 
 import com.consultaion.adapter.sse.StreamMetrics;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.service.Admission;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
 import io.micrometer.core.instrument.Counter;
@@ -22,12 +23,21 @@ final class MetricsFactory {
 
     @Singleton
     Telemetry telemetry(
-            MeterRegistry registry, StreamMetrics streams, com.consultaion.adapter.sse.StreamAdmission admission) {
-        Gauge.builder("consultaion.sse.opens.waiting", admission, com.consultaion.adapter.sse.StreamAdmission::waiting)
+            MeterRegistry registry,
+            StreamMetrics streams,
+            @jakarta.inject.Named("stream-opens") Admission opens,
+            @jakarta.inject.Named("debate-starts") Admission starts) {
+        Gauge.builder("consultaion.sse.opens.waiting", opens, Admission::waiting)
                 .description("stream opens waiting for their turn on this node")
                 .register(registry);
-        Gauge.builder("consultaion.sse.opens.refused", admission, com.consultaion.adapter.sse.StreamAdmission::refused)
+        Gauge.builder("consultaion.sse.opens.refused", opens, Admission::refused)
                 .description("stream opens refused (503) because too many were waiting, since start")
+                .register(registry);
+        Gauge.builder("consultaion.debate.starts.waiting", starts, Admission::waiting)
+                .description("debate starts waiting for their turn on this node")
+                .register(registry);
+        Gauge.builder("consultaion.debate.starts.refused", starts, Admission::refused)
+                .description("debate starts refused (503) because too many were waiting, since start")
                 .register(registry);
         Gauge.builder("consultaion.sse.open.streams", streams, StreamMetrics::openStreams)
                 .description("live event streams open on this node")

@@ -1,4 +1,4 @@
-package com.consultaion.adapter.sse;
+package com.consultaion.application.service;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -6,17 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Admission of stream opens. Opening a stream costs several store reads (credentials, rate limit, access, the
- * debate); a reconnect storm — thousands of clients coming back after a node restart — would otherwise take
- * every database connection at once, so that opens fail when the pool's wait runs out and running debates wait
- * behind them. At most {@code concurrency} opens are handled at a time; the others wait their turn in arrival
- * order, up to {@code queueTimeout}. When {@code queueLimit} opens are already waiting, a new one is refused at
- * once. A stream that is open holds no permit: only the open is gated.
+ * Admission control for a burst of requests that each need several store round trips: starting debates, opening
+ * live streams. Without it a burst — a thousand clients starting debates at once, thousands reconnecting after a
+ * node restart — takes every database connection at once, requests fail when the pool's wait runs out, and the
+ * running debates' commits wait behind them. At most {@code concurrency} are handled at a time; the others wait
+ * their turn in arrival order, up to {@code queueTimeout}. When {@code queueLimit} are already waiting, a new one
+ * is refused at once. Callers map a refusal to 503 with {@link #retryAfterSeconds()}.
  */
-public final class StreamAdmission {
-
-    /** Defaults: 8 opens at a time (of a pool of 20), 20,000 waiting, 30 s of patience. */
-    public static final StreamAdmission DEFAULTS = new StreamAdmission(8, 20_000, Duration.ofSeconds(30));
+public final class Admission {
 
     private final Semaphore permits;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -25,10 +22,10 @@ public final class StreamAdmission {
     private final int queueLimit;
     private final Duration queueTimeout;
 
-    public StreamAdmission(int concurrency, int queueLimit, Duration queueTimeout) {
+    public Admission(int concurrency, int queueLimit, Duration queueTimeout) {
         if (concurrency < 1 || queueLimit < 0 || queueTimeout.isNegative()) {
             throw new IllegalArgumentException(
-                    "stream admission: concurrency must be at least 1, queue limit and timeout not negative");
+                    "admission: concurrency must be at least 1, queue limit and timeout not negative");
         }
         this.permits = new Semaphore(concurrency, true);
         this.concurrency = concurrency;
@@ -61,17 +58,17 @@ public final class StreamAdmission {
         permits.release();
     }
 
-    /** Opens being handled now. */
+    /** Requests being handled now. */
     public int inProgress() {
         return concurrency - permits.availablePermits();
     }
 
-    /** Opens waiting for their turn. */
+    /** Requests waiting for their turn. */
     public int waiting() {
         return waiting.get();
     }
 
-    /** Opens refused since start (queue full or wait ran out). */
+    /** Requests refused since start (queue full or wait ran out). */
     public long refused() {
         return refused.get();
     }
@@ -81,7 +78,7 @@ public final class StreamAdmission {
     }
 
     /** Seconds a refused client should wait before trying again. */
-    long retryAfterSeconds() {
+    public long retryAfterSeconds() {
         return Math.max(1, Math.min(30, queueTimeout.toSeconds() / 10));
     }
 }

@@ -1,4 +1,4 @@
-package com.consultaion.adapter.sse;
+package com.consultaion.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** Stream opens beyond the concurrency wait their turn; beyond the queue limit they are refused at once. */
+/** Requests beyond the concurrency wait their turn; beyond the queue limit they are refused at once. */
 @org.junit.jupiter.api.Timeout(60)
-class StreamAdmissionTest {
+class AdmissionTest {
 
     @Test
     void anOpenBeyondTheConcurrencyWaitsForAPermit() throws Exception {
-        StreamAdmission admission = new StreamAdmission(1, 10, Duration.ofMinutes(1));
+        Admission admission = new Admission(1, 10, Duration.ofMinutes(1));
         assertThat(admission.enter()).isTrue();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(
@@ -39,12 +39,12 @@ class StreamAdmissionTest {
 
     @Test
     void aFullQueueRefusesAtOnceAndAnExpiredWaitIsRefused() throws Exception {
-        StreamAdmission noQueue = new StreamAdmission(1, 0, Duration.ofMinutes(1));
+        Admission noQueue = new Admission(1, 0, Duration.ofMinutes(1));
         assertThat(noQueue.enter()).isTrue();
         assertThat(noQueue.enter()).isFalse(); // no room to wait: refused without waiting a minute
         assertThat(noQueue.refused()).isEqualTo(1);
 
-        StreamAdmission impatient = new StreamAdmission(1, 10, Duration.ZERO);
+        Admission impatient = new Admission(1, 10, Duration.ZERO);
         assertThat(impatient.enter()).isTrue();
         assertThat(impatient.enter()).isFalse();
         assertThat(impatient.waiting()).isZero();
@@ -54,9 +54,9 @@ class StreamAdmissionTest {
 
     @Test
     void settingsAreChecked() {
-        assertThatThrownBy(() -> new StreamAdmission(0, 10, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new Admission(0, 10, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StreamAdmission(1, -1, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new Admission(1, -1, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

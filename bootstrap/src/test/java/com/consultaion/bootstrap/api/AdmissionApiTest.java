@@ -1,4 +1,4 @@
-package com.consultaion.bootstrap.sse;
+package com.consultaion.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A reconnect storm against a small pool: every stream open does several database reads, and with two
- * connections that each caller may wait 250 ms for, a burst of opens used to end in 503s. The admission gate
- * lets one open at a time touch the database and queues the rest, so every open succeeds.
+ * Bursts against a small pool: every stream open and every debate start does several database round trips, and
+ * with two connections that each caller may wait 250 ms for, a burst used to end in 503s. The admission gates
+ * let one open and one start at a time touch the database and queue the rest, so every one succeeds.
  */
-class StreamAdmissionApiTest {
+class AdmissionApiTest {
 
     @TempDir
     static Path dataDir;
@@ -44,6 +44,7 @@ class StreamAdmissionApiTest {
                         "consultaion.database.pool-size", 2,
                         "consultaion.database.acquire-timeout-ms", 250,
                         "consultaion.sse.open-concurrency", 1,
+                        "consultaion.http.start-concurrency", 1,
                         "consultaion.sse.max-streams-per-identity", 10_000,
                         "consultaion.security.admin-emails", "storm-admin@example.com"));
         http = new TestHttp(server.getURI());
@@ -109,5 +110,25 @@ class StreamAdmissionApiTest {
         assertThat(http.get("/admin/ops/streams", "Authorization", "Bearer " + admin)
                         .body())
                 .contains("\"opens_refused\":0", "\"opens_waiting\":0");
+    }
+
+    @Test
+    void aBurstOfStartsQueuesInsteadOfFailing() {
+        String token = token("start-storm@example.com");
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<CompletableFuture<HttpResponse<String>>> storm = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            storm.add(client.sendAsync(
+                    http.request("/debates", "Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"prompt\": \"Start storm " + i + ": should the park get more benches?\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = storm.stream().map(f -> f.join().statusCode()).toList();
+        assertThat(statuses).as("every start of the storm").containsOnly(201);
     }
 }
