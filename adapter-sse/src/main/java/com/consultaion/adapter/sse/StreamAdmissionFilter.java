@@ -1,6 +1,6 @@
 package com.consultaion.adapter.sse;
 
-import com.consultaion.application.service.Admission;
+import com.consultaion.application.port.in.Admission;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

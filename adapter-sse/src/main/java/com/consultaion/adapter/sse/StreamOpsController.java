@@ -1,7 +1,7 @@
 package com.consultaion.adapter.sse;
 
+import com.consultaion.application.port.in.Admission;
 import com.consultaion.application.port.in.AuthenticateQuery;
-import com.consultaion.application.service.Admission;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -59,7 +59,7 @@ final class DebateFactory {
     /** Stream opens queue for their turn instead of taking every database connection at once. */
     @Singleton
     @jakarta.inject.Named("stream-opens")
-    com.consultaion.application.service.Admission streamAdmission(
+    com.consultaion.application.port.in.Admission streamAdmission(
             @Value("${consultaion.sse.open-concurrency:8}") int concurrency,
             @Value("${consultaion.sse.open-queue-limit:20000}") int queueLimit,
             @Value("${consultaion.sse.open-queue-timeout:30s}") Duration queueTimeout) {
@@ -69,17 +69,17 @@ final class DebateFactory {
     /** Debate starts, likewise: a thousand at once queue instead of failing when the pool's wait runs out. */
     @Singleton
     @jakarta.inject.Named("debate-starts")
-    com.consultaion.application.service.Admission startAdmission(
+    com.consultaion.application.port.in.Admission startAdmission(
             @Value("${consultaion.http.start-concurrency:8}") int concurrency,
             @Value("${consultaion.http.start-queue-limit:20000}") int queueLimit,
             @Value("${consultaion.http.start-queue-timeout:30s}") Duration queueTimeout) {
         return admission("consultaion.http.start-*", concurrency, queueLimit, queueTimeout);
     }
 
-    private static com.consultaion.application.service.Admission admission(
+    private static com.consultaion.application.port.in.Admission admission(
             String settings, int concurrency, int queueLimit, Duration queueTimeout) {
         try {
-            return new com.consultaion.application.service.Admission(concurrency, queueLimit, queueTimeout);
+            return new com.consultaion.application.port.in.Admission(concurrency, queueLimit, queueTimeout);
         } catch (IllegalArgumentException e) {
             throw new com.consultaion.bootstrap.StartupFailure(settings + ": " + e.getMessage());
         }

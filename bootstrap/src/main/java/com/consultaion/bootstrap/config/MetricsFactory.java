@@ -1,8 +1,8 @@
 package com.consultaion.bootstrap.config;
 
 import com.consultaion.adapter.sse.StreamMetrics;
+import com.consultaion.application.port.in.Admission;
 import com.consultaion.application.port.out.Telemetry;
-import com.consultaion.application.service.Admission;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
 import io.micrometer.core.instrument.Counter;

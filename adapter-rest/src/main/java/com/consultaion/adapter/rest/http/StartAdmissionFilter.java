@@ -1,7 +1,7 @@
 package com.consultaion.adapter.rest.http;
 
 import com.consultaion.adapter.rest.error.ApiError;
-import com.consultaion.application.service.Admission;
+import com.consultaion.application.port.in.Admission;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

@@ -1,4 +1,4 @@
-package com.consultaion.application.service;
+package com.consultaion.application.port.in;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.consultaion.application.service;
+package com.consultaion.application.port.in;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
