@@ -61,7 +61,10 @@ public final class DebateLoadBenchmark {
         System.exit(0);
     }
 
-    private static void runOnce(HttpClient client, String base, String[] keys, int count, long latency, long timeout)
+    /** What one batch came to (the numbers themselves are printed). */
+    record Result(int started, int ended, Map<String, Integer> statuses) {}
+
+    static Result runOnce(HttpClient client, String base, String[] keys, int count, long latency, long timeout)
             throws Exception {
         // Start them all at once.
         long started = System.nanoTime();
@@ -217,6 +220,7 @@ public final class DebateLoadBenchmark {
                     pct(fromClient, 0.50) * criticalMs,
                     pct(fromClient, 0.99) * criticalMs);
         }
+        return new Result(ids.size(), ended.size(), statuses);
     }
 
     private static double pct(List<Double> sorted, double p) {

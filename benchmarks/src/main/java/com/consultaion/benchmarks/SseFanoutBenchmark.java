@@ -41,6 +41,14 @@ public final class SseFanoutBenchmark {
             String[] kv = a.split("=", 2);
             o.put(kv[0], kv[1]);
         }
+        run(o);
+        System.exit(0);
+    }
+
+    /** What the run came to (the numbers themselves are printed). */
+    record Result(int connected, int failed, boolean finished, int liveDeliveries) {}
+
+    static Result run(Map<String, String> o) throws Exception {
         String base = o.getOrDefault("base", "http://127.0.0.1:8181");
         String key = o.get("key");
         int subscribers = Integer.parseInt(o.getOrDefault("subscribers", "1000"));
@@ -137,7 +145,7 @@ public final class SseFanoutBenchmark {
         }
         report("live deliveries", latenciesMicros);
         report("of which committed after all streams were open", steadyMicros);
-        System.exit(0);
+        return new Result(connected.get(), failed.get(), finished, latenciesMicros.size());
     }
 
     private static void report(String what, ConcurrentLinkedQueue<Long> micros) {
