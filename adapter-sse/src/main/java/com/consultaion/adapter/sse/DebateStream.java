@@ -60,6 +60,7 @@ final class DebateStream {
                         sink -> {
                             // First frame, before anything below can schedule the reader on another thread: tell
                             // clients how soon to reconnect. Then replay and go live.
+                            queued.incrementAndGet();
                             sink.next(new Chunk(Frames.retry(Duration.ofSeconds(3)), 1));
                             State state = new State(afterSeq);
                             metrics.opened();
