@@ -37,10 +37,10 @@ public final class DebateRunner {
 
     private static final System.Logger LOG = System.getLogger(DebateRunner.class.getName());
 
-    private final DebateRepository debates;
     /** How long a stage boundary keeps trying a store that is unavailable before the run gives up. */
     static final java.time.Duration STORE_PATIENCE = java.time.Duration.ofSeconds(20);
 
+    private final DebateRepository debates;
     private final TranscriptRepository transcripts;
     private final DebateEventStore events;
     private final DebateEventBus bus;
