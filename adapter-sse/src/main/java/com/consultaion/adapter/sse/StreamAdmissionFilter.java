@@ -42,7 +42,7 @@ final class StreamAdmissionFilter implements Ordered {
         if (request.getMethod() != HttpMethod.GET) {
             return chain.proceed();
         }
-        if (!admission.enter()) {
+        return admission.admit(chain::proceed, () -> {
             long retry = admission.retryAfterSeconds();
             return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", Long.toString(retry))
@@ -54,11 +54,6 @@ final class StreamAdmissionFilter implements Ordered {
                                     "Too many streams are opening at once; retry after " + retry + " s.",
                                     true,
                                     retry)));
-        }
-        try {
-            return chain.proceed();
-        } finally {
-            admission.release();
-        }
+        });
     }
 }

@@ -43,7 +43,7 @@ final class StartAdmissionFilter implements Ordered {
         if (request.getMethod() != HttpMethod.POST) {
             return chain.proceed();
         }
-        if (!admission.enter()) {
+        return admission.admit(chain::proceed, () -> {
             long retry = admission.retryAfterSeconds();
             return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", Long.toString(retry))
@@ -51,11 +51,6 @@ final class StartAdmissionFilter implements Ordered {
                             "service.unavailable",
                             "Too many debates are starting at once; retry after " + retry + " s.",
                             retry));
-        }
-        try {
-            return chain.proceed();
-        } finally {
-            admission.release();
-        }
+        });
     }
 }

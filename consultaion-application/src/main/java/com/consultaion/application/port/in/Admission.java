@@ -58,6 +58,19 @@ public final class Admission {
         permits.release();
     }
 
+    /** Runs {@code work} holding a permit, or answers {@code whenRefused} when none could be had. */
+    public <T> T admit(java.util.function.Supplier<T> work, java.util.function.Supplier<T> whenRefused)
+            throws InterruptedException {
+        if (!enter()) {
+            return whenRefused.get();
+        }
+        try {
+            return work.get();
+        } finally {
+            release();
+        }
+    }
+
     /** Requests being handled now. */
     public int inProgress() {
         return concurrency - permits.availablePermits();

@@ -53,6 +53,15 @@ class AdmissionTest {
     }
 
     @Test
+    void admitHoldsAPermitOnlyWhileTheWorkRuns() throws Exception {
+        Admission admission = new Admission(1, 0, Duration.ofMinutes(1));
+        assertThat(admission.admit(() -> admission.inProgress(), () -> -1)).isEqualTo(1);
+        assertThat(admission.inProgress()).isZero();
+        assertThat(admission.enter()).isTrue();
+        assertThat(admission.admit(() -> "ran", () -> "refused")).isEqualTo("refused");
+    }
+
+    @Test
     void settingsAreChecked() {
         assertThatThrownBy(() -> new Admission(0, 10, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
