@@ -14,6 +14,7 @@ import com.consultaion.application.service.pipeline.Pipeline;
 import com.consultaion.application.service.pipeline.RunControl;
 import com.consultaion.application.service.pipeline.Stage;
 import com.consultaion.application.service.pipeline.StageResult;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateStatus;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -32,6 +34,10 @@ import java.util.function.UnaryOperator;
  * Runs one claimed debate stage by stage. Each stage's rows, its events and the checkpoint are committed in one
  * transaction guarded by the lease (a superseded worker's write is rejected), then announced on the bus. A
  * debate taken over after a crash resumes at its first uncommitted stage, so nothing is duplicated.
+ *
+ * <p>A stage's commit runs while the next stage calls its models (see {@link Checkpoints}): the next stage needs
+ * the results, not their durability, so the database round trips leave the critical path. Commits stay in
+ * order — each waits for the one before — and an ending is committed only after everything before it.
  */
 public final class DebateRunner {
 
@@ -103,10 +109,14 @@ public final class DebateRunner {
                         .attribute("debate.resumed_at_stage", debate.nextStage());
                 control.traceParent(span.traceParent());
                 control.deadline(clock.instant().plus(debate.config().deadline()));
-                DebateState state = load(debate);
-                DebateState end = debate.cancelRequested()
-                        ? cancel(state, lease)
-                        : runStages(begin(state, lease), lease, control);
+                Checkpoints run = new Checkpoints(load(debate), lease, control, span.traceId());
+                if (debate.cancelRequested()) {
+                    cancel(run);
+                } else {
+                    begin(run);
+                    runStages(run, control);
+                }
+                DebateState end = run.settled();
                 span.attribute("debate.status", end.debate().status().wireName());
                 end.debate().reason().ifPresent(span::failed);
             }
@@ -133,48 +143,47 @@ public final class DebateRunner {
         return id == null ? () -> {} : logContext.put("trace_id", id);
     }
 
-    private DebateState begin(DebateState state, WorkLeases.Lease lease) {
-        Debate debate = state.debate();
+    private void begin(Checkpoints run) {
+        Debate debate = run.state().debate();
         if (debate.status() == DebateStatus.QUEUED) {
-            return commit(
-                    state,
-                    lease,
-                    StageResult.ending(List.of(), new StageResult.Outcome.Continue()),
-                    d -> d.start(clock.instant()));
+            run.commitBehind(
+                    StageResult.ending(List.of(), new StageResult.Outcome.Continue()), d -> d.start(clock.instant()));
+            return;
         }
         String message = "resumed by another worker at stage " + debate.nextStage()
                 + " after the previous one stopped; committed stages are kept";
-        return commit(
-                state,
-                lease,
+        run.commitBehind(
                 StageResult.ending(
                         List.of(new EventPayload.Notice("info", message)), new StageResult.Outcome.Continue()),
                 d -> d.takeOver(clock.instant()));
     }
 
-    private DebateState runStages(DebateState initial, WorkLeases.Lease lease, RunControl control) {
-        DebateState state = initial;
-        List<Stage> stages =
-                pipeline.stages(state.debate().mode(), state.debate().config());
-        for (int i = state.debate().nextStage(); i < stages.size(); i++) {
+    private void runStages(Checkpoints run, RunControl control) {
+        List<Stage> stages = pipeline.stages(
+                run.state().debate().mode(), run.state().debate().config());
+        for (int i = run.state().debate().nextStage(); i < stages.size(); i++) {
+            DebateState state = run.state();
             if (control.abandoned()) {
-                return state;
+                return;
             }
-            if (control.cancelled() || cancelRequested(state)) {
-                return cancel(state, lease);
+            // The flag as the last commit read it back; a request made since then reaches control as a signal.
+            if (control.cancelled() || state.debate().cancelRequested()) {
+                cancel(run);
+                return;
             }
             if (control.pastDeadline()) {
-                return fail(
-                        state,
-                        lease,
+                fail(
+                        run,
                         "deadline_exceeded",
                         "the debate did not finish within "
                                 + state.debate().config().deadline().toSeconds() + " s");
+                return;
             }
             Stage stage = stages.get(i);
             if (BudgetPolicy.check(state.debate().config().budget(), state.spent(), stage.estimate(state))
                     instanceof BudgetPolicy.Decision.Exhausted exhausted) {
-                return budgetExhausted(state, lease, stage, exhausted);
+                budgetExhausted(run, stage, exhausted);
+                return;
             }
             StageResult result;
             long stageStarted = System.nanoTime();
@@ -192,37 +201,34 @@ public final class DebateRunner {
                         Level.ERROR,
                         "stage " + stage.name() + " of debate " + state.debate().id() + " failed",
                         e);
-                return fail(state, lease, "internal_error", "stage " + stage.name() + " failed unexpectedly");
+                fail(run, "internal_error", "stage " + stage.name() + " failed unexpectedly");
+                return;
             }
             control.traceParent(runParent);
             if (control.abandoned()) {
-                return state;
+                return;
             }
             if (result.outcome() instanceof StageResult.Outcome.Cancel) {
-                return cancel(state, lease);
+                cancel(run);
+                return;
             }
             if (result.outcome() instanceof StageResult.Outcome.Fail && control.pastDeadline()) {
                 // The stage failed because the deadline cut its calls short: say so, not the symptom.
-                return fail(
-                        state,
-                        lease,
+                fail(
+                        run,
                         "deadline_exceeded",
                         "the debate did not finish within "
                                 + state.debate().config().deadline().toSeconds() + " s (during " + stage.name() + ")");
+                return;
             }
             int next = i + 1;
-            state = commit(state, lease, result, d -> apply(d.checkpoint(next, clock.instant()), result.outcome()));
-            if (state.debate().status().isTerminal()) {
-                return state;
+            UnaryOperator<Debate> transition = d -> apply(d.checkpoint(next, clock.instant()), result.outcome());
+            if (!(result.outcome() instanceof StageResult.Outcome.Continue) || next == stages.size()) {
+                run.commitNow(result, transition);
+                return;
             }
+            run.commitBehind(result, transition);
         }
-        return state;
-    }
-
-    private boolean cancelRequested(DebateState state) {
-        // One column, not the whole debate.
-        return retryingWhileUnavailable(
-                () -> debates.cancelRequested(state.debate().id()));
     }
 
     /**
@@ -254,34 +260,28 @@ public final class DebateRunner {
         }
     }
 
-    private DebateState cancel(DebateState state, WorkLeases.Lease lease) {
-        return commit(
-                state,
-                lease,
+    private void cancel(Checkpoints run) {
+        run.commitNow(
                 StageResult.ending(List.of(new EventPayload.DebateCancelled()), new StageResult.Outcome.Cancel()),
                 d -> d.cancel(clock.instant()));
     }
 
-    private DebateState fail(DebateState state, WorkLeases.Lease lease, String reason, String detail) {
-        return commit(
-                state,
-                lease,
+    private void fail(Checkpoints run, String reason, String detail) {
+        run.commitNow(
                 StageResult.ending(
                         List.of(new EventPayload.DebateFailed(reason, detail)),
                         new StageResult.Outcome.Fail(reason, detail)),
                 d -> d.fail(reason, detail, clock.instant()));
     }
 
-    private DebateState budgetExhausted(
-            DebateState state, WorkLeases.Lease lease, Stage stage, BudgetPolicy.Decision.Exhausted exhausted) {
+    private void budgetExhausted(Checkpoints run, Stage stage, BudgetPolicy.Decision.Exhausted exhausted) {
+        DebateState state = run.state();
         String detail = "stopped before " + stage.name() + ": " + exhausted.detail();
         String content = Pipeline.bestAnswer(state).orElse(null);
         List<EventPayload> payloads = List.of(
                 new EventPayload.Notice("warn", "budget exhausted (" + exhausted.limit() + "): " + detail),
                 new EventPayload.Final(content, Pipeline.meta(state, List.of("budget_exhausted"))));
-        return commit(
-                state,
-                lease,
+        run.commitNow(
                 StageResult.ending(
                         payloads, new StageResult.Outcome.CompleteWithWarnings(content, "budget_exhausted", detail)),
                 d -> d.completeWithWarnings(content, "budget_exhausted", detail, clock.instant()));
@@ -300,58 +300,146 @@ public final class DebateRunner {
     }
 
     /**
-     * One transaction: lease check, rows, events, debate row and, when the debate completes, its leaderboard
-     * record (so it is rated exactly once, together with its completion); then the bus signal.
+     * The checkpoints of one run. {@link #commitBehind} starts a stage's commit on its own thread and returns at
+     * once with the state the commit will produce, so the next stage can start; {@link #commitNow} commits and
+     * waits. Each commit first waits for the one before, so they land in order. A commit that fails (lease lost,
+     * store gone for longer than {@link #STORE_PATIENCE}) abandons the run — the calls in flight are cancelled and
+     * nothing more is written — and its exception is thrown by the next wait. A cancel request the commit reads
+     * back cancels the stage running meanwhile.
      */
-    private DebateState commit(
-            DebateState state, WorkLeases.Lease lease, StageResult result, UnaryOperator<Debate> transition) {
-        Debate base = state.debate();
-        Instant now = clock.instant();
-        List<DebateEvent> numbered = new ArrayList<>(result.events().size());
-        for (int k = 0; k < result.events().size(); k++) {
-            numbered.add(new DebateEvent(
-                    base.id(), base.lastSeq() + 1 + k, now, result.events().get(k)));
+    private final class Checkpoints {
+
+        private final WorkLeases.Lease lease;
+        private final RunControl control;
+        private final @Nullable String traceId;
+        /** What the stages see: the state after the last commit started (committed or not yet). */
+        private DebateState state;
+        /** The commit in flight, or the last one. */
+        private CompletableFuture<DebateState> committed;
+
+        Checkpoints(DebateState loaded, WorkLeases.Lease lease, RunControl control, @Nullable String traceId) {
+            this.state = loaded;
+            this.lease = lease;
+            this.control = control;
+            this.traceId = traceId;
+            this.committed = CompletableFuture.completedFuture(loaded);
         }
-        Debate next = transition.apply(base.recordEvents(numbered.size()));
-        AtomicBoolean rated = new AtomicBoolean();
-        Debate saved = retryingWhileUnavailable(() -> transactions.inTransaction(() -> {
-            leases.assertHeld(lease);
-            if (!result.contributions().isEmpty()) {
-                transcripts.addContributions(base.id(), result.contributions());
+
+        DebateState state() {
+            return state;
+        }
+
+        /** Waits for the commit in flight (if any) and returns the state as stored. */
+        DebateState settled() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return committed.get();
+                    } catch (InterruptedException e) {
+                        // The commit is bounded by the store's patience; it must finish before the lease is handed
+                        // back.
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof RuntimeException r) {
+                            throw r;
+                        }
+                        if (e.getCause() instanceof Error err) {
+                            throw err;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
-            if (!result.verdicts().isEmpty()) {
-                transcripts.addVerdicts(base.id(), result.verdicts());
+        }
+
+        void commitNow(StageResult result, UnaryOperator<Debate> transition) {
+            commitBehind(result, transition);
+            settled();
+        }
+
+        void commitBehind(StageResult result, UnaryOperator<Debate> transition) {
+            DebateState base = settled();
+            Debate from = base.debate();
+            Instant now = clock.instant();
+            List<DebateEvent> numbered = new ArrayList<>(result.events().size());
+            for (int k = 0; k < result.events().size(); k++) {
+                numbered.add(new DebateEvent(
+                        from.id(), from.lastSeq() + 1 + k, now, result.events().get(k)));
             }
-            result.ranking().ifPresent(r -> transcripts.saveRanking(base.id(), r));
+            Debate next = transition.apply(from.recordEvents(numbered.size()));
+            // As the repository stores it: under the next version.
+            state = base.after(next.withVersion(next.version() + 1), result);
+            CompletableFuture<DebateState> done = new CompletableFuture<>();
+            committed = done;
+            Thread.ofVirtual().name("debate-commit").start(() -> {
+                try (LogContext.Scope debate =
+                                logContext.put("debate_id", from.id().toString());
+                        LogContext.Scope traced = traceId == null ? () -> {} : logContext.put("trace_id", traceId)) {
+                    Debate saved = write(base, result, numbered, next, now);
+                    if (saved.cancelRequested() && !saved.status().isTerminal()) {
+                        control.cancel();
+                    }
+                    done.complete(base.after(saved, result));
+                } catch (RuntimeException | Error e) {
+                    control.abandon();
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+
+        /**
+         * One transaction: lease check, rows, events, debate row and, when the debate completes, its leaderboard
+         * record (so it is rated exactly once, together with its completion); then the bus signal.
+         */
+        private Debate write(
+                DebateState base, StageResult result, List<DebateEvent> numbered, Debate next, Instant now) {
+            Debate from = base.debate();
+            AtomicBoolean rated = new AtomicBoolean();
+            Debate saved = retryingWhileUnavailable(() -> transactions.inTransaction(() -> {
+                leases.assertHeld(lease);
+                if (!result.contributions().isEmpty()) {
+                    transcripts.addContributions(from.id(), result.contributions());
+                }
+                if (!result.verdicts().isEmpty()) {
+                    transcripts.addVerdicts(from.id(), result.verdicts());
+                }
+                result.ranking().ifPresent(r -> transcripts.saveRanking(from.id(), r));
+                if (!numbered.isEmpty()) {
+                    events.append(numbered);
+                }
+                Debate updated = debates.update(next);
+                rated.set(leaderboard.record(updated, result.ranking().or(base::ranking), now));
+                if (updated.status().isTerminal()) {
+                    // Last: settling updates the owner's usage counters, whose row locks are held until the
+                    // commit; every debate of that owner ending at the same time waits for them, so they are
+                    // taken late.
+                    DebateState all = base.after(updated, result);
+                    billing.settle(updated, all.contributions(), all.verdicts());
+                }
+                return updated;
+            }));
             if (!numbered.isEmpty()) {
-                events.append(numbered);
+                bus.publish(saved.id(), saved.lastSeq());
             }
-            Debate updated = debates.update(next);
-            rated.set(leaderboard.record(updated, result.ranking().or(state::ranking), now));
-            if (updated.status().isTerminal()) {
-                // Last: settling updates the owner's usage counters, whose row locks are held until the commit;
-                // every debate of that owner ending at the same time waits for them, so they are taken late.
-                DebateState all = state.after(updated, result);
-                billing.settle(updated, all.contributions(), all.verdicts());
+            if (rated.get()) {
+                leaderboard.refreshSoon();
             }
-            return updated;
-        }));
-        if (!numbered.isEmpty()) {
-            bus.publish(saved.id(), saved.lastSeq());
+            if (saved.status().isTerminal() && !from.status().isTerminal()) {
+                LOG.log(
+                        Level.INFO,
+                        "debate {0} ended: {1}",
+                        saved.id(),
+                        saved.status().wireName());
+                telemetry.debateFinished(
+                        saved.mode(), saved.status(), java.time.Duration.between(saved.createdAt(), saved.updatedAt()));
+            }
+            return saved;
         }
-        if (rated.get()) {
-            leaderboard.refreshSoon();
-        }
-        if (saved.status().isTerminal() && !base.status().isTerminal()) {
-            LOG.log(
-                    Level.INFO,
-                    "debate {0} ended: {1}",
-                    saved.id(),
-                    saved.status().wireName());
-            telemetry.debateFinished(
-                    saved.mode(), saved.status(), java.time.Duration.between(saved.createdAt(), saved.updatedAt()));
-        }
-        return state.after(saved, result);
     }
 
     private DebateState load(Debate debate) {
