@@ -4,7 +4,8 @@
 # starts DEBATES default debates at once through POST /debates and waits for all of them (bounded by TIMEOUT s).
 # Prints wall time / critical path (4·L) percentiles, start response times, the service's peak RSS and the
 # database pool's acquisition time (from /prometheus). Usage: bench/debates-bench.sh [DEBATES] [LATENCY_MS] [ACCOUNTS]
-# (REPEAT=n runs the batch n times on the same service; RSS and pool figures then cover all of them)
+# (REPEAT=n runs the batch n times on the same service; RSS and pool figures then cover all of them;
+# WARMUP=n first runs n debates at once that are not counted, so the JIT has compiled the paths being measured)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEBATES=${1:-1000}
@@ -49,7 +50,7 @@ pool() {
 pool > "$DATA/pool-before"
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
   -Dbench.main=com.consultaion.benchmarks.DebateLoadBenchmark \
-  -Dbench.args="base=$BASE keys=$KEYS debates=$DEBATES latency=$LATENCY timeout=$TIMEOUT repeat=${REPEAT:-1}"
+  -Dbench.args="base=$BASE keys=$KEYS debates=$DEBATES latency=$LATENCY timeout=$TIMEOUT repeat=${REPEAT:-1} warmup=${WARMUP:-0}"
 pool > "$DATA/pool-after"
 echo "service peak RSS: $(sort -n "$DATA/rss" | tail -1 | awk '{printf "%.0f", $1/1024}') MiB"
 python3 - "$DATA/pool-before" "$DATA/pool-after" <<'PY'

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: {@code base=http://127.0.0.1:8183 keys=pk_a,pk_b debates=1000 latency=200 timeout=300 repeat=1}:
  * {@code repeat} runs the whole batch that many times in a row on the same service (the first run includes the
- * service's warm-up).
+ * service's warm-up unless {@code warmup=N} first runs N debates at once that are not counted: the JIT then has
+ * compiled the request, pipeline and database paths before anything is measured).
  */
 public final class DebateLoadBenchmark {
 
@@ -49,11 +50,16 @@ public final class DebateLoadBenchmark {
         long latency = Long.parseLong(o.getOrDefault("latency", "200"));
         long timeout = Long.parseLong(o.getOrDefault("timeout", "300"));
         int repeat = Integer.parseInt(o.getOrDefault("repeat", "1"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
                 .build();
 
+        if (warmup > 0) {
+            System.out.println("-- warm-up: " + warmup + " debates at once, not counted");
+            runOnce(client, base, keys, warmup, latency, timeout);
+        }
         for (int r = 1; r <= repeat; r++) {
             System.out.println("-- run " + r + " of " + repeat);
             runOnce(client, base, keys, count, latency, timeout);
