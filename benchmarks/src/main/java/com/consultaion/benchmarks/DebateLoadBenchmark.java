@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +33,7 @@ public final class DebateLoadBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([^\"]+)\"");
     private static final Pattern CREATED = Pattern.compile("\"created_at\":\"([^\"]+)\"");
+    private static final int PAGE = 200;
     private static final Pattern UPDATED = Pattern.compile("\"updated_at\":\"([^\"]+)\"");
 
     private DebateLoadBenchmark() {}
@@ -122,39 +122,38 @@ public final class DebateLoadBenchmark {
         }
         startMs.sort(Double::compare);
 
-        // Wait until every debate has ended; poll each unfinished one once a second, at most 16 requests at once.
+        // Wait until every debate has ended. Each account's list of debates (newest first, 200 a page) is read
+        // once a second: a few requests a round rather than one per debate, so the harness adds little load of its
+        // own to the service it measures. This batch's debates are the newest of their account.
         Map<String, String> ended = new HashMap<>();
-        Semaphore inFlight = new Semaphore(16);
+        Map<String, Integer> startedPerKey = new HashMap<>();
+        keyOf.values().forEach(k -> startedPerKey.merge(k, 1, Integer::sum));
         long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
         Thread.sleep(Math.max(500, 4 * latency));
         while (ended.size() < ids.size() && System.nanoTime() < deadline) {
-            List<CompletableFuture<Void>> round = new ArrayList<>();
-            for (String id : ids) {
-                if (ended.containsKey(id)) {
-                    continue;
+            for (Map.Entry<String, Integer> account : startedPerKey.entrySet()) {
+                for (int offset = 0; offset < account.getValue(); offset += PAGE) {
+                    HttpResponse<String> r = client.send(
+                            HttpRequest.newBuilder(URI.create(base + "/debates?limit=" + PAGE + "&offset=" + offset))
+                                    .header("X-API-Key", account.getKey())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        continue;
+                    }
+                    // Each item starts with its id; its own status and timestamps come before any nested object.
+                    for (String item : r.body().split("\\{\"id\":\"", -1)) {
+                        String id = item.substring(0, Math.max(0, item.indexOf('"')));
+                        Matcher st = STATUS.matcher(item);
+                        if (keyOf.containsKey(id)
+                                && st.find()
+                                && !st.group(1).equals("queued")
+                                && !st.group(1).equals("running")) {
+                            ended.putIfAbsent(id, item);
+                        }
+                    }
                 }
-                inFlight.acquire();
-                round.add(client.sendAsync(
-                                HttpRequest.newBuilder(URI.create(base + "/debates/" + id))
-                                        .header("X-API-Key", keyOf.get(id))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .handle((r, t) -> {
-                            inFlight.release();
-                            if (r != null && r.statusCode() == 200) {
-                                Matcher s = STATUS.matcher(r.body());
-                                if (s.find()
-                                        && !s.group(1).equals("queued")
-                                        && !s.group(1).equals("running")) {
-                                    synchronized (ended) {
-                                        ended.put(id, r.body());
-                                    }
-                                }
-                            }
-                            return null;
-                        }));
             }
-            CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).join();
             if (ended.size() < ids.size()) {
                 Thread.sleep(1000);
             }
