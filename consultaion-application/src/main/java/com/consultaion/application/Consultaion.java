@@ -113,6 +113,7 @@ public final class Consultaion implements AutoCloseable {
                 s.bus(),
                 s.transactions(),
                 worker,
+                s.leases(),
                 clock,
                 b.ids,
                 b.models,

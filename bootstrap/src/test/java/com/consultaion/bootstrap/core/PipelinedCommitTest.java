@@ -138,6 +138,12 @@ class PipelinedCommitTest {
             }
 
             @Override
+            public java.util.Optional<Lease> grant(
+                    com.consultaion.domain.debate.DebateId id, String owner, Duration ttl, java.time.Instant now) {
+                return lost.get() ? Optional.empty() : real.grant(id, owner, ttl, now);
+            }
+
+            @Override
             public boolean renew(Lease lease, Duration ttl, Instant now) {
                 return !lost.get() && real.renew(lease, ttl, now);
             }

@@ -49,6 +49,12 @@ class StoreOutageTest {
             }
 
             @Override
+            public java.util.Optional<Lease> grant(
+                    com.consultaion.domain.debate.DebateId id, String owner, Duration ttl, java.time.Instant now) {
+                return leases.grant(id, owner, ttl, now);
+            }
+
+            @Override
             public boolean renew(Lease lease, Duration ttl, java.time.Instant now) {
                 return leases.renew(lease, ttl, now);
             }

@@ -94,15 +94,25 @@ public final class DebateRunner {
      * always handed back at the end; that is harmless when it was already lost (release checks the epoch).
      */
     public void run(WorkLeases.Lease lease, RunControl control) {
+        run(lease, control, null);
+    }
+
+    /** A debate this node has just created and claimed in the same transaction: nothing to read back. */
+    public record Start(Debate created, @Nullable String traceParent) {}
+
+    /** The same, for a debate this node just created ({@code start}), or one to read from the store (null). */
+    public void run(WorkLeases.Lease lease, RunControl control, @Nullable Start start) {
         try {
-            Optional<Debate> found = debates.findById(lease.debateId());
+            Optional<Debate> found = start != null ? Optional.of(start.created()) : debates.findById(lease.debateId());
             if (found.isEmpty() || found.get().status().isTerminal()) {
                 return;
             }
             Debate debate = found.get();
+            String traceParent = start != null
+                    ? start.traceParent()
+                    : debates.traceOf(debate.id()).orElse(null);
             // The run is traced under the request that started the debate, whichever node runs it.
-            try (Tracing.Span span = tracing.start(
-                            "debate.run", debates.traceOf(debate.id()).orElse(null));
+            try (Tracing.Span span = tracing.start("debate.run", traceParent);
                     LogContext.Scope traced = traced(span)) {
                 span.attribute("debate.id", debate.id().toString())
                         .attribute("debate.mode", debate.mode().wireName())

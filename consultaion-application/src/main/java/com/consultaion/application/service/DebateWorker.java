@@ -6,6 +6,7 @@ import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.application.service.pipeline.RunControl;
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -97,6 +98,39 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<Slot> reserveSlot() {
+        if (!running || !slots.tryAcquire()) {
+            return java.util.Optional.empty();
+        }
+        java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+        return java.util.Optional.of(new Slot() {
+            @Override
+            public String owner() {
+                return settings.owner();
+            }
+
+            @Override
+            public Duration leaseTtl() {
+                return settings.leaseTtl();
+            }
+
+            @Override
+            public void run(WorkLeases.Lease lease, Debate created, @Nullable String traceParent) {
+                if (used.compareAndSet(false, true)) {
+                    launch(lease, new DebateRunner.Start(created, traceParent));
+                }
+            }
+
+            @Override
+            public void giveBack() {
+                if (used.compareAndSet(false, true)) {
+                    slots.release();
+                }
+            }
+        });
+    }
+
+    @Override
     public void cancelRequested(DebateId id) {
         Active run = active.get(id);
         if (run != null) {
@@ -137,7 +171,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                     wakeUp.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                claimed.forEach(this::launch);
+                claimed.forEach(lease -> launch(lease, null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -145,7 +179,8 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
         }
     }
 
-    private void launch(WorkLeases.Lease lease) {
+    /** Runs a claimed debate on its own virtual thread; {@code start} when this node just created it. */
+    private void launch(WorkLeases.Lease lease, @Nullable DebateRunner.Start start) {
         RunControl control = new RunControl(clock, Instant.MAX);
         active.put(lease.debateId(), new Active(lease, control));
         try {
@@ -153,7 +188,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                 // Every line logged while this debate runs on this thread names it.
                 try (LogContext.Scope ignored =
                         logContext.put("debate_id", lease.debateId().toString())) {
-                    runner.run(lease, control);
+                    runner.run(lease, control, start);
                 } catch (RuntimeException e) {
                     // The lease is left to expire: another worker (or this one) retries from the last checkpoint.
                     LOG.log(Level.ERROR, "debate " + lease.debateId() + " stopped on an unexpected error", e);

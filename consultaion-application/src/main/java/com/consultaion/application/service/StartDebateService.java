@@ -8,6 +8,7 @@ import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Transactions;
+import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.debate.AgentSpec;
@@ -19,11 +20,14 @@ import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Use case: a new debate is stored as queued together with its first event ({@code debate_created}, seq 1) in
- * one transaction, announced, and handed to the worker.
+ * one transaction, announced, and handed to the worker. When this node's worker has room, the same transaction
+ * claims the debate for it and the worker starts it at once; otherwise any node's worker claims it.
  */
 public final class StartDebateService implements StartDebateUseCase {
 
@@ -32,6 +36,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final DebateEventBus bus;
     private final Transactions transactions;
     private final WorkSignals signals;
+    private final WorkLeases leases;
     private final Clock clock;
     private final Supplier<DebateId> ids;
     private final com.consultaion.application.port.out.ModelCatalog models;
@@ -45,6 +50,7 @@ public final class StartDebateService implements StartDebateUseCase {
             DebateEventBus bus,
             Transactions transactions,
             WorkSignals signals,
+            WorkLeases leases,
             Clock clock,
             Supplier<DebateId> ids,
             com.consultaion.application.port.out.ModelCatalog models,
@@ -57,6 +63,7 @@ public final class StartDebateService implements StartDebateUseCase {
         this.bus = bus;
         this.transactions = transactions;
         this.signals = signals;
+        this.leases = leases;
         this.clock = clock;
         this.ids = ids;
         this.models = models;
@@ -110,6 +117,8 @@ public final class StartDebateService implements StartDebateUseCase {
         Debate recorded = debate.recordEvents(1);
         DebateEvent first = new DebateEvent(debate.id(), 1, debate.createdAt(), created);
         String traceParent = tracing.currentParent();
+        Optional<WorkSignals.Slot> slot = signals.reserveSlot();
+        AtomicReference<WorkLeases.Lease> granted = new AtomicReference<>();
         try {
             transactions.run(() -> {
                 debates.insert(recorded);
@@ -117,18 +126,31 @@ public final class StartDebateService implements StartDebateUseCase {
                     debates.attachTrace(recorded.id(), traceParent);
                 }
                 events.append(List.of(first));
+                slot.ifPresent(
+                        s -> granted.set(leases.grant(recorded.id(), s.owner(), s.leaseTtl(), recorded.createdAt())
+                                .orElse(null)));
                 // Last: the plan check and the reservation run under the account's lock, held until the commit,
                 // so every other start of this account waits for it; taken late, it is held briefly. A refusal
                 // rolls the inserts back.
                 billing.reserve(recorded);
             });
         } catch (QuotaExceeded refused) {
+            slot.ifPresent(WorkSignals.Slot::giveBack);
             telemetry.quotaRefused(refused.refusal().code());
             throw refused;
+        } catch (RuntimeException e) {
+            slot.ifPresent(WorkSignals.Slot::giveBack);
+            throw e;
         }
         telemetry.debateStarted(recorded.mode());
         bus.publish(debate.id(), 1);
-        signals.workAvailable();
+        WorkLeases.Lease lease = granted.get();
+        if (slot.isPresent() && lease != null) {
+            slot.get().run(lease, recorded, traceParent);
+        } else {
+            slot.ifPresent(WorkSignals.Slot::giveBack);
+            signals.workAvailable();
+        }
         return recorded;
     }
 }

@@ -1,6 +1,7 @@
 package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.application.port.out.WorkLeases;
+import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,25 @@ public final class InMemoryWorkLeases implements WorkLeases {
             return () -> debates.rows.put(old.debate().id(), old);
         });
         return Optional.ofNullable(claimed[0]);
+    }
+
+    @Override
+    public Optional<Lease> grant(DebateId id, String owner, Duration ttl, Instant now) {
+        Lease[] granted = new Lease[1];
+        debates.db().write(() -> {
+            InMemoryDebateRepository.Row old = debates.rows.get(id);
+            if (old == null
+                    || old.debate().status() != DebateStatus.QUEUED
+                    || (old.leaseExpiresAt() != null && old.leaseExpiresAt().isAfter(now))) {
+                return () -> {};
+            }
+            InMemoryDebateRepository.Row row =
+                    new InMemoryDebateRepository.Row(old.debate(), owner, old.leaseEpoch() + 1, now.plus(ttl));
+            debates.rows.put(id, row);
+            granted[0] = new Lease(id, owner, row.leaseEpoch(), row.leaseExpiresAt());
+            return () -> debates.rows.put(id, old);
+        });
+        return Optional.ofNullable(granted[0]);
     }
 
     @Override

@@ -58,6 +58,25 @@ public final class JdbiWorkLeases implements WorkLeases {
     }
 
     @Override
+    public Optional<Lease> grant(DebateId id, String owner, Duration ttl, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("UPDATE debates SET lease_owner = :owner, "
+                        + "lease_epoch = lease_epoch + 1, lease_expires_at = :expires "
+                        + "WHERE id = :id AND status = 'queued' "
+                        + "AND (lease_expires_at IS NULL OR lease_expires_at <= :now) "
+                        + "RETURNING lease_epoch, lease_expires_at")
+                .bind("id", id.value())
+                .bind("owner", owner)
+                .bind("expires", JdbiDebateRepository.utc(now.plus(ttl)))
+                .bind("now", JdbiDebateRepository.utc(now))
+                .map((rs, ctx) -> new Lease(
+                        id,
+                        owner,
+                        rs.getLong("lease_epoch"),
+                        rs.getObject("lease_expires_at", OffsetDateTime.class).toInstant()))
+                .findOne());
+    }
+
+    @Override
     public boolean renew(Lease lease, Duration ttl, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE debates SET lease_expires_at = :expires "
                                 + "WHERE id = :id AND lease_owner = :owner AND lease_epoch = :epoch")

@@ -64,6 +64,61 @@ class WorkLeasesContractTest {
 
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
+    void aDebateGrantedInItsCreatingTransactionIsHeldAndNotClaimableByOthers(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        Debate debate = Fixtures.debate(T0);
+
+        WorkLeases.Lease granted = stores.transactions().inTransaction(() -> {
+            stores.debates().insert(debate);
+            return stores.leases().grant(debate.id(), "here", TTL, T0).orElseThrow();
+        });
+
+        assertThat(granted.debateId()).isEqualTo(debate.id());
+        assertThat(granted.owner()).isEqualTo("here");
+        assertThat(granted.epoch()).isEqualTo(1);
+        assertThat(granted.expiresAt()).isEqualTo(T0.plus(TTL));
+        stores.transactions().run(() -> stores.leases().assertHeld(granted));
+        assertThat(stores.leases().claim("elsewhere", TTL, T0.plusSeconds(1))).isEmpty();
+        assertThat(stores.leases().grant(debate.id(), "elsewhere", TTL, T0.plusSeconds(1)))
+                .as("held")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void aGrantRolledBackWithItsTransactionLeavesTheDebateToBeClaimed(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        Debate debate = Fixtures.debate(T0);
+        stores.debates().insert(debate);
+
+        assertThatThrownBy(() -> stores.transactions().run(() -> {
+                    assertThat(stores.leases().grant(debate.id(), "here", TTL, T0))
+                            .isPresent();
+                    throw new IllegalStateException("the start failed after the grant");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(stores.leases().claim("elsewhere", TTL, T0.plusSeconds(1)))
+                .map(WorkLeases.Lease::debateId)
+                .hasValue(debate.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void onlyAQueuedDebateCanBeGranted(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        Debate debate = Fixtures.debate(T0);
+        stores.debates().insert(debate);
+        stores.debates().update(debate.start(T0));
+
+        assertThat(stores.leases().grant(debate.id(), "here", TTL, T0)).isEmpty();
+        assertThat(stores.leases().grant(Fixtures.debate(T0).id(), "here", TTL, T0))
+                .as("no such debate")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
     void anExpiredLeaseIsTakenOverWithAHigherEpochAndTheOldHolderIsFencedOff(StoreFactory factory) {
         PersistenceStores stores = factory.create();
         Debate debate = Fixtures.debate();

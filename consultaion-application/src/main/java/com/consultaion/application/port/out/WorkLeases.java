@@ -32,6 +32,13 @@ public interface WorkLeases {
         return claimed;
     }
 
+    /**
+     * Claims one queued, unleased debate by id — the one the calling transaction just created, so the node that
+     * received it runs it without a claim of its own. Call inside that transaction. Empty when the debate is not
+     * queued or someone holds it.
+     */
+    Optional<Lease> grant(DebateId id, String owner, Duration ttl, Instant now);
+
     /** Extends the lease; false when it was lost (expired and claimed by someone else, or released). */
     boolean renew(Lease lease, Duration ttl, Instant now);
 

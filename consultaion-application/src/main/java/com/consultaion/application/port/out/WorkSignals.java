@@ -1,5 +1,6 @@
 package com.consultaion.application.port.out;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.DebateId;
 
 /**
@@ -18,6 +19,28 @@ public interface WorkSignals {
 
     /** A debate was queued (started or retried). */
     void workAvailable();
+
+    /**
+     * A place in this node's worker for a debate being started here, held until it is {@linkplain Slot#run run}
+     * or {@linkplain Slot#giveBack given back}; empty when the worker is full or not running. The starting
+     * transaction claims the debate for {@link Slot#owner()} ({@link WorkLeases#grant}), so it runs here at once
+     * without a claim round trip.
+     */
+    default java.util.Optional<Slot> reserveSlot() {
+        return java.util.Optional.empty();
+    }
+
+    /** A reserved place in the worker: exactly one of {@link #run} and {@link #giveBack} is called, once. */
+    interface Slot {
+        String owner();
+
+        java.time.Duration leaseTtl();
+
+        /** Runs the debate just created under the lease the start transaction granted. */
+        void run(WorkLeases.Lease lease, com.consultaion.domain.debate.Debate created, @Nullable String traceParent);
+
+        void giveBack();
+    }
 
     /** The owner asked to cancel a debate that may be running here. */
     void cancelRequested(DebateId id);

@@ -1,0 +1,164 @@
+package com.consultaion.bootstrap.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
+import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.out.ChatTask;
+import com.consultaion.application.port.out.StorageUnavailableException;
+import com.consultaion.application.port.out.Transactions;
+import com.consultaion.application.port.out.WorkLeases;
+import com.consultaion.application.service.DebateWorker;
+import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A debate started on a node whose worker has room is claimed for that worker in its start transaction and runs
+ * at once; when the worker is full it is queued for any worker to claim; a start that fails gives its place back.
+ */
+class StartHandoffTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final InMemoryStores stores = InMemoryStores.create();
+    private final AtomicInteger claimed = new AtomicInteger();
+    private final AtomicInteger granted = new AtomicInteger();
+    private final AtomicInteger refuseTransactions = new AtomicInteger();
+    private Consultaion consultaion;
+
+    @AfterEach
+    void close() {
+        if (consultaion != null) {
+            consultaion.close();
+        }
+    }
+
+    /** The stores, counting claims and grants that took a debate; transactions refused while asked to. */
+    private Consultaion.Stores counted() {
+        WorkLeases real = stores.leases();
+        WorkLeases counting = new WorkLeases() {
+            @Override
+            public Optional<Lease> claim(String owner, Duration ttl, Instant now) {
+                Optional<Lease> lease = real.claim(owner, ttl, now);
+                lease.ifPresent(l -> claimed.incrementAndGet());
+                return lease;
+            }
+
+            @Override
+            public Optional<Lease> grant(DebateId id, String owner, Duration ttl, Instant now) {
+                Optional<Lease> lease = real.grant(id, owner, ttl, now);
+                lease.ifPresent(l -> granted.incrementAndGet());
+                return lease;
+            }
+
+            @Override
+            public boolean renew(Lease lease, Duration ttl, Instant now) {
+                return real.renew(lease, ttl, now);
+            }
+
+            @Override
+            public void release(Lease lease) {
+                real.release(lease);
+            }
+
+            @Override
+            public void assertHeld(Lease lease) {
+                real.assertHeld(lease);
+            }
+        };
+        Transactions refusing = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                if (refuseTransactions.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new StorageUnavailableException(
+                            "no connection within 2000 ms", new java.sql.SQLTransientConnectionException());
+                }
+                return stores.transactions().inTransaction(work);
+            }
+        };
+        return new Consultaion.StoreSet(
+                stores.debates(),
+                stores.transcripts(),
+                stores.events(),
+                stores.bus(),
+                refusing,
+                counting,
+                stores.ratings(),
+                stores.billing());
+    }
+
+    private Consultaion build(ScriptedModel model, int workerSlots) {
+        consultaion = Consultaion.builder()
+                .chatModel(model)
+                .stores(counted())
+                .worker(new DebateWorker.Settings(
+                        "here", workerSlots, Duration.ofMinutes(1), Duration.ofSeconds(20), Duration.ofMillis(100)))
+                .build();
+        return consultaion;
+    }
+
+    @Test
+    void aDebateStartedHereIsClaimedInItsStartTransactionAndRuns() throws Exception {
+        build(new ScriptedModel(), 10);
+
+        Debate done = consultaion.await(
+                consultaion
+                        .start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config())
+                        .id(),
+                WAIT);
+
+        assertThat(done.status()).isEqualTo(DebateStatus.COMPLETED);
+        assertThat(granted.get()).isEqualTo(1);
+        assertThat(claimed.get()).as("no separate claim").isZero();
+        PipelineBehaviourTest.gapFreeEvents(consultaion, done);
+    }
+
+    @Test
+    void whenThisNodesWorkerIsFullTheDebateIsQueuedAndClaimedOnceThereIsRoom() throws Exception {
+        ScriptedModel model = new ScriptedModel();
+        // The first debate holds the only place until it is cancelled.
+        model.on(ChatTask.CRITIQUE, "a", r -> model.hanging.isEmpty() ? model.hang() : ScriptedModel.answer(r, "ok"));
+        build(model, 1);
+        Debate first = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
+        Awaitility.await().atMost(WAIT).until(() -> !model.hanging.isEmpty());
+
+        Debate second = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
+
+        assertThat(consultaion.get(second.id()).orElseThrow().status()).isEqualTo(DebateStatus.QUEUED);
+        assertThat(granted.get()).isEqualTo(1);
+        consultaion.cancel(first.id());
+        assertThat(consultaion.await(first.id(), WAIT).status()).isEqualTo(DebateStatus.CANCELLED);
+        assertThat(consultaion.await(second.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
+        assertThat(claimed.get())
+                .as("the queued debate, by the worker's own claim")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aStartThatFailsGivesItsPlaceInTheWorkerBack() throws Exception {
+        build(new ScriptedModel(), 1);
+        refuseTransactions.set(1);
+
+        assertThatThrownBy(() -> consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config()))
+                .isInstanceOf(StorageUnavailableException.class);
+        Debate done = consultaion.await(
+                consultaion
+                        .start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config())
+                        .id(),
+                WAIT);
+
+        assertThat(done.status()).isEqualTo(DebateStatus.COMPLETED);
+        assertThat(granted.get()).as("the one place went to the second start").isEqualTo(1);
+        assertThat(claimed.get()).isZero();
+    }
+}
