@@ -15,4 +15,5 @@ public record AccountStores(
         LoginAttempts attempts,
         AuditTrail audit,
         ContentEraser eraser,
-        com.consultaion.application.port.out.TeamRepository teams) {}
+        com.consultaion.application.port.out.TeamRepository teams,
+        com.consultaion.application.port.out.IdentityStore identities) {}

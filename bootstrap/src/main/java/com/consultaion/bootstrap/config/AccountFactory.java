@@ -94,6 +94,6 @@ final class AccountFactory {
     @Singleton
     AuthenticateQuery authenticate(JdbiStores stores, Clock clock) {
         AccountStores a = stores.accounts();
-        return new AuthenticationService(a.users(), a.sessions(), a.apiKeys(), a.teams(), clock);
+        return new AuthenticationService(a.identities(), a.apiKeys(), clock);
     }
 }

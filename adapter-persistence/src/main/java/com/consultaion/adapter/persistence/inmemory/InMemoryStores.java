@@ -26,14 +26,19 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryAccounts.Users users = new InMemoryAccounts.Users(db);
     private final InMemoryBillingStore billing = new InMemoryBillingStore(db, debates, users);
     private final InMemoryOpsStore ops = new InMemoryOpsStore(debates, billing);
+    private final InMemoryAccounts.Sessions sessions = new InMemoryAccounts.Sessions(db);
+    private final InMemoryAccounts.ApiKeys apiKeys = new InMemoryAccounts.ApiKeys(db);
+    private final InMemoryTeamRepository teams = new InMemoryTeamRepository(db, users);
     private final AccountStores accounts = new AccountStores(
             users,
-            new InMemoryAccounts.Sessions(db),
-            new InMemoryAccounts.ApiKeys(db),
+            sessions,
+            apiKeys,
             new InMemoryAccounts.Attempts(db),
             new InMemoryAccounts.Audit(db),
             new InMemoryContentEraser(db, debates, transcripts, events),
-            new InMemoryTeamRepository(db, users));
+            teams,
+            // Reads cost nothing here: composed from the repositories above.
+            com.consultaion.application.port.out.IdentityStore.composed(users, sessions, apiKeys, teams));
 
     private InMemoryStores() {}
 

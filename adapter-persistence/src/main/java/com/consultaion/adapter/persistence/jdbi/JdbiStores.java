@@ -46,7 +46,8 @@ public final class JdbiStores implements PersistenceStores {
                 new JdbiAccounts.Attempts(jdbi),
                 new JdbiAccounts.Audit(jdbi),
                 new JdbiContentEraser(jdbi),
-                new JdbiTeamRepository(jdbi));
+                new JdbiTeamRepository(jdbi),
+                new JdbiAccounts.Identities(jdbi));
     }
 
     public static JdbiStores create(Jdbi jdbi, DebateEventBus bus) {
