@@ -119,7 +119,8 @@ public final class Consultaion implements AutoCloseable {
                 b.models,
                 billing,
                 b.telemetry,
-                b.tracing);
+                b.tracing,
+                b.audit);
         this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
         this.routing = new com.consultaion.application.service.RoutingService(b.models, billing);
         this.control = new DebateControlService(
@@ -286,10 +287,18 @@ public final class Consultaion implements AutoCloseable {
         private String defaultModel = "local";
         private DebateWorker.Settings workerSettings = DebateWorker.Settings.defaults("embedded-" + UUID.randomUUID());
         private boolean startWorker = true;
+        private com.consultaion.application.port.out.AuditTrail audit =
+                com.consultaion.application.port.out.AuditTrail.NONE;
         private com.consultaion.application.port.out.ModelCatalog models =
                 com.consultaion.application.port.out.ModelCatalog.ANY;
 
         private Builder() {}
+
+        /** Where started debates are recorded ({@code debate_created}); {@code AuditTrail.NONE} by default. */
+        public Builder audit(com.consultaion.application.port.out.AuditTrail audit) {
+            this.audit = Objects.requireNonNull(audit);
+            return this;
+        }
 
         public Builder chatModel(ChatModel chatModel) {
             this.chatModel = chatModel;

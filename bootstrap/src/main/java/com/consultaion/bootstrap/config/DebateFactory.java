@@ -216,6 +216,7 @@ final class DebateFactory {
         return Consultaion.builder()
                 .chatModel(chatModel)
                 .stores(stores)
+                .audit(stores.accounts().audit())
                 .models(models)
                 .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll))
                 .startWorker(workerEnabled)

@@ -161,4 +161,65 @@ class StartHandoffTest {
         assertThat(granted.get()).as("the one place went to the second start").isEqualTo(1);
         assertThat(claimed.get()).isZero();
     }
+
+    @Test
+    void theAuditEntryIsWrittenWithTheDebateAndAStartWhoseEntryFailsLeavesNothing() throws Exception {
+        java.util.List<com.consultaion.application.port.out.AuditTrail.Entry> recorded =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean auditFails = new java.util.concurrent.atomic.AtomicBoolean(true);
+        com.consultaion.application.port.out.AuditTrail audit = new com.consultaion.application.port.out.AuditTrail() {
+            @Override
+            public void record(Entry entry) {
+                if (auditFails.get()) {
+                    throw new IllegalStateException("audit store refused the entry");
+                }
+                recorded.add(entry);
+            }
+
+            @Override
+            public int deleteBefore(Instant cutoff) {
+                return 0;
+            }
+        };
+        consultaion = Consultaion.builder()
+                .chatModel(new ScriptedModel())
+                .stores(counted())
+                .audit(audit)
+                .worker(new DebateWorker.Settings(
+                        "here", 1, Duration.ofMinutes(1), Duration.ofSeconds(20), Duration.ofMillis(100)))
+                .build();
+        com.consultaion.application.port.in.ClientContext client =
+                new com.consultaion.application.port.in.ClientContext("203.0.113.9", "req-1");
+        com.consultaion.application.port.in.StartDebateCommand command =
+                Consultaion.command(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
+
+        assertThatThrownBy(() -> consultaion.startDebateUseCase().start(command, client))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(consultaion
+                        .listDebatesQuery()
+                        .list(com.consultaion.application.port.in.Requester.system(), null, true, null, 10, 0)
+                        .items())
+                .as("no debate without its audit entry")
+                .isEmpty();
+
+        auditFails.set(false);
+        Debate started = consultaion.startDebateUseCase().start(command, client);
+
+        assertThat(consultaion
+                        .listDebatesQuery()
+                        .list(com.consultaion.application.port.in.Requester.system(), null, true, null, 10, 0)
+                        .items())
+                .extracting(Debate::id)
+                .containsExactly(started.id());
+        assertThat(recorded).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("debate_created");
+            assertThat(e.targetId()).isEqualTo(started.id().toString());
+            assertThat(e.ip()).isEqualTo("203.0.113.9");
+            assertThat(e.requestId()).isEqualTo("req-1");
+            assertThat(e.detail()).containsExactly(java.util.Map.entry("mode", "debate"));
+        });
+        assertThat(consultaion.await(started.id(), WAIT).status())
+                .as("the failed start gave its place in the worker back")
+                .isEqualTo(DebateStatus.COMPLETED);
+    }
 }

@@ -37,6 +37,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final Transactions transactions;
     private final WorkSignals signals;
     private final WorkLeases leases;
+    private final com.consultaion.application.port.out.AuditTrail audit;
     private final Clock clock;
     private final Supplier<DebateId> ids;
     private final com.consultaion.application.port.out.ModelCatalog models;
@@ -56,8 +57,10 @@ public final class StartDebateService implements StartDebateUseCase {
             com.consultaion.application.port.out.ModelCatalog models,
             BillingService billing,
             Telemetry telemetry,
-            com.consultaion.application.port.out.Tracing tracing) {
+            com.consultaion.application.port.out.Tracing tracing,
+            com.consultaion.application.port.out.AuditTrail audit) {
         this.tracing = tracing;
+        this.audit = audit;
         this.debates = debates;
         this.events = events;
         this.bus = bus;
@@ -72,7 +75,7 @@ public final class StartDebateService implements StartDebateUseCase {
     }
 
     @Override
-    public Debate start(StartDebateCommand command) {
+    public Debate start(StartDebateCommand command, com.consultaion.application.port.in.ClientContext client) {
         if (command.mode() == DebateMode.PARLIAMENT && command.config().panel() == null) {
             throw ValidationException.of("panel_config", "panel_config.required", "a parliament needs a panel");
         }
@@ -126,6 +129,16 @@ public final class StartDebateService implements StartDebateUseCase {
                     debates.attachTrace(recorded.id(), traceParent);
                 }
                 events.append(List.of(first));
+                // In the same transaction: no audit entry without its debate, and no debate without its entry.
+                audit.record(new com.consultaion.application.port.out.AuditTrail.Entry(
+                        recorded.createdAt(),
+                        recorded.ownerId().orElse(null),
+                        "debate_created",
+                        "debate",
+                        recorded.id().toString(),
+                        client.ip(),
+                        client.requestId(),
+                        java.util.Map.of("mode", recorded.mode().wireName()))); // never the prompt
                 slot.ifPresent(
                         s -> granted.set(leases.grant(recorded.id(), s.owner(), s.leaseTtl(), recorded.createdAt())
                                 .orElse(null)));

@@ -56,7 +56,6 @@ final class DebatesController {
     private final RouteModelQuery routes;
     private final ModelCatalog models;
     private final com.consultaion.application.port.in.TeamUseCases teams;
-    private final com.consultaion.application.port.out.AuditTrail audit;
 
     DebatesController(
             StartDebateUseCase start,
@@ -67,7 +66,6 @@ final class DebatesController {
             RetryDebateUseCase retry,
             ModelCatalog models,
             com.consultaion.application.port.in.TeamUseCases teams,
-            com.consultaion.application.port.out.AuditTrail audit,
             RouteModelQuery routes) {
         this.routes = routes;
         this.start = start;
@@ -78,7 +76,6 @@ final class DebatesController {
         this.retry = retry;
         this.models = models;
         this.teams = teams;
-        this.audit = audit;
     }
 
     /** What a client may change on a debate: the team it is shared with ("" or null unshares). */
@@ -158,17 +155,8 @@ final class DebatesController {
         Supplier<Panel> panel =
                 panelFields == null ? null : () -> DebateConfigFields.panelFromFields(panelFields, model);
         Debate debate = start.start(
-                StartDebateCommand.of(requester, body.prompt(), body.mode(), body.category(), config, panel));
-        var client = Principals.client(request);
-        audit.record(new com.consultaion.application.port.out.AuditTrail.Entry(
-                java.time.Instant.now(),
-                requester.user().orElse(null),
-                "debate_created",
-                "debate",
-                debate.id().toString(),
-                client.ip(),
-                client.requestId(),
-                Map.of("mode", debate.mode().wireName()))); // never the prompt
+                StartDebateCommand.of(requester, body.prompt(), body.mode(), body.category(), config, panel),
+                Principals.client(request));
         return HttpResponse.status(HttpStatus.CREATED)
                 .header("Location", URI.create("/debates/" + debate.id()).toString())
                 .body(DebateResponse.of(debate, null));

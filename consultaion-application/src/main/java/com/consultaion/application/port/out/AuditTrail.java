@@ -11,6 +11,17 @@ import java.util.Map;
  */
 public interface AuditTrail {
 
+    /** Records nothing (an embedded core without an audit store). */
+    AuditTrail NONE = new AuditTrail() {
+        @Override
+        public void record(Entry entry) {}
+
+        @Override
+        public int deleteBefore(Instant cutoff) {
+            return 0;
+        }
+    };
+
     void record(Entry entry);
 
     /** Deletes entries older than {@code cutoff} (retention); returns how many. */
