@@ -98,24 +98,34 @@ class StartHandoffTest {
     }
 
     private Consultaion build(ScriptedModel model, int workerSlots) {
+        return build(model, workerSlots, com.consultaion.application.port.out.AuditTrail.NONE);
+    }
+
+    private Consultaion build(
+            ScriptedModel model, int workerSlots, com.consultaion.application.port.out.AuditTrail audit) {
         consultaion = Consultaion.builder()
                 .chatModel(model)
                 .stores(counted())
+                .audit(audit)
                 .worker(new DebateWorker.Settings(
                         "here", workerSlots, Duration.ofMinutes(1), Duration.ofSeconds(20), Duration.ofMillis(100)))
                 .build();
         return consultaion;
     }
 
-    @Test
-    void aDebateStartedHereIsClaimedInItsStartTransactionAndRuns() throws Exception {
-        build(new ScriptedModel(), 10);
-
-        Debate done = consultaion.await(
+    private Debate startAndAwait() throws Exception {
+        return consultaion.await(
                 consultaion
                         .start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config())
                         .id(),
                 WAIT);
+    }
+
+    @Test
+    void aDebateStartedHereIsClaimedInItsStartTransactionAndRuns() throws Exception {
+        build(new ScriptedModel(), 10);
+
+        Debate done = startAndAwait();
 
         assertThat(done.status()).isEqualTo(DebateStatus.COMPLETED);
         assertThat(granted.get()).isEqualTo(1);
@@ -151,11 +161,7 @@ class StartHandoffTest {
 
         assertThatThrownBy(() -> consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config()))
                 .isInstanceOf(StorageUnavailableException.class);
-        Debate done = consultaion.await(
-                consultaion
-                        .start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config())
-                        .id(),
-                WAIT);
+        Debate done = startAndAwait();
 
         assertThat(done.status()).isEqualTo(DebateStatus.COMPLETED);
         assertThat(granted.get()).as("the one place went to the second start").isEqualTo(1);
@@ -181,13 +187,7 @@ class StartHandoffTest {
                 return 0;
             }
         };
-        consultaion = Consultaion.builder()
-                .chatModel(new ScriptedModel())
-                .stores(counted())
-                .audit(audit)
-                .worker(new DebateWorker.Settings(
-                        "here", 1, Duration.ofMinutes(1), Duration.ofSeconds(20), Duration.ofMillis(100)))
-                .build();
+        build(new ScriptedModel(), 1, audit);
         com.consultaion.application.port.in.ClientContext client =
                 new com.consultaion.application.port.in.ClientContext("203.0.113.9", "req-1");
         com.consultaion.application.port.in.StartDebateCommand command =

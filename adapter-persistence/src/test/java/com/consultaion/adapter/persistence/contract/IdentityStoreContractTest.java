@@ -16,14 +16,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The IdentityStore contract: a credential's holder and their teams, as the separate repositories hold them. */
 class IdentityStoreContractTest {
 
+    private static User stored(AccountStores stores, String email) {
+        User user = AccountStoresContractTest.user(email);
+        stores.users().insert(user);
+        return user;
+    }
+
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void aKeyComesWithItsHolderAndTheirTeamsAndStaysAsStored(StoreFactory factory) {
         AccountStores stores = factory.create().accounts();
-        User alice = AccountStoresContractTest.user("alice@example.com");
-        User bob = AccountStoresContractTest.user("bob@example.com");
-        stores.users().insert(alice);
-        stores.users().insert(bob);
+        User alice = stored(stores, "alice@example.com");
+        User bob = stored(stores, "bob@example.com");
         Team research = new Team(UUID.randomUUID(), "Research", T0);
         Team ops = new Team(UUID.randomUUID(), "Ops", T0);
         stores.teams().create(research, alice.id(), T0);
@@ -55,10 +59,8 @@ class IdentityStoreContractTest {
     @EnumSource(StoreFactory.class)
     void aSessionHasAHolderOnlyWhileActiveAndOnlyForItsOwnUser(StoreFactory factory) {
         AccountStores stores = factory.create().accounts();
-        User alice = AccountStoresContractTest.user("alice@example.com");
-        User bob = AccountStoresContractTest.user("bob@example.com");
-        stores.users().insert(alice);
-        stores.users().insert(bob);
+        User alice = stored(stores, "alice@example.com");
+        User bob = stored(stores, "bob@example.com");
         UUID session = UUID.randomUUID();
         stores.sessions().create(session, alice.id(), new byte[] {7}, T0, T0.plus(Duration.ofDays(1)));
 
