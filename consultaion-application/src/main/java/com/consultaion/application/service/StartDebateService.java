@@ -155,8 +155,7 @@ public final class StartDebateService implements StartDebateUseCase {
             slot.ifPresent(WorkSignals.Slot::giveBack);
             throw e;
         }
-        telemetry.debateStarted(recorded.mode());
-        bus.publish(debate.id(), 1);
+        // Committed: the reserved place is used or given back first, before anything else that could throw.
         WorkLeases.Lease lease = granted.get();
         if (slot.isPresent() && lease != null) {
             slot.get().run(lease, recorded, traceParent);
@@ -164,6 +163,8 @@ public final class StartDebateService implements StartDebateUseCase {
             slot.ifPresent(WorkSignals.Slot::giveBack);
             signals.workAvailable();
         }
+        telemetry.debateStarted(recorded.mode());
+        bus.publish(debate.id(), 1);
         return recorded;
     }
 }
