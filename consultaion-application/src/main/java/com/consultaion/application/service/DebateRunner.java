@@ -113,7 +113,7 @@ public final class DebateRunner {
                     : debates.traceOf(debate.id()).orElse(null);
             // The run is traced under the request that started the debate, whichever node runs it.
             try (Tracing.Span span = tracing.start("debate.run", traceParent);
-                    LogContext.Scope traced = traced(span)) {
+                    LogContext.Scope traced = traced(span.traceId())) {
                 span.attribute("debate.id", debate.id().toString())
                         .attribute("debate.mode", debate.mode().wireName())
                         .attribute("debate.resumed_at_stage", debate.nextStage());
@@ -147,10 +147,9 @@ public final class DebateRunner {
         }
     }
 
-    /** Worker log lines carry the trace id while the run is traced. */
-    private LogContext.Scope traced(Tracing.Span span) {
-        String id = span.traceId();
-        return id == null ? () -> {} : logContext.put("trace_id", id);
+    /** Worker log lines (the run's and its commits') carry the trace id while the run is traced. */
+    private LogContext.Scope traced(@Nullable String traceId) {
+        return traceId == null ? () -> {} : logContext.put("trace_id", traceId);
     }
 
     private void begin(Checkpoints run) {
@@ -389,7 +388,7 @@ public final class DebateRunner {
             Thread.ofVirtual().name("debate-commit").start(() -> {
                 try (LogContext.Scope debate =
                                 logContext.put("debate_id", from.id().toString());
-                        LogContext.Scope traced = traceId == null ? () -> {} : logContext.put("trace_id", traceId)) {
+                        LogContext.Scope traced = traced(traceId)) {
                     Debate saved = write(base, result, numbered, next, now);
                     if (saved.cancelRequested() && !saved.status().isTerminal()) {
                         control.cancel();

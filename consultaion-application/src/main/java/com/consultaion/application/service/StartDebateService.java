@@ -1,8 +1,10 @@
 package com.consultaion.application.service;
 
+import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
@@ -37,7 +39,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final Transactions transactions;
     private final WorkSignals signals;
     private final WorkLeases leases;
-    private final com.consultaion.application.port.out.AuditTrail audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Supplier<DebateId> ids;
     private final com.consultaion.application.port.out.ModelCatalog models;
@@ -58,7 +60,7 @@ public final class StartDebateService implements StartDebateUseCase {
             BillingService billing,
             Telemetry telemetry,
             com.consultaion.application.port.out.Tracing tracing,
-            com.consultaion.application.port.out.AuditTrail audit) {
+            AuditTrail audit) {
         this.tracing = tracing;
         this.audit = audit;
         this.debates = debates;
@@ -75,7 +77,7 @@ public final class StartDebateService implements StartDebateUseCase {
     }
 
     @Override
-    public Debate start(StartDebateCommand command, com.consultaion.application.port.in.ClientContext client) {
+    public Debate start(StartDebateCommand command, ClientContext client) {
         if (command.mode() == DebateMode.PARLIAMENT && command.config().panel() == null) {
             throw ValidationException.of("panel_config", "panel_config.required", "a parliament needs a panel");
         }
@@ -130,7 +132,7 @@ public final class StartDebateService implements StartDebateUseCase {
                 }
                 events.append(List.of(first));
                 // In the same transaction: no audit entry without its debate, and no debate without its entry.
-                audit.record(new com.consultaion.application.port.out.AuditTrail.Entry(
+                audit.record(new AuditTrail.Entry(
                         recorded.createdAt(),
                         recorded.ownerId().orElse(null),
                         "debate_created",
