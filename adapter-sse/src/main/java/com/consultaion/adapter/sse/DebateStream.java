@@ -14,16 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
-import reactor.core.publisher.Sinks;
 
 /**
  * One subscriber's stream. On every signal the subscriber's reader fetches the events after the last seq it
  * sent (through the node's {@link EventHub}) until it has sent the seq the signal announced, and writes them out;
- * the bus only wakes the reader. Each
- * subscriber has a bounded buffer: one that falls {@link #MAX_BUFFERED} frames behind is disconnected and
- * resumes with Last-Event-ID, so it never slows the debate or other subscribers. After the terminal event the
- * stream completes (the server closes it).
+ * the bus only wakes the reader; frames go to the connection through an {@link Outlet}. Each subscriber's backlog
+ * is bounded by its outlet: one that falls too far behind is disconnected and resumes with Last-Event-ID, so it
+ * never slows the debate or other subscribers. After the terminal event the stream completes (the server closes
+ * it).
  */
 final class DebateStream {
 
@@ -35,13 +33,11 @@ final class DebateStream {
         return t;
     });
 
-    /** Frames a subscriber may have waiting for its connection before it is dropped for lag. */
-    static final int MAX_BUFFERED = 2_048;
-
     private static final long HEARTBEAT_READ_TOLERANCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private DebateStream() {}
 
+    /** A stream through the response's reactive body (see {@link ReactiveOutlet}). */
     static Flux<byte[]> open(
             DebateId id,
             long afterSeq,
@@ -51,82 +47,85 @@ final class DebateStream {
             StreamMetrics metrics,
             StreamRegistry registry,
             Runnable onClose) {
-        // Ends the stream at once, dropping what is buffered (the client resumes with Last-Event-ID): used for a
-        // laggard, the lifetime limit and shutdown, which must hold even for a client that stopped reading.
-        Sinks.Empty<Void> cut = Sinks.empty();
-        // Frames handed to the connection but not yet taken by it: the subscriber's lag, bounded below.
-        AtomicLong queued = new AtomicLong();
-        return Flux.<Chunk>create(
-                        sink -> {
-                            // First frame, before anything below can schedule the reader on another thread: tell
-                            // clients how soon to reconnect. Then replay and go live.
-                            queued.incrementAndGet();
-                            sink.next(new Chunk(Frames.retry(Duration.ofSeconds(3)), 1));
-                            State state = new State(afterSeq);
-                            metrics.opened();
-                            hub.join(id);
-                            Runnable pump = () -> pump(state, sink, queued, cut, id, hub, settings, metrics);
-                            DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> {
-                                if (seq < 0) {
-                                    state.strict.set(true); // "re-read everything", e.g. after a bus gap
-                                    state.untilEmpty.set(true);
-                                } else {
-                                    state.target.accumulateAndGet(seq, Math::max);
-                                }
-                                schedule(state, pump);
-                            });
-                            ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
-                                    () -> {
-                                        if (!state.done.get()) {
-                                            queued.incrementAndGet();
-                                            sink.next(new Chunk(Frames.ping(), 1));
-                                        }
-                                        state.untilEmpty.set(true);
-                                        schedule(state, pump); // a safety net: catches up even if a signal was lost
-                                    },
-                                    settings.heartbeat().toMillis(),
-                                    settings.heartbeat().toMillis(),
-                                    TimeUnit.MILLISECONDS);
-                            ScheduledFuture<?> lifetime = TIMERS.schedule(
-                                    () -> {
-                                        metrics.endedByLimit();
-                                        state.done.set(true);
-                                        cut.tryEmitEmpty();
-                                    },
-                                    settings.maxLifetime().toMillis(),
-                                    TimeUnit.MILLISECONDS);
-                            Runnable closer = () -> {
-                                state.done.set(true);
-                                cut.tryEmitEmpty();
-                            };
-                            if (!registry.register(closer)) {
-                                sink.complete();
-                                return;
-                            }
-                            sink.onDispose(() -> {
-                                state.done.set(true);
-                                subscription.close();
-                                heartbeat.cancel(false);
-                                lifetime.cancel(false);
-                                metrics.closed();
-                                hub.leave(id);
-                                onClose.run();
-                            });
-                            schedule(state, pump);
-                        },
-                        // Held here until the connection takes it; the reader stops the stream when too much is
-                        // held (see pump), so this buffer stays bounded.
-                        FluxSink.OverflowStrategy.BUFFER)
-                .doOnNext(chunk -> queued.addAndGet(-chunk.frames()))
-                .map(Chunk::bytes)
-                // The end is signalled past the buffer, not through it: an error or completion queued behind
-                // frames would wait for a client that no longer reads.
-                .takeUntilOther(cut.asMono());
+        return open(id, afterSeq, hub, bus, settings, metrics, registry, onClose, new ReactiveOutlet());
     }
 
-    /** Frames written to the connection in one piece: every event one read returned, or a ping. */
-    @SuppressWarnings("ArrayRecordComponent")
-    private record Chunk(byte[] bytes, int frames) {}
+    static Flux<byte[]> open(
+            DebateId id,
+            long afterSeq,
+            EventHub hub,
+            DebateEventBus bus,
+            StreamSettings settings,
+            StreamMetrics metrics,
+            StreamRegistry registry,
+            Runnable onClose,
+            Outlet outlet) {
+        // The retry frame leads (clients learn how soon to reconnect); then replay and go live.
+        return outlet.body(Frames.retry(Duration.ofSeconds(3)), () -> {
+            State state = new State(afterSeq);
+            metrics.opened();
+            hub.join(id);
+            Runnable pump = () -> pump(state, outlet, id, hub, settings, metrics);
+            DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> {
+                if (seq < 0) {
+                    state.strict.set(true); // "re-read everything", e.g. after a bus gap
+                    state.untilEmpty.set(true);
+                } else {
+                    state.target.accumulateAndGet(seq, Math::max);
+                }
+                schedule(state, pump);
+            });
+            ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
+                    () -> {
+                        if (!state.done.get() && !outlet.send(Frames.ping(), 1)) {
+                            dropForLag(state, outlet, metrics);
+                        }
+                        state.untilEmpty.set(true);
+                        schedule(state, pump); // a safety net: catches up even if a signal was lost
+                    },
+                    settings.heartbeat().toMillis(),
+                    settings.heartbeat().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> lifetime = TIMERS.schedule(
+                    () -> {
+                        metrics.endedByLimit();
+                        state.done.set(true);
+                        outlet.cut();
+                    },
+                    settings.maxLifetime().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            Runnable closer = () -> {
+                state.done.set(true);
+                outlet.cut();
+            };
+            Runnable cleanup = () -> {
+                state.done.set(true);
+                registry.unregister(closer);
+                subscription.close();
+                heartbeat.cancel(false);
+                lifetime.cancel(false);
+                metrics.closed();
+                hub.leave(id);
+                onClose.run();
+            };
+            if (!registry.register(closer)) {
+                state.done.set(true);
+                outlet.complete(); // the node is shutting down
+                return cleanup;
+            }
+            schedule(state, pump);
+            return cleanup;
+        });
+    }
+
+    private static void dropForLag(State state, Outlet outlet, StreamMetrics metrics) {
+        // A bounded backlog per subscriber: one that falls this far behind is disconnected at once (and resumes
+        // with Last-Event-ID), so a slow client never holds memory without limit nor slows anyone else.
+        if (!state.done.getAndSet(true)) {
+            metrics.droppedForLag();
+        }
+        outlet.cut();
+    }
 
     private static final class State {
         volatile long lastSent;
@@ -166,14 +165,7 @@ final class DebateStream {
     }
 
     private static void pump(
-            State state,
-            FluxSink<Chunk> sink,
-            AtomicLong queued,
-            Sinks.Empty<Void> cut,
-            DebateId id,
-            EventHub hub,
-            StreamSettings settings,
-            StreamMetrics metrics) {
+            State state, Outlet outlet, DebateId id, EventHub hub, StreamSettings settings, StreamMetrics metrics) {
         boolean untilEmpty = state.untilEmpty.getAndSet(false);
         // A heartbeat's read is a safety net for lost signals: 10,000 subscribers' heartbeats would otherwise cost
         // 10,000 store reads per interval. Sharing a read of the last second delays such a catch-up by at most
@@ -201,15 +193,6 @@ final class DebateStream {
                         break;
                     }
                 }
-                if (queued.addAndGet(count) > MAX_BUFFERED) {
-                    // A bounded buffer per subscriber: one that falls this far behind is disconnected at once (and
-                    // resumes with Last-Event-ID), so a slow client never holds memory without limit nor slows
-                    // anyone else.
-                    state.done.set(true);
-                    metrics.droppedForLag();
-                    cut.tryEmitEmpty();
-                    return;
-                }
                 byte[] bytes = new byte[size];
                 int at = 0;
                 for (int i = 0; i < count; i++) {
@@ -217,12 +200,15 @@ final class DebateStream {
                     System.arraycopy(frame, 0, bytes, at, frame.length);
                     at += frame.length;
                 }
+                if (!outlet.send(bytes, count)) {
+                    dropForLag(state, outlet, metrics);
+                    return;
+                }
                 state.lastSent = batch.get(count - 1).seq();
-                sink.next(new Chunk(bytes, count));
                 metrics.delivered(count);
                 if (terminal) {
                     state.done.set(true);
-                    sink.complete();
+                    outlet.complete();
                     return;
                 }
                 // A short batch is not the end: the node's window may hold fewer events than the store (it is
@@ -234,7 +220,7 @@ final class DebateStream {
         } catch (RuntimeException e) {
             LOG.warn("stream of debate {} failed; the client will reconnect: {}", id, e.toString());
             state.done.set(true);
-            sink.error(e);
+            outlet.fail(e);
         }
     }
 }

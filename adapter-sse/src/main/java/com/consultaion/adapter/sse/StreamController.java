@@ -12,11 +12,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.json.JsonMapper;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,11 +103,22 @@ final class StreamController {
                                     true,
                                     5L)));
         }
-        return HttpResponse.ok(DebateStream.open(
-                        debateId.get(), from, hub, bus, settings, metrics, registry, open::decrementAndGet))
+        MutableHttpResponse<Object> response = HttpResponse.ok()
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
+        Outlet outlet = new ReactiveOutlet();
+        if (request instanceof NettyHttpRequest<?> netty
+                && netty.getNativeRequest().protocolVersion().majorVersion() == 1) {
+            // Frames are shared by every subscriber and written to each connection as they are: a per-connection
+            // compressor would cost CPU per subscriber, and ChannelOutlet writes below Micronaut's compression.
+            netty.getNativeRequest().headers().remove(HttpHeaderNames.ACCEPT_ENCODING);
+            ChannelOutlet channel = ChannelOutlet.prepare(netty.getChannelHandlerContext());
+            response.header(ChannelOutlet.MARKER, channel.marker());
+            outlet = channel;
+        }
+        return response.body(DebateStream.open(
+                debateId.get(), from, hub, bus, settings, metrics, registry, open::decrementAndGet, outlet));
     }
 
     static Map<String, Object> error(String code, String message, boolean retryable, Long retryAfter) {

@@ -146,7 +146,7 @@ class DebateStreamTest {
     @Test
     void aSubscriberThatStopsReadingIsDroppedAndTheOthersGetEverything() throws InterruptedException {
         StreamMetrics metrics = new StreamMetrics();
-        long total = DebateStream.MAX_BUFFERED + 1_000L;
+        long total = ReactiveOutlet.MAX_BUFFERED + 1_000L;
         store.appendUpTo(total);
         CompletableFuture<Throwable> slowEnded = openStalled(settings, metrics);
         open(0, metrics);

@@ -1,0 +1,253 @@
+package com.consultaion.adapter.sse;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Frames written straight to the subscriber's Netty channel, on its event loop: one task and one write system call
+ * per chunk, instead of a hand-over through the response's reactive body (a Reactor pipeline, Micronaut's body
+ * adapter and its own hop to the event loop) for each chunk and each of thousands of subscribers (ADR 0011).
+ *
+ * <p>Micronaut still owns the response: it writes the head and the first frame (the retry frame, through
+ * {@link #body}), and it ends the response when the body completes. A small handler placed just before Micronaut's
+ * in the channel's pipeline recognises the head by a marker header (removed before it reaches the client), and once
+ * the first frame has gone by, this outlet writes the rest itself, below Micronaut's handler. What is sent before
+ * that waits here. Completion is signalled from the event loop after the last frame was written, so Micronaut's
+ * final chunk follows every frame.
+ *
+ * <p>Lag: bytes sent but not yet written to the socket (queued tasks, frames waiting for the head, the channel's
+ * outbound buffer) are bounded by {@link #MAX_BACKLOG_BYTES}; past it, {@link #send} refuses and the stream ends.
+ */
+// Netty's write and close futures: frames are written with the void promise (a failed write reaches the pipeline,
+// which closes the connection, and the close ends the stream); the handler passes its caller's promise on.
+@SuppressWarnings("FutureReturnValueIgnored")
+final class ChannelOutlet implements Outlet {
+
+    /** Bytes a subscriber may have waiting for its socket before it is dropped for lag. */
+    static final long MAX_BACKLOG_BYTES = 4L << 20;
+
+    /** Set on the stream's response by the controller; the handler takes it off the head before it is sent. */
+    static final String MARKER = "X-Consultaion-Outlet";
+
+    private static final String HANDLER = "consultaion-sse-writer";
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final Channel channel;
+    private final String id = Long.toString(IDS.incrementAndGet());
+    private final Sinks.Empty<Void> end = Sinks.empty();
+    /** Bytes sent whose write task has not run yet. */
+    private final AtomicLong inTasks = new AtomicLong();
+    /** Bytes the connection held when the last write ran: waiting for the head, or in the outbound buffer. */
+    private volatile long held;
+
+    // Touched on the channel's event loop only.
+    private Writer writer;
+    private ChannelHandlerContext ctx;
+    private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
+    private long earlyBytes;
+    private boolean ended;
+    private boolean completeOnAttach;
+
+    private ChannelOutlet(Channel channel) {
+        this.channel = channel;
+    }
+
+    /**
+     * An outlet for the response being prepared on the connection whose Micronaut request handler is
+     * {@code handler}. The response must carry {@link #MARKER} with {@link #marker()}.
+     */
+    static ChannelOutlet prepare(ChannelHandlerContext handler) {
+        ChannelOutlet outlet = new ChannelOutlet(handler.channel());
+        // Runs before Micronaut writes the response: that write is also handed to this event loop, later.
+        handler.executor().execute(() -> {
+            if (handler.isRemoved()) {
+                outlet.finish();
+                return;
+            }
+            Writer writer = (Writer) handler.pipeline().get(HANDLER);
+            if (writer == null) {
+                writer = new Writer();
+                handler.pipeline().addBefore(handler.name(), HANDLER, writer);
+            }
+            outlet.writer = writer;
+            writer.expected.put(outlet.id, outlet);
+        });
+        return outlet;
+    }
+
+    String marker() {
+        return id;
+    }
+
+    @Override
+    public Flux<byte[]> body(byte[] first, Supplier<Runnable> start) {
+        return Flux.defer(() -> {
+            Runnable cleanup = start.get();
+            AtomicBoolean cleaned = new AtomicBoolean();
+            channel.closeFuture().addListener(f -> channel.eventLoop().execute(this::finish));
+            return Flux.just(first)
+                    .concatWith(end.asMono().thenMany(Flux.<byte[]>empty()))
+                    .doFinally(signal -> {
+                        if (cleaned.compareAndSet(false, true)) {
+                            cleanup.run();
+                        }
+                    });
+        });
+    }
+
+    @Override
+    public boolean send(byte[] chunk, int frames) {
+        if (inTasks.addAndGet(chunk.length) + held > MAX_BACKLOG_BYTES) {
+            inTasks.addAndGet(-chunk.length);
+            return false;
+        }
+        channel.eventLoop().execute(() -> write(chunk));
+        return true;
+    }
+
+    @Override
+    public void complete() {
+        channel.eventLoop().execute(() -> {
+            if (ctx == null && !early.isEmpty() && !ended) {
+                completeOnAttach = true; // the frames waiting for the head go first
+            } else {
+                finish();
+            }
+        });
+    }
+
+    @Override
+    public void cut() {
+        channel.eventLoop().execute(() -> {
+            if (ended) {
+                return;
+            }
+            if (pending() > 0) {
+                // The client is not reading what it has: a clean end would wait behind it.
+                discard();
+                channel.close();
+            } else {
+                finish();
+            }
+        });
+    }
+
+    @Override
+    public void fail(RuntimeException error) {
+        channel.eventLoop().execute(() -> {
+            if (!ended) {
+                discard();
+                end.tryEmitError(error);
+            }
+        });
+    }
+
+    private void write(byte[] chunk) {
+        inTasks.addAndGet(-chunk.length);
+        if (ended) {
+            return;
+        }
+        ByteBuf buf = Unpooled.wrappedBuffer(chunk);
+        if (ctx == null) {
+            early.add(buf);
+            earlyBytes += chunk.length;
+        } else {
+            ctx.writeAndFlush(new DefaultHttpContent(buf), ctx.voidPromise());
+        }
+        held = earlyBytes + pending();
+    }
+
+    /** The first frame went out after the head: from now on this outlet writes below Micronaut's handler. */
+    private void attach(ChannelHandlerContext writerContext) {
+        if (ended) {
+            return;
+        }
+        ctx = writerContext;
+        if (!early.isEmpty()) {
+            for (ByteBuf buf; (buf = early.poll()) != null; ) {
+                ctx.write(new DefaultHttpContent(buf), ctx.voidPromise());
+            }
+            ctx.flush();
+            earlyBytes = 0;
+        }
+        held = pending();
+        if (completeOnAttach) {
+            finish();
+        }
+    }
+
+    /** Ends the response after what was written (Micronaut writes the last chunk). Event loop only. */
+    private void finish() {
+        discard();
+        end.tryEmitEmpty(); // a no-op once the body has ended
+    }
+
+    private void discard() {
+        ended = true;
+        for (ByteBuf buf; (buf = early.poll()) != null; ) {
+            buf.release();
+        }
+        earlyBytes = 0;
+        if (writer != null) {
+            writer.expected.remove(id);
+        }
+    }
+
+    private long pending() {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    /**
+     * One per connection that carried a stream, just before Micronaut's handler: finds a stream's response head by
+     * its marker, and hands the connection to the stream's outlet once the first frame has followed the head.
+     */
+    private static final class Writer extends ChannelOutboundHandlerAdapter {
+
+        final Map<String, ChannelOutlet> expected = new HashMap<>();
+        private ChannelOutlet headed;
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+            if (msg instanceof HttpResponse head) {
+                String marker = head.headers().get(MARKER);
+                if (marker != null) {
+                    head.headers().remove(MARKER);
+                    headed = expected.remove(marker);
+                    if (headed != null && head.headers().contains(HttpHeaderNames.CONTENT_ENCODING)) {
+                        // Micronaut compresses this response: frames written past it would not be. Never expected
+                        // (the controller asks for no compression); end the connection rather than corrupt it.
+                        headed.discard();
+                        headed = null;
+                        ctx.write(msg, promise);
+                        ctx.close();
+                        return;
+                    }
+                }
+            }
+            ctx.write(msg, promise);
+            if (headed != null && msg instanceof HttpContent) {
+                ChannelOutlet outlet = headed;
+                headed = null;
+                outlet.attach(ctx);
+            }
+        }
+    }
+}
