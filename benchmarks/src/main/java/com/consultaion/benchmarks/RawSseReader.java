@@ -28,8 +28,8 @@ final class RawSseReader implements AutoCloseable {
         /** The response began (status line and headers read). */
         void opened(int status);
 
-        /** A {@code data:} line with this {@code ts} arrived now. */
-        void event(Instant ts, Instant arrived);
+        /** A {@code data:} line with this {@code ts}, of an event of this {@code type}, arrived now. */
+        void event(String type, Instant ts, Instant arrived);
 
         /** The stream ended: the last chunk ({@code clean}), or the connection closed or failed. */
         void ended(boolean clean);
@@ -37,6 +37,7 @@ final class RawSseReader implements AutoCloseable {
 
     private static final byte[] TS = "\"ts\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
 
     private final InetSocketAddress address;
     private final String host;
@@ -163,6 +164,9 @@ final class RawSseReader implements AutoCloseable {
         int phase;
 
         long chunkLeft;
+        /** The type named by the current frame's {@code event:} line. */
+        String type = "message";
+
         byte[] line = new byte[8 * 1024];
         int lineLength;
         boolean ended;
@@ -247,6 +251,10 @@ final class RawSseReader implements AutoCloseable {
         }
 
         private void sseLine(Instant now) {
+            if (lineLength > EVENT.length && Arrays.equals(line, 0, EVENT.length, EVENT, 0, EVENT.length)) {
+                type = new String(line, EVENT.length, lineLength - EVENT.length, StandardCharsets.US_ASCII);
+                return;
+            }
             if (lineLength < DATA.length || !Arrays.equals(line, 0, DATA.length, DATA, 0, DATA.length)) {
                 return;
             }
@@ -259,7 +267,7 @@ final class RawSseReader implements AutoCloseable {
             while (end < lineLength && line[end] != '"') {
                 end++;
             }
-            listener.event(Instant.parse(new String(line, start, end - start, StandardCharsets.US_ASCII)), now);
+            listener.event(type, Instant.parse(new String(line, start, end - start, StandardCharsets.US_ASCII)), now);
         }
 
         private int indexOf(byte[] pattern) {

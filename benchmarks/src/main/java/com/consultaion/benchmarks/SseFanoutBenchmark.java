@@ -78,6 +78,8 @@ public final class SseFanoutBenchmark {
         ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
         // Events committed once every stream was open: the steady state, without the connection storm.
         ConcurrentLinkedQueue<Long> steadyMicros = new ConcurrentLinkedQueue<>();
+        // The same, by event type: which stage's events wait longest.
+        Map<String, ConcurrentLinkedQueue<Long>> steadyByType = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicReference<Instant> allConnectedAt = new AtomicReference<>(Instant.MAX);
         AtomicInteger connected = new AtomicInteger();
         Map<Integer, Integer> refused = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -105,12 +107,15 @@ public final class SseFanoutBenchmark {
                     }
 
                     @Override
-                    public void event(Instant ts, Instant arrived) {
+                    public void event(String type, Instant ts, Instant arrived) {
                         if (ts.isAfter(openedAt[0])) { // live events only, not the replay
                             long micros = Duration.between(ts, arrived).toNanos() / 1_000;
                             latenciesMicros.add(micros);
                             if (ts.isAfter(allConnectedAt.get())) {
                                 steadyMicros.add(micros);
+                                steadyByType
+                                        .computeIfAbsent(type, t -> new ConcurrentLinkedQueue<>())
+                                        .add(micros);
                             }
                         }
                     }
@@ -145,6 +150,7 @@ public final class SseFanoutBenchmark {
         }
         report("live deliveries", latenciesMicros);
         report("of which committed after all streams were open", steadyMicros);
+        steadyByType.forEach((type, micros) -> report("  " + type, micros));
         return new Result(connected.get(), failed.get(), finished, latenciesMicros.size());
     }
 

@@ -47,7 +47,16 @@ final class DebateStream {
             StreamMetrics metrics,
             StreamRegistry registry,
             Runnable onClose) {
-        return open(id, afterSeq, hub, bus, settings, metrics, registry, onClose, new ReactiveOutlet());
+        return open(
+                id,
+                afterSeq,
+                hub,
+                bus,
+                settings,
+                metrics,
+                registry,
+                onClose,
+                new ReactiveOutlet(settings.maxBacklogBytes()));
     }
 
     static Flux<byte[]> open(
@@ -77,7 +86,7 @@ final class DebateStream {
             });
             ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
                     () -> {
-                        if (!state.done.get() && !outlet.send(Frames.ping(), 1)) {
+                        if (!state.done.get() && !outlet.send(Frames.ping())) {
                             dropForLag(state, outlet, metrics);
                         }
                         state.untilEmpty.set(true);
@@ -200,7 +209,7 @@ final class DebateStream {
                     System.arraycopy(frame, 0, bytes, at, frame.length);
                     at += frame.length;
                 }
-                if (!outlet.send(bytes, count)) {
+                if (!outlet.send(bytes)) {
                     dropForLag(state, outlet, metrics);
                     return;
                 }

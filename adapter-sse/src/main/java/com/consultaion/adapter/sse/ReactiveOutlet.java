@@ -7,52 +7,51 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Sinks;
 
 /**
- * Frames through the response's reactive body: the HTTP layer takes them as the connection drains. A bounded
- * buffer of {@link #MAX_BUFFERED} frames per subscriber. Used where the connection is not a Netty HTTP/1.1 channel,
- * and by the unit tests, which play the connection.
+ * Frames through the response's reactive body: the HTTP layer takes them as the connection drains; what it has
+ * not taken yet is bounded by the backlog limit. Used where the connection is not a Netty HTTP/1.1 channel, and by
+ * the unit tests, which play the connection.
  */
 final class ReactiveOutlet implements Outlet {
-
-    /** Frames a subscriber may have waiting for its connection before it is dropped for lag. */
-    static final int MAX_BUFFERED = 2_048;
 
     // The end is signalled past the buffer, not through it: an error or completion queued behind frames would
     // wait for a client that no longer reads.
     private final Sinks.Empty<Void> cut = Sinks.empty();
-    /** Frames handed over but not yet taken by the connection: the subscriber's lag. */
+    /** Bytes handed over but not yet taken by the connection: the subscriber's lag. */
     private final AtomicLong queued = new AtomicLong();
 
-    private volatile FluxSink<Chunk> sink;
+    private final long maxBacklogBytes;
 
-    @SuppressWarnings("ArrayRecordComponent")
-    private record Chunk(byte[] bytes, int frames) {}
+    private volatile FluxSink<byte[]> sink;
+
+    ReactiveOutlet(long maxBacklogBytes) {
+        this.maxBacklogBytes = maxBacklogBytes;
+    }
 
     @Override
     public Flux<byte[]> body(byte[] first, Supplier<Runnable> start) {
-        return Flux.<Chunk>create(
+        return Flux.<byte[]>create(
                         s -> {
                             sink = s;
                             // First, before the stream's reader can run on another thread.
-                            queued.incrementAndGet();
-                            s.next(new Chunk(first, 1));
+                            queued.addAndGet(first.length);
+                            s.next(first);
                             Runnable cleanup = start.get();
                             s.onDispose(cleanup::run);
                         },
                         // Held here until the connection takes it; send refuses once too much is held, so this
                         // buffer stays bounded.
                         FluxSink.OverflowStrategy.BUFFER)
-                .doOnNext(chunk -> queued.addAndGet(-chunk.frames()))
-                .map(Chunk::bytes)
+                .doOnNext(chunk -> queued.addAndGet(-chunk.length))
                 .takeUntilOther(cut.asMono());
     }
 
     @Override
-    public boolean send(byte[] chunk, int frames) {
-        if (queued.addAndGet(frames) > MAX_BUFFERED) {
-            queued.addAndGet(-frames);
+    public boolean send(byte[] chunk) {
+        if (queued.addAndGet(chunk.length) > maxBacklogBytes) {
+            queued.addAndGet(-chunk.length);
             return false;
         }
-        sink.next(new Chunk(chunk, frames));
+        sink.next(chunk);
         return true;
     }
 

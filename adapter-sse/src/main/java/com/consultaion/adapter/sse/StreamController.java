@@ -107,13 +107,13 @@ final class StreamController {
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
-        Outlet outlet = new ReactiveOutlet();
+        Outlet outlet = new ReactiveOutlet(settings.maxBacklogBytes());
         if (request instanceof NettyHttpRequest<?> netty
                 && netty.getNativeRequest().protocolVersion().majorVersion() == 1) {
             // Frames are shared by every subscriber and written to each connection as they are: a per-connection
             // compressor would cost CPU per subscriber, and ChannelOutlet writes below Micronaut's compression.
             netty.getNativeRequest().headers().remove(HttpHeaderNames.ACCEPT_ENCODING);
-            ChannelOutlet channel = ChannelOutlet.prepare(netty.getChannelHandlerContext());
+            ChannelOutlet channel = ChannelOutlet.prepare(netty.getChannelHandlerContext(), settings.maxBacklogBytes());
             response.header(ChannelOutlet.MARKER, channel.marker());
             outlet = channel;
         }

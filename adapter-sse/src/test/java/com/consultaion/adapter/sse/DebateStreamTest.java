@@ -43,7 +43,8 @@ class DebateStreamTest {
         }
     };
     // No heartbeat during the test: only signals may wake the reader.
-    private final StreamSettings settings = new StreamSettings(Duration.ofHours(1), Duration.ofHours(1), 10, 200);
+    private final StreamSettings settings =
+            new StreamSettings(Duration.ofHours(1), Duration.ofHours(1), 10, 200, 64 * 1024);
     private final BlockingQueue<Long> received = new LinkedBlockingQueue<>();
     private Disposable subscription;
 
@@ -146,7 +147,7 @@ class DebateStreamTest {
     @Test
     void aSubscriberThatStopsReadingIsDroppedAndTheOthersGetEverything() throws InterruptedException {
         StreamMetrics metrics = new StreamMetrics();
-        long total = ReactiveOutlet.MAX_BUFFERED + 1_000L;
+        long total = 3_000L; // about 300 KB of frames, well past the 64 KiB backlog limit
         store.appendUpTo(total);
         CompletableFuture<Throwable> slowEnded = openStalled(settings, metrics);
         open(0, metrics);
@@ -154,7 +155,7 @@ class DebateStreamTest {
         for (long seq = 1; seq <= total; seq++) {
             assertThat(next()).isEqualTo(seq);
         }
-        // The laggard's stream ends at once (its client reconnects with Last-Event-ID), not after 2,048 frames.
+        // The laggard's stream ends at once (its client reconnects with Last-Event-ID), not after the whole debate.
         assertThat(slowEnded.orTimeout(30, TimeUnit.SECONDS).join()).isNull();
         assertThat(metrics.subscribersDroppedForLag()).isEqualTo(1);
         assertThat(metrics.openStreams()).isEqualTo(1);
@@ -164,7 +165,7 @@ class DebateStreamTest {
     void theLifetimeLimitEndsAStreamWhoseClientStoppedReading() {
         StreamMetrics metrics = new StreamMetrics();
         store.appendUpTo(50);
-        StreamSettings shortLived = new StreamSettings(Duration.ofHours(1), Duration.ofMillis(300), 10, 200);
+        StreamSettings shortLived = new StreamSettings(Duration.ofHours(1), Duration.ofMillis(300), 10, 200, 64 * 1024);
         CompletableFuture<Throwable> ended = openStalled(shortLived, metrics);
         assertThat(ended.orTimeout(30, TimeUnit.SECONDS).join()).isNull(); // completed, not failed
         assertThat(metrics.streamsEndedByLimit()).isEqualTo(1);

@@ -52,8 +52,9 @@ final class DebateFactory {
     com.consultaion.adapter.sse.StreamSettings streamSettings(
             @Value("${consultaion.sse.heartbeat:15s}") Duration heartbeat,
             @Value("${consultaion.sse.max-lifetime:1h}") Duration maxLifetime,
-            @Value("${consultaion.sse.max-streams-per-identity:10}") int maxStreams) {
-        return new com.consultaion.adapter.sse.StreamSettings(heartbeat, maxLifetime, maxStreams, 200);
+            @Value("${consultaion.sse.max-streams-per-identity:10}") int maxStreams,
+            @Value("${consultaion.sse.max-backlog-bytes:4194304}") long maxBacklogBytes) {
+        return new com.consultaion.adapter.sse.StreamSettings(heartbeat, maxLifetime, maxStreams, 200, maxBacklogBytes);
     }
 
     /** Stream opens queue for their turn instead of taking every database connection at once. */
