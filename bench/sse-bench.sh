@@ -5,6 +5,8 @@
 # Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]   (SERVICE_LOG=/path keeps the service's log; LATENCY_MS
 # sets the local model's latency, default 2000: raise it with many subscribers so debates outlast the connection storm)
 # READERS: threads of the raw NIO reader that reads the streams (default 2)
+# HEAP_AT=seconds: also weigh the service's live heap (jcmd GC.class_histogram, a full GC: it pauses the service,
+# so latencies of such a run are not comparable) before the streams and that many seconds after they begin opening
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-1000}
@@ -34,11 +36,19 @@ stop() {
 trap stop EXIT
 for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
 source bench/accounts.sh
-KEY=$(load_account sse-bench@example.com "$(admin_token sse-bench-admin@example.com)")
+ADMIN=$(admin_token sse-bench-admin@example.com)
+KEY=$(load_account sse-bench@example.com "$ADMIN")
 JVM=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 rss() { ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}'; }
 echo "service RSS before: $(rss) MiB"
 (sleep 8; echo "service RSS with streams open: $(rss) MiB") &
+if [ -n "${HEAP_AT:-}" ]; then
+  JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
+  live_heap() { "$JCMD" "$JVM" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf "%.1f", $3/1048576}'; }
+  open_streams() { curl -s -H "Authorization: Bearer $ADMIN" "$BASE/admin/ops/streams" | grep -o '"open_streams":[0-9]*' | cut -d: -f2; }
+  echo "live heap before: $(live_heap) MiB"
+  (sleep "$HEAP_AT"; n=$(open_streams); echo "at $HEAP_AT s: $n streams open, live heap $(live_heap) MiB, RSS $(rss) MiB") &
+fi
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
   -Dbench.main=com.consultaion.benchmarks.SseFanoutBenchmark \
   -Dbench.args="base=$BASE key=$KEY subscribers=$SUBSCRIBERS debates=$DEBATES timeout=$TIMEOUT readers=${READERS:-2}"

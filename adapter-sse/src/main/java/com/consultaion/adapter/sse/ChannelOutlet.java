@@ -82,7 +82,7 @@ final class ChannelOutlet implements Outlet {
     static ChannelOutlet prepare(ChannelHandlerContext handler, long maxBacklogBytes) {
         ChannelOutlet outlet = new ChannelOutlet(handler.channel(), maxBacklogBytes);
         // Runs before Micronaut writes the response: that write is also handed to this event loop, later.
-        handler.executor().execute(() -> {
+        handler.channel().eventLoop().execute(() -> {
             if (handler.isRemoved()) {
                 outlet.finish();
                 return;
