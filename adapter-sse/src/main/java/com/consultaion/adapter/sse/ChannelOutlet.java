@@ -120,7 +120,9 @@ final class ChannelOutlet implements Outlet {
 
     @Override
     public boolean send(byte[] chunk) {
-        if (inTasks.addAndGet(chunk.length) + held > maxBacklogBytes) {
+        // Refused when more than the limit is already waiting: a single chunk larger than the limit still goes
+        // to a client that keeps up.
+        if (inTasks.getAndAdd(chunk.length) + held > maxBacklogBytes) {
             inTasks.addAndGet(-chunk.length);
             return false;
         }

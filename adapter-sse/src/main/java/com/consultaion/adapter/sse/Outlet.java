@@ -19,8 +19,8 @@ interface Outlet {
     Flux<byte[]> body(byte[] first, Supplier<Runnable> start);
 
     /**
-     * Hands one chunk of frames to the connection. False when the subscriber already has too much waiting (more
-     * than the stream's backlog limit): the chunk is not taken and the caller ends the stream.
+     * Hands one chunk of frames to the connection. False when the subscriber already has more than the stream's
+     * backlog limit waiting: the chunk is not taken and the caller ends the stream.
      */
     boolean send(byte[] chunk);
 

@@ -47,7 +47,9 @@ final class ReactiveOutlet implements Outlet {
 
     @Override
     public boolean send(byte[] chunk) {
-        if (queued.addAndGet(chunk.length) > maxBacklogBytes) {
+        // Refused when more than the limit is already waiting (a single large chunk still goes to a client that
+        // keeps up).
+        if (queued.getAndAdd(chunk.length) > maxBacklogBytes) {
             queued.addAndGet(-chunk.length);
             return false;
         }
