@@ -56,8 +56,19 @@ run() { # name, wrk args...
     p50=$(echo "$out" | awk '$1=="50%" {print $2}')
     p99=$(echo "$out" | awk '$1=="99%" {print $2}')
     non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-    echo "$name run $r: $rps req/s  p50 $p50  p99 $p99  non-2xx ${non2xx:-0}"
+    echo "$name run $r: $rps req/s  p50 $p50  p99 $p99  non-2xx ${non2xx:-0}$(progress "$name")"
   done
+}
+# After a run of starts: how many debates were started and finished so far. Every started debate also runs on
+# the same cores, so a start rate is only a capacity if the finished count keeps up (a growing difference is a
+# backlog the service has accepted but not done).
+progress() {
+  case $1 in POST*) ;; *) return ;; esac
+  local prom started finished
+  prom=$(curl -s -H "Authorization: Bearer $ADMIN" "$BASE/prometheus")
+  started=$(echo "$prom" | awk '/^consultaion_debates_started_total/ {s += $2} END {printf "%d", s}')
+  finished=$(echo "$prom" | awk '/^consultaion_debates_finished_seconds_count/ {s += $2} END {printf "%d", s}')
+  echo "; debates started $started, finished $finished, unfinished $((started - finished))"
 }
 echo "machine: $(nproc) cores; wrk -t2 -c$CONNECTIONS -d$DURATION; $REPEATS runs each"
 run "GET /debates/{id} (API key)" -H "X-API-Key: $KEY" "$BASE/debates/$ID"

@@ -32,7 +32,10 @@ once() {
   sleep 5
   local jvm_rss pg_rss
   jvm_rss=$(ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}')
-  pg_rss=$(ps -eo rss=,args= | awk -v d="$DATA" 'index($0, d) && /postgres/ {s += $1} END {printf "%.0f", s/1024}')
+  # The postmaster is the postgres process started with the data directory; its workers are its children.
+  local pg
+  pg=$(ps -eo pid=,args= | awk -v d="$DATA" 'index($0, d) && /postgres/ && !/awk/ {print $1; exit}')
+  pg_rss=$( { ps -o rss= -p "$pg"; ps -o rss= --ppid "$pg"; } 2>/dev/null | awk '{s += $1} END {printf "%.0f", s/1024}')
   printf '%s: ready after %d ms; RSS JVM %s MiB, postgres processes %s MiB\n' "$label" "$ms" "$jvm_rss" "$pg_rss"
   kill "$JVM"; wait "$JVM" 2>/dev/null || true; JVM=
 }
