@@ -37,28 +37,7 @@ final class DebateStream {
 
     private DebateStream() {}
 
-    /** A stream through the response's reactive body (see {@link ReactiveOutlet}). */
-    static Flux<byte[]> open(
-            DebateId id,
-            long afterSeq,
-            EventHub hub,
-            DebateEventBus bus,
-            StreamSettings settings,
-            StreamMetrics metrics,
-            StreamRegistry registry,
-            Runnable onClose) {
-        return open(
-                id,
-                afterSeq,
-                hub,
-                bus,
-                settings,
-                metrics,
-                registry,
-                onClose,
-                new ReactiveOutlet(settings.maxBacklogBytes()));
-    }
-
+    /** One subscriber's stream through {@code outlet}: the body the HTTP layer writes. */
     static Flux<byte[]> open(
             DebateId id,
             long afterSeq,

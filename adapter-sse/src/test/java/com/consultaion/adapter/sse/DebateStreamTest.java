@@ -48,6 +48,10 @@ class DebateStreamTest {
     private final BlockingQueue<Long> received = new LinkedBlockingQueue<>();
     private Disposable subscription;
 
+    private ReactiveOutlet outlet() {
+        return new ReactiveOutlet(settings.maxBacklogBytes());
+    }
+
     @AfterEach
     void close() {
         if (subscription != null) {
@@ -61,7 +65,8 @@ class DebateStreamTest {
 
     /** A reader that takes every frame and records the event ids in {@link #received}. */
     private void open(long afterSeq, StreamMetrics metrics) {
-        subscription = DebateStream.open(id, afterSeq, hub, bus, settings, metrics, new StreamRegistry(), () -> {})
+        subscription = DebateStream.open(
+                        id, afterSeq, hub, bus, settings, metrics, new StreamRegistry(), () -> {}, outlet())
                 .subscribe(frame -> {
                     Matcher m = ID.matcher(new String(frame, StandardCharsets.UTF_8));
                     while (m.find()) { // one write may carry several events
@@ -76,7 +81,7 @@ class DebateStreamTest {
      */
     private CompletableFuture<Throwable> openStalled(StreamSettings limits, StreamMetrics metrics) {
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
-        DebateStream.open(id, 0, hub, bus, limits, metrics, new StreamRegistry(), () -> {})
+        DebateStream.open(id, 0, hub, bus, limits, metrics, new StreamRegistry(), () -> {}, outlet())
                 .subscribe(new BaseSubscriber<byte[]>() {
                     @Override
                     protected void hookOnSubscribe(Subscription s) {
@@ -109,7 +114,7 @@ class DebateStreamTest {
         // The reader runs on another thread as soon as it is scheduled; the retry frame must still lead, every time.
         for (int attempt = 0; attempt < 200; attempt++) {
             byte[] first = DebateStream.open(
-                            id, 0, hub, bus, settings, new StreamMetrics(), new StreamRegistry(), () -> {})
+                            id, 0, hub, bus, settings, new StreamMetrics(), new StreamRegistry(), () -> {}, outlet())
                     .blockFirst(Duration.ofSeconds(30));
             assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("retry: 3000\n\n");
         }

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consultaion.bootstrap.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -283,5 +289,46 @@ class StreamTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    /** Frames are written to the connection below Micronaut's compression (ADR 0011): a stream is never compressed. */
+    void aClientAskingForCompressionGetsPlainFramesAndNoInternalHeader() throws Exception {
+        String token = token();
+        String id = debate(token);
+
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.getURI().resolve("/debates/" + id + "/stream"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Accept", "text/event-stream")
+                                .header("Accept-Encoding", "gzip, deflate, br")
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(response.headers().map().keySet())
+                .noneMatch(h -> h.toLowerCase().contains("outlet"));
+        List<String> events = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("event: ")) {
+                    events.add(line.substring(7));
+                } else if (line.startsWith("id: ")) {
+                    ids.add(Long.parseLong(line.substring(4)));
+                }
+            }
+        }
+        assertThat(events).isNotEmpty().last().isEqualTo("final");
+        assertThat(ids)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, ids.size())
+                        .boxed()
+                        .toList());
     }
 }
