@@ -16,7 +16,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +35,7 @@ public final class CoreBenchmark {
     private CoreBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "");
-        }
+        Map<String, String> options = BenchArgs.parse(args);
         List<Integer> latencies = new ArrayList<>();
         for (String l : options.getOrDefault("latencies", "50,100").split(",", -1)) {
             latencies.add(Integer.parseInt(l.strip()));

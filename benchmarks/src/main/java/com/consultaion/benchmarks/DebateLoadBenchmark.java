@@ -39,11 +39,7 @@ public final class DebateLoadBenchmark {
     private DebateLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (String a : args) {
-            String[] kv = a.split("=", 2);
-            o.put(kv[0], kv[1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         String base = o.getOrDefault("base", "http://127.0.0.1:8183");
         String[] keys = o.get("keys").split(",", -1);
         int count = Integer.parseInt(o.getOrDefault("debates", "1000"));

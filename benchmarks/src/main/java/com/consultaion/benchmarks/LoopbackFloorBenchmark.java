@@ -12,7 +12,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,11 +37,7 @@ public final class LoopbackFloorBenchmark {
     private LoopbackFloorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (String a : args) {
-            String[] kv = a.split("=", 2);
-            o.put(kv[0], kv[1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         int connections = Integer.parseInt(o.getOrDefault("connections", "9000"));
         int size = Integer.parseInt(o.getOrDefault("size", "800"));
         int writers = Integer.parseInt(o.getOrDefault("writers", "2"));

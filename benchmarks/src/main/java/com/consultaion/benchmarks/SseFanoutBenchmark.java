@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +35,7 @@ public final class SseFanoutBenchmark {
     private SseFanoutBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (String a : args) {
-            String[] kv = a.split("=", 2);
-            o.put(kv[0], kv[1]);
-        }
+        Map<String, String> o = BenchArgs.parse(args);
         run(o);
         System.exit(0);
     }
