@@ -8,8 +8,7 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Frames through the response's reactive body: the HTTP layer takes them as the connection drains; what it has
- * not taken yet is bounded by the backlog limit. Used where the connection is not a Netty HTTP/1.1 channel, and by
- * the unit tests, which play the connection.
+ * not taken yet is bounded by the backlog limit.
  */
 final class ReactiveOutlet implements Outlet {
 

@@ -107,16 +107,12 @@ final class StreamController {
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
-        Outlet outlet = new ReactiveOutlet(settings.maxBacklogBytes());
-        if (request instanceof NettyHttpRequest<?> netty
-                && netty.getNativeRequest().protocolVersion().majorVersion() == 1) {
-            // Frames are shared by every subscriber and written to each connection as they are: a per-connection
-            // compressor would cost CPU per subscriber, and ChannelOutlet writes below Micronaut's compression.
+        if (request instanceof NettyHttpRequest<?> netty) {
+            // Frames are shared by every subscriber: a per-connection compressor would cost CPU per subscriber and
+            // hold frames back until its buffer fills. Event streams are sent as they are.
             netty.getNativeRequest().headers().remove(HttpHeaderNames.ACCEPT_ENCODING);
-            ChannelOutlet channel = ChannelOutlet.prepare(netty.getChannelHandlerContext(), settings.maxBacklogBytes());
-            response.header(ChannelOutlet.MARKER, channel.marker());
-            outlet = channel;
         }
+        Outlet outlet = new ReactiveOutlet(settings.maxBacklogBytes());
         return response.body(DebateStream.open(
                 debateId.get(), from, hub, bus, settings, metrics, registry, open::decrementAndGet, outlet));
     }
