@@ -58,13 +58,17 @@ class PipelinedCommitTest {
         AtomicBoolean holdCommits = new AtomicBoolean();
         AtomicInteger writing = new AtomicInteger();
         CountDownLatch critiqueCalled = new CountDownLatch(1);
+        CountDownLatch commitEntered = new CountDownLatch(1);
         // Once the drafts are being asked for, every transaction is held until a critique call arrives (10 s at
         // most): a runner that waits for the drafts' commit before the critique stage is held the full 10 s.
+        // A critique call waits (10 s at most) until a commit has begun: a pipelined runner may call the critics
+        // before its commit thread reaches the transaction, and a slow machine makes that likely.
         Transactions slow = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
                 if (holdCommits.get()) {
                     writing.incrementAndGet();
+                    commitEntered.countDown();
                     try {
                         critiqueCalled.await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -84,6 +88,11 @@ class PipelinedCommitTest {
                 return ScriptedModel.answer(r, "draft by " + r.model());
             });
             model.on(ChatTask.CRITIQUE, m, r -> {
+                try {
+                    commitEntered.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 if (writing.get() > 0) {
                     critiqueOverlappedACommit.set(true);
                 }

@@ -34,6 +34,10 @@ class StartHandoffTest {
     private final AtomicInteger claimed = new AtomicInteger();
     private final AtomicInteger granted = new AtomicInteger();
     private final AtomicInteger refuseTransactions = new AtomicInteger();
+    /** While set, the worker's next claim stops inside the claim (slots taken) until the latch opens. */
+    private volatile java.util.concurrent.CountDownLatch holdClaim;
+
+    private final java.util.concurrent.CountDownLatch claimHeld = new java.util.concurrent.CountDownLatch(1);
     private Consultaion consultaion;
 
     @AfterEach
@@ -49,6 +53,15 @@ class StartHandoffTest {
         WorkLeases counting = new WorkLeases() {
             @Override
             public Optional<Lease> claim(String owner, Duration ttl, Instant now) {
+                java.util.concurrent.CountDownLatch hold = holdClaim;
+                if (hold != null) {
+                    claimHeld.countDown();
+                    try {
+                        hold.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 Optional<Lease> lease = real.claim(owner, ttl, now);
                 lease.ifPresent(l -> claimed.incrementAndGet());
                 return lease;
@@ -131,6 +144,25 @@ class StartHandoffTest {
         assertThat(granted.get()).isEqualTo(1);
         assertThat(claimed.get()).as("no separate claim").isZero();
         PipelineBehaviourTest.gapFreeEvents(consultaion, done);
+    }
+
+    @Test
+    void aDebateStartedWhileTheWorkerIsClaimingStillGetsItsHandOff() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        holdClaim = release;
+        build(new ScriptedModel(), 10);
+        assertThat(claimHeld.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isTrue(); // the worker is inside a claim, holding the slots it took for the batch
+        try {
+            Debate started = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
+            assertThat(granted.get()).as("handed off in the start transaction").isEqualTo(1);
+            holdClaim = null;
+            release.countDown();
+            assertThat(consultaion.await(started.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
+        } finally {
+            holdClaim = null;
+            release.countDown();
+        }
     }
 
     @Test

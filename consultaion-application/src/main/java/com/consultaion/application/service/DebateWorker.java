@@ -150,9 +150,10 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                     continue;
                 }
                 // One slot is ours; take up to a batch more if free, so a burst of new debates is claimed in a
-                // few transactions rather than one each.
+                // few transactions rather than one each. One free slot is left alone: a debate started on this
+                // node while the claim runs still finds a place for its hand-off (WorkSignals.reserveSlot).
                 int batch = 1;
-                while (batch < CLAIM_BATCH && slots.tryAcquire()) {
+                while (batch < CLAIM_BATCH && slots.availablePermits() > 1 && slots.tryAcquire()) {
                     batch++;
                 }
                 // Drain before claiming: a nudge that arrives during the claim is then kept, not lost.
