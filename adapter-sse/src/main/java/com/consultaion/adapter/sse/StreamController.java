@@ -107,12 +107,18 @@ final class StreamController {
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
-        if (request instanceof NettyHttpRequest<?> netty) {
-            // Frames are shared by every subscriber: a per-connection compressor would cost CPU per subscriber and
-            // hold frames back until its buffer fills. Event streams are sent as they are.
-            netty.getNativeRequest().headers().remove(HttpHeaderNames.ACCEPT_ENCODING);
-        }
         Outlet outlet = new ReactiveOutlet(settings.maxBacklogBytes());
+        if (request instanceof NettyHttpRequest<?> netty) {
+            // Frames are shared by every subscriber: a per-connection compressor would cost CPU per subscriber, and
+            // ChannelOutlet writes below Micronaut's compression. Event streams are sent as they are.
+            netty.getNativeRequest().headers().remove(HttpHeaderNames.ACCEPT_ENCODING);
+            Optional<ChannelOutlet> direct =
+                    ChannelOutlet.prepare(netty.getChannelHandlerContext(), settings.maxBacklogBytes());
+            if (direct.isPresent()) {
+                response.header(ChannelOutlet.MARKER, direct.get().marker());
+                outlet = direct.get();
+            }
+        }
         return response.body(DebateStream.open(
                 debateId.get(), from, hub, bus, settings, metrics, registry, open::decrementAndGet, outlet));
     }
