@@ -66,6 +66,12 @@ class ChannelOutletTest {
      * prepared and before the response is written, as a controller would.
      */
     private int serve(long maxBacklogBytes, Integer sendBuffer, Consumer<ChannelOutlet> streamOpened) {
+        return serve(maxBacklogBytes, sendBuffer, false, streamOpened);
+    }
+
+    /** {@code headAtOnce}: the head is written in the same event-loop task that prepared the outlet. */
+    private int serve(
+            long maxBacklogBytes, Integer sendBuffer, boolean headAtOnce, Consumer<ChannelOutlet> streamOpened) {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -74,7 +80,10 @@ class ChannelOutletTest {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("codec", new HttpServerCodec());
-                        ch.pipeline().addLast("micronaut", new StandInForMicronaut(maxBacklogBytes, streamOpened));
+                        ch.pipeline()
+                                .addLast(
+                                        "micronaut",
+                                        new StandInForMicronaut(maxBacklogBytes, headAtOnce, streamOpened));
                         ChannelOutlet.install(ch.pipeline(), "micronaut"); // as StreamChannels does
                     }
                 });
@@ -90,10 +99,12 @@ class ChannelOutletTest {
 
     private static final class StandInForMicronaut extends ChannelInboundHandlerAdapter {
         private final long maxBacklogBytes;
+        private final boolean headAtOnce;
         private final Consumer<ChannelOutlet> streamOpened;
 
-        StandInForMicronaut(long maxBacklogBytes, Consumer<ChannelOutlet> streamOpened) {
+        StandInForMicronaut(long maxBacklogBytes, boolean headAtOnce, Consumer<ChannelOutlet> streamOpened) {
             this.maxBacklogBytes = maxBacklogBytes;
+            this.headAtOnce = headAtOnce;
             this.streamOpened = streamOpened;
         }
 
@@ -107,7 +118,7 @@ class ChannelOutletTest {
             ChannelOutlet outlet = ChannelOutlet.prepare(ctx, maxBacklogBytes).orElseThrow();
             streamOpened.accept(outlet);
             // Micronaut writes the response later, on the event loop: what the stream sends meanwhile waits.
-            ctx.executor().execute(() -> {
+            Runnable respond = () -> {
                 DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
                 head.headers()
                         .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
@@ -121,7 +132,12 @@ class ChannelOutletTest {
                                         () -> ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(first)))),
                                 error -> onLoop(ctx, ctx::close),
                                 () -> onLoop(ctx, () -> ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)));
-            });
+            };
+            if (headAtOnce) {
+                respond.run();
+            } else {
+                ctx.executor().execute(respond);
+            }
         }
     }
 
@@ -196,6 +212,24 @@ class ChannelOutletTest {
             assertThat(body.indexOf("retry: 3000")).isPositive();
             assertThat(body.indexOf("retry: 3000")).isLessThan(body.indexOf("id: 1"));
             assertThat(body.indexOf("id: 1")).isLessThan(body.indexOf("id: 2"));
+        }
+    }
+
+    @Test
+    void aHeadWrittenRightAfterThePreparationStillHandsTheConnectionOver() throws Exception {
+        // Seen with Micronaut: the response can be written before any task queued by the controller runs. The
+        // handler is there from the connection's start and the outlet is registered before the controller
+        // returns, so nothing depends on that order (a first version added the handler from a queued task, and
+        // such a stream stalled until the idle timeout).
+        int port = serve(1 << 20, null, true, outlet -> {
+            assertThat(outlet.send(frame("id: 1\n\n"))).isTrue();
+            outlet.complete();
+        });
+        try (Socket client = connect(port, null)) {
+            String response = readResponse(client);
+
+            assertThat(response).endsWith("\r\n0\r\n\r\n");
+            assertThat(response.indexOf("retry: 3000")).isLessThan(response.indexOf("id: 1"));
         }
     }
 
