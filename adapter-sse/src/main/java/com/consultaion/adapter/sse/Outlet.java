@@ -5,8 +5,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * Where one subscriber's frames go. {@link DebateStream} decides what to send and when; an outlet hands it to
- * the connection and bounds how much may wait there; {@link ReactiveOutlet} does so through the response's reactive
- * body. Every method may be called from any thread.
+ * the connection and bounds how much may wait there. Two kinds: {@link ChannelOutlet} writes straight to the
+ * HTTP/1.1 connection's Netty channel (the server's path), {@link ReactiveOutlet} through the response's reactive
+ * body (a connection without the outlet handler, and the unit tests). Every method may be called from any thread.
  */
 interface Outlet {
 

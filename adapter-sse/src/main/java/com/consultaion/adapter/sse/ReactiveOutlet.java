@@ -8,7 +8,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Frames through the response's reactive body: the HTTP layer takes them as the connection drains; what it has
- * not taken yet is bounded by the backlog limit.
+ * not taken yet is bounded by the backlog limit. Used where the connection has no {@link ChannelOutlet} handler
+ * (HTTP/2, another server), and by the unit tests, which play the connection.
  */
 final class ReactiveOutlet implements Outlet {
 
