@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,7 +62,7 @@ final class ChannelOutlet implements Outlet {
     /** Bytes the connection held when the last write ran: waiting for the head, or in the outbound buffer. */
     private volatile long held;
 
-    private volatile Writer writer;
+    private final Writer writer;
 
     // Touched on the channel's event loop only.
     private ChannelHandlerContext ctx;
@@ -69,9 +71,10 @@ final class ChannelOutlet implements Outlet {
     private boolean ended;
     private boolean completeOnAttach;
 
-    private ChannelOutlet(Channel channel, long maxBacklogBytes) {
+    private ChannelOutlet(Channel channel, long maxBacklogBytes, Writer writer) {
         this.channel = channel;
         this.maxBacklogBytes = maxBacklogBytes;
+        this.writer = writer;
     }
 
     /**
@@ -80,7 +83,7 @@ final class ChannelOutlet implements Outlet {
      * read ({@link StreamChannels}): the handler must be in place before any response can be written, and adding
      * it from a request was not (a response head could pass before the task that added it ran).
      */
-    static void install(io.netty.channel.ChannelPipeline pipeline, String micronautHandler) {
+    static void install(ChannelPipeline pipeline, String micronautHandler) {
         if (pipeline.get(micronautHandler) != null && pipeline.get(HANDLER) == null) {
             pipeline.addBefore(micronautHandler, HANDLER, new Writer());
         }
@@ -92,14 +95,13 @@ final class ChannelOutlet implements Outlet {
      * response must carry {@link #MARKER} with {@link #marker()}. Registered before this returns, so before the
      * response can be written.
      */
-    static java.util.Optional<ChannelOutlet> prepare(ChannelHandlerContext handler, long maxBacklogBytes) {
+    static Optional<ChannelOutlet> prepare(ChannelHandlerContext handler, long maxBacklogBytes) {
         if (!(handler.pipeline().get(HANDLER) instanceof Writer writer)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        ChannelOutlet outlet = new ChannelOutlet(handler.channel(), maxBacklogBytes);
-        outlet.writer = writer;
+        ChannelOutlet outlet = new ChannelOutlet(handler.channel(), maxBacklogBytes, writer);
         writer.expected.put(outlet.id, outlet);
-        return java.util.Optional.of(outlet);
+        return Optional.of(outlet);
     }
 
     String marker() {
@@ -226,9 +228,7 @@ final class ChannelOutlet implements Outlet {
             buf.release();
         }
         earlyBytes = 0;
-        if (writer != null) {
-            writer.expected.remove(id);
-        }
+        writer.expected.remove(id);
     }
 
     private long pending() {
