@@ -18,7 +18,7 @@ export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
 export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
 export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
 echo "building and starting the service on $BASE (data in $DATA; rate limits: enabled=${RATE_LIMIT_ENABLED:-true}, store=${RATE_LIMIT_STORE:-postgres})"
-ADMIN_EMAILS=bench-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=0 \
+ADMIN_EMAILS=bench-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=0 \
   ./mvnw -B -q -ntp -Prun -DskipTests package > "$DATA/service.log" 2>&1 &
 SERVICE=$!
 # Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
