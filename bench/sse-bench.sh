@@ -35,6 +35,7 @@ stop() {
 }
 trap stop EXIT
 for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
+curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; tail -20 "${SERVICE_LOG:-$DATA/service.log}" >&2; exit 1; }
 source bench/accounts.sh
 ADMIN=$(admin_token sse-bench-admin@example.com)
 KEY=$(load_account sse-bench@example.com "$ADMIN")
