@@ -4,6 +4,7 @@
 # delay of live events, and the service's RSS before and with the streams open. Bounded by TIMEOUT seconds.
 # Usage: bench/sse-bench.sh [SUBSCRIBERS] [DEBATES]   (SERVICE_LOG=/path keeps the service's log; LATENCY_MS
 # sets the local model's latency, default 2000: raise it with many subscribers so debates outlast the connection storm)
+# REPEAT=n: run the harness n times on the same service (run 1 is cold: the JIT compiles while it runs)
 # READERS: threads of the raw NIO reader that reads the streams (default 2)
 # HEAP_AT=seconds: also weigh the service's live heap (jcmd GC.class_histogram, a full GC: it pauses the service,
 # so latencies of such a run are not comparable) before the streams and that many seconds after they begin opening
@@ -50,6 +51,9 @@ if [ -n "${HEAP_AT:-}" ]; then
   echo "live heap before: $(live_heap) MiB"
   (sleep "$HEAP_AT"; n=$(open_streams); echo "at $HEAP_AT s: $n streams open, live heap $(live_heap) MiB, RSS $(rss) MiB") &
 fi
-./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
-  -Dbench.main=com.consultaion.benchmarks.SseFanoutBenchmark \
-  -Dbench.args="base=$BASE key=$KEY subscribers=$SUBSCRIBERS debates=$DEBATES timeout=$TIMEOUT readers=${READERS:-2}"
+for run in $(seq 1 "${REPEAT:-1}"); do
+  [ "${REPEAT:-1}" -gt 1 ] && echo "== run $run of $REPEAT on this service$([ "$run" = 1 ] && echo ' (cold: includes JIT warm-up)')"
+  ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
+    -Dbench.main=com.consultaion.benchmarks.SseFanoutBenchmark \
+    -Dbench.args="base=$BASE key=$KEY subscribers=$SUBSCRIBERS debates=$DEBATES timeout=$TIMEOUT readers=${READERS:-2}"
+done
