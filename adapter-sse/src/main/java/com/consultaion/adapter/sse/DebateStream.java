@@ -1,6 +1,5 @@
 package com.consultaion.adapter.sse;
 
-import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.debate.DebateId;
 import java.time.Duration;
 import java.util.List;
@@ -11,17 +10,19 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 /**
- * One subscriber's stream. On every signal the subscriber's reader fetches the events after the last seq it
- * sent (through the node's {@link EventHub}) until it has sent the seq the signal announced, and writes them out;
- * the bus only wakes the reader; frames go to the connection through an {@link Outlet}. Each subscriber's backlog
- * is bounded by its outlet: one that falls too far behind is disconnected and resumes with Last-Event-ID, so it
- * never slows the debate or other subscribers. After the terminal event the stream completes (the server closes
- * it).
+ * One subscriber's stream. The node's {@link EventHub} offers each signal's new events to the subscriber as one
+ * chunk shared with every other subscriber at the same position; when the subscriber is elsewhere (replaying after
+ * it opened, behind after a chunk that did not reach the signalled seq, or after lost signals), its own reader
+ * fetches the events after the last seq it sent until it has sent the seq the signal announced. Frames go to the
+ * connection through an {@link Outlet}. Each subscriber's backlog is bounded by its outlet: one that falls too far
+ * behind is disconnected and resumes with Last-Event-ID, so it never slows the debate or other subscribers. After
+ * the terminal event the stream completes (the server closes it).
  */
 final class DebateStream {
 
@@ -42,7 +43,6 @@ final class DebateStream {
             DebateId id,
             long afterSeq,
             EventHub hub,
-            DebateEventBus bus,
             StreamSettings settings,
             StreamMetrics metrics,
             StreamRegistry registry,
@@ -50,26 +50,16 @@ final class DebateStream {
             Outlet outlet) {
         // The retry frame leads (clients learn how soon to reconnect); then replay and go live.
         return outlet.body(Frames.retry(Duration.ofSeconds(3)), () -> {
-            State state = new State(afterSeq);
+            Follower follower = new Follower(id, afterSeq, hub, outlet, settings, metrics);
             metrics.opened();
-            hub.join(id);
-            Runnable pump = () -> pump(state, outlet, id, hub, settings, metrics);
-            DebateEventBus.Subscription subscription = bus.subscribe(id, seq -> {
-                if (seq < 0) {
-                    state.strict.set(true); // "re-read everything", e.g. after a bus gap
-                    state.untilEmpty.set(true);
-                } else {
-                    state.target.accumulateAndGet(seq, Math::max);
-                }
-                schedule(state, pump);
-            });
+            Runnable leave = hub.join(id, follower);
             ScheduledFuture<?> heartbeat = TIMERS.scheduleAtFixedRate(
                     () -> {
-                        if (!state.done.get() && !outlet.send(Frames.ping())) {
-                            dropForLag(state, outlet, metrics);
+                        if (!follower.done.get() && !outlet.send(Frames.ping())) {
+                            follower.dropForLag();
                         }
-                        state.untilEmpty.set(true);
-                        schedule(state, pump); // a safety net: catches up even if a signal was lost
+                        follower.untilEmpty.set(true);
+                        follower.wake(); // a safety net: catches up even if a signal was lost
                     },
                     settings.heartbeat().toMillis(),
                     settings.heartbeat().toMillis(),
@@ -77,45 +67,47 @@ final class DebateStream {
             ScheduledFuture<?> lifetime = TIMERS.schedule(
                     () -> {
                         metrics.endedByLimit();
-                        state.done.set(true);
+                        follower.done.set(true);
                         outlet.cut();
                     },
                     settings.maxLifetime().toMillis(),
                     TimeUnit.MILLISECONDS);
             Runnable closer = () -> {
-                state.done.set(true);
+                follower.done.set(true);
                 outlet.cut();
             };
             Runnable cleanup = () -> {
-                state.done.set(true);
+                follower.done.set(true);
                 registry.unregister(closer);
-                subscription.close();
+                leave.run();
                 heartbeat.cancel(false);
                 lifetime.cancel(false);
                 metrics.closed();
-                hub.leave(id);
                 onClose.run();
             };
             if (!registry.register(closer)) {
-                state.done.set(true);
+                follower.done.set(true);
                 outlet.complete(); // the node is shutting down
                 return cleanup;
             }
-            schedule(state, pump);
+            follower.wake();
             return cleanup;
         });
     }
 
-    private static void dropForLag(State state, Outlet outlet, StreamMetrics metrics) {
-        // A bounded backlog per subscriber: one that falls this far behind is disconnected at once (and resumes
-        // with Last-Event-ID), so a slow client never holds memory without limit nor slows anyone else.
-        if (!state.done.getAndSet(true)) {
-            metrics.droppedForLag();
-        }
-        outlet.cut();
-    }
+    /**
+     * The subscriber's position and its reader. Whoever holds {@link #running} (the subscriber's own reader, or the
+     * hub's fan-out offering a chunk) is the only one that sends; a wake-up while it is held sets {@link #pending},
+     * and the holder runs the reader again when it lets go.
+     */
+    private static final class Follower implements EventHub.Follower {
 
-    private static final class State {
+        final DebateId id;
+        final EventHub hub;
+        final Outlet outlet;
+        final StreamSettings settings;
+        final StreamMetrics metrics;
+
         volatile long lastSent;
         /** The highest seq a signal announced: the reader keeps reading until it has sent it. */
         final AtomicLong target = new AtomicLong();
@@ -131,84 +123,127 @@ final class DebateStream {
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicBoolean pending = new AtomicBoolean();
 
-        State(long after) {
+        Follower(DebateId id, long after, EventHub hub, Outlet outlet, StreamSettings settings, StreamMetrics metrics) {
+            this.id = id;
             this.lastSent = after;
+            this.hub = hub;
+            this.outlet = outlet;
+            this.settings = settings;
+            this.metrics = metrics;
         }
-    }
 
-    /** Runs the pump on a virtual thread unless it is running; a wake-up during a run makes it run again. */
-    private static void schedule(State state, Runnable pump) {
-        state.pending.set(true);
-        if (state.running.compareAndSet(false, true)) {
-            READERS.execute(() -> {
-                do {
-                    state.pending.set(false);
-                    if (!state.done.get()) {
-                        pump.run();
-                    }
-                    state.running.set(false);
-                } while (state.pending.get() && !state.done.get() && state.running.compareAndSet(false, true));
-            });
-        }
-    }
-
-    private static void pump(
-            State state, Outlet outlet, DebateId id, EventHub hub, StreamSettings settings, StreamMetrics metrics) {
-        boolean untilEmpty = state.untilEmpty.getAndSet(false);
-        // A heartbeat's read is a safety net for lost signals: 10,000 subscribers' heartbeats would otherwise cost
-        // 10,000 store reads per interval. Sharing a read of the last second delays such a catch-up by at most
-        // one more heartbeat; signals, opens and bus gaps always read fresh.
-        boolean relaxed = untilEmpty && !state.strict.getAndSet(false);
-        try {
-            while (!state.done.get()) {
-                int limit = settings.batch();
-                // Never while a signal announced an event not yet sent: that read must see it.
-                long tolerance = relaxed && state.target.get() <= state.lastSent ? HEARTBEAT_READ_TOLERANCE_NANOS : 0;
-                List<EventHub.Encoded> batch = hub.readAfter(id, state.lastSent, limit, tolerance);
-                if (batch.isEmpty()) {
-                    return;
-                }
-                // One write per read, however many events it returned: a burst costs each connection one
-                // write and one flush instead of one per event.
-                int count = 0;
-                int size = 0;
-                boolean terminal = false;
-                for (EventHub.Encoded e : batch) {
-                    count++;
-                    size += e.frame().length;
-                    if (e.terminal()) {
-                        terminal = true;
-                        break;
-                    }
-                }
-                byte[] bytes = new byte[size];
-                int at = 0;
-                for (int i = 0; i < count; i++) {
-                    byte[] frame = batch.get(i).frame();
-                    System.arraycopy(frame, 0, bytes, at, frame.length);
-                    at += frame.length;
-                }
-                if (!outlet.send(bytes)) {
-                    dropForLag(state, outlet, metrics);
-                    return;
-                }
-                state.lastSent = batch.get(count - 1).seq();
-                metrics.delivered(count);
-                if (terminal) {
-                    state.done.set(true);
-                    outlet.complete();
-                    return;
-                }
-                // A short batch is not the end: the node's window may hold fewer events than the store (it is
-                // filled by whichever reader reads first), so keep going until the signalled seq is sent.
-                if (batch.size() < limit && !untilEmpty && state.lastSent >= state.target.get()) {
-                    return;
-                }
+        @Override
+        public void signalled(long seq, LongFunction<EventHub.Chunk> chunkAfter) {
+            if (done.get() || seq <= lastSent) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.warn("stream of debate {} failed; the client will reconnect: {}", id, e.toString());
-            state.done.set(true);
-            outlet.fail(e);
+            target.accumulateAndGet(seq, Math::max);
+            pending.set(true);
+            if (!running.compareAndSet(false, true)) {
+                return; // the reader is running: it sees the new target when it looks again
+            }
+            pending.set(false);
+            try {
+                if (!done.get()) {
+                    EventHub.Chunk chunk = chunkAfter.apply(lastSent);
+                    if (chunk == null) {
+                        pending.set(true); // the shared read failed: the reader tries on its own
+                    } else if (chunk.count() > 0) {
+                        deliver(chunk);
+                    }
+                    if (!done.get() && lastSent < target.get()) {
+                        pending.set(true); // more than one chunk behind: the reader goes on to the target
+                    }
+                }
+            } catch (RuntimeException e) {
+                pending.set(true); // the reader meets the same failure and ends the stream with it
+            } finally {
+                running.set(false);
+            }
+            if (pending.get() && !done.get()) {
+                wake();
+            }
+        }
+
+        @Override
+        public void resync() {
+            strict.set(true); // "re-read everything", e.g. after a bus gap
+            untilEmpty.set(true);
+            wake();
+        }
+
+        /** Runs the reader on a virtual thread unless it is running; a wake-up during a run makes it run again. */
+        void wake() {
+            pending.set(true);
+            if (running.compareAndSet(false, true)) {
+                READERS.execute(() -> {
+                    do {
+                        pending.set(false);
+                        if (!done.get()) {
+                            read();
+                        }
+                        running.set(false);
+                    } while (pending.get() && !done.get() && running.compareAndSet(false, true));
+                });
+            }
+        }
+
+        void dropForLag() {
+            // A bounded backlog per subscriber: one that falls this far behind is disconnected at once (and resumes
+            // with Last-Event-ID), so a slow client never holds memory without limit nor slows anyone else.
+            if (!done.getAndSet(true)) {
+                metrics.droppedForLag();
+            }
+            outlet.cut();
+        }
+
+        /** Sends one chunk; the caller holds {@link #running}. False when the stream ended with it. */
+        private boolean deliver(EventHub.Chunk chunk) {
+            if (!outlet.send(chunk.bytes())) {
+                dropForLag();
+                return false;
+            }
+            lastSent = chunk.lastSeq();
+            metrics.delivered(chunk.count());
+            if (chunk.terminal()) {
+                done.set(true);
+                outlet.complete();
+                return false;
+            }
+            return true;
+        }
+
+        private void read() {
+            boolean wasUntilEmpty = untilEmpty.getAndSet(false);
+            // A heartbeat's read is a safety net for lost signals: 10,000 subscribers' heartbeats would otherwise
+            // cost 10,000 store reads per interval. Sharing a read of the last second delays such a catch-up by at
+            // most one more heartbeat; signals, opens and bus gaps always read fresh.
+            boolean relaxed = wasUntilEmpty && !strict.getAndSet(false);
+            try {
+                while (!done.get()) {
+                    int limit = settings.batch();
+                    // Never while a signal announced an event not yet sent: that read must see it.
+                    long tolerance = relaxed && target.get() <= lastSent ? HEARTBEAT_READ_TOLERANCE_NANOS : 0;
+                    List<EventHub.Encoded> batch = hub.readAfter(id, lastSent, limit, tolerance);
+                    if (batch.isEmpty()) {
+                        return;
+                    }
+                    // One write per read, however many events it returned: a burst costs each connection one
+                    // write and one flush instead of one per event.
+                    if (!deliver(EventHub.Chunk.of(batch))) {
+                        return;
+                    }
+                    // A short batch is not the end: the node's window may hold fewer events than the store (it is
+                    // filled by whichever reader reads first), so keep going until the signalled seq is sent.
+                    if (batch.size() < limit && !wasUntilEmpty && lastSent >= target.get()) {
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("stream of debate {} failed; the client will reconnect: {}", id, e.toString());
+                done.set(true);
+                outlet.fail(e);
+            }
         }
     }
 }

@@ -2,39 +2,107 @@ package com.consultaion.adapter.sse;
 
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.event.DebateEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * This node's shared window onto each followed debate's recent events. When a signal arrives, the first
- * subscriber to read loads the new events from the store once; every other subscriber of that debate is served
- * from memory. A subscriber that is further behind than the window reads from the store itself. Without it,
- * every event would cost one store read per subscriber. Access is checked when a stream opens; reads here are
- * on behalf of the system.
+ * This node's shared window onto each followed debate's recent events, and the fan-out of its signals. The hub
+ * subscribes to the bus once per followed debate. On a signal, one reader loads the new events from the store
+ * once, joins them into one chunk of frames, and offers that same chunk to every follower of the debate that is
+ * caught up; a follower that is elsewhere (replaying, or its own reader busy) reads for itself, from the window
+ * when it holds the events, else from the store. Without it, every signal would wake one reader per subscriber,
+ * and every event would cost one store read per subscriber. Access is checked when a stream opens; reads here
+ * are on behalf of the system.
  */
 final class EventHub {
 
     static final int WINDOW = 512;
 
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    private static final ExecutorService FAN_OUT = Executors.newVirtualThreadPerTaskExecutor();
+
     private final ReadDebateEventsQuery events;
+    private final DebateEventBus bus;
     private final io.micronaut.json.JsonMapper json;
+    private final int batch;
     private final Map<DebateId, Window> windows = new ConcurrentHashMap<>();
 
-    EventHub(ReadDebateEventsQuery events, io.micronaut.json.JsonMapper json) {
+    /** {@code batch}: the most events one chunk of the fan-out carries. */
+    EventHub(ReadDebateEventsQuery events, DebateEventBus bus, io.micronaut.json.JsonMapper json, int batch) {
         this.events = events;
+        this.bus = bus;
         this.json = json;
+        this.batch = batch;
     }
 
     /** An event with its SSE frame, encoded once however many subscribers receive it (never compared). */
     @SuppressWarnings("ArrayRecordComponent")
     record Encoded(long seq, boolean terminal, byte[] frame) {}
+
+    /**
+     * Consecutive events' frames joined for one write, up to and including a terminal event: {@code count} events,
+     * the last of them {@code lastSeq}. The same array goes to every subscriber it is offered to; never changed.
+     */
+    @SuppressWarnings("ArrayRecordComponent")
+    record Chunk(byte[] bytes, int count, long lastSeq, boolean terminal) {
+
+        static final Chunk EMPTY = new Chunk(new byte[0], 0, -1, false);
+
+        static Chunk of(List<Encoded> events) {
+            int count = 0;
+            int size = 0;
+            boolean terminal = false;
+            for (Encoded e : events) {
+                count++;
+                size += e.frame().length;
+                if (e.terminal()) {
+                    terminal = true;
+                    break;
+                }
+            }
+            if (count == 0) {
+                return EMPTY;
+            }
+            byte[] bytes = new byte[size];
+            int at = 0;
+            for (int i = 0; i < count; i++) {
+                byte[] frame = events.get(i).frame();
+                System.arraycopy(frame, 0, bytes, at, frame.length);
+                at += frame.length;
+            }
+            return new Chunk(bytes, count, events.get(count - 1).seq(), terminal);
+        }
+    }
+
+    /** One subscriber of a debate on this node, as the fan-out sees it. Called from the fan-out's thread. */
+    interface Follower {
+
+        /**
+         * The debate has events up to {@code seq}. {@code chunkAfter} gives the chunk that follows a seq, read once
+         * for every follower offered it in this fan-out; null when that read failed (the follower reads itself).
+         */
+        void signalled(long seq, LongFunction<Chunk> chunkAfter);
+
+        /** Signals may have been lost (the bus's connection was re-established): read the store afresh. */
+        void resync();
+    }
 
     private static final class Window {
         final ConcurrentSkipListMap<Long, Encoded> recent = new ConcurrentSkipListMap<>();
@@ -47,21 +115,88 @@ final class EventHub {
 
         volatile boolean loadedOnce;
 
-        int subscribers;
+        final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+        /** The bus subscription of this debate on this node; set when the window is created. */
+        DebateEventBus.Subscription subscription;
+
+        /** The highest seq signalled; the fan-out runs on one thread at a time and again if signalled meanwhile. */
+        final AtomicLong signalled = new AtomicLong();
+
+        final AtomicBoolean fanning = new AtomicBoolean();
+        final AtomicBoolean again = new AtomicBoolean();
     }
 
     private record Load(long started, CompletableFuture<Void> done) {}
 
-    void join(DebateId id) {
+    /**
+     * Follows {@code id} on this node for {@code follower} until the returned handle runs: the window is kept while
+     * it has followers, and their signals come through the fan-out.
+     */
+    Runnable join(DebateId id, Follower follower) {
         windows.compute(id, (k, w) -> {
             Window window = w == null ? new Window() : w;
-            window.subscribers++;
+            window.followers.add(follower);
+            if (window.subscription == null) {
+                window.subscription = bus.subscribe(id, seq -> signal(id, window, seq));
+            }
             return window;
+        });
+        return () -> windows.computeIfPresent(id, (k, w) -> {
+            w.followers.remove(follower);
+            if (!w.followers.isEmpty()) {
+                return w;
+            }
+            w.subscription.close();
+            return null;
         });
     }
 
-    void leave(DebateId id) {
-        windows.computeIfPresent(id, (k, w) -> --w.subscribers <= 0 ? null : w);
+    private void signal(DebateId id, Window w, long seq) {
+        if (seq < 0) {
+            for (Follower f : w.followers) {
+                f.resync();
+            }
+            return;
+        }
+        w.signalled.accumulateAndGet(seq, Math::max);
+        w.again.set(true);
+        if (w.fanning.compareAndSet(false, true)) {
+            FAN_OUT.execute(() -> {
+                do {
+                    w.again.set(false);
+                    fanOut(id, w);
+                    w.fanning.set(false);
+                } while (w.again.get() && w.fanning.compareAndSet(false, true));
+            });
+        }
+    }
+
+    /** Offers every follower the chunk after its position; a chunk is read and joined once per position. */
+    private void fanOut(DebateId id, Window w) {
+        long seq = w.signalled.get();
+        // Null for a position whose read failed: its followers read for themselves.
+        Map<Long, Chunk> chunks = new HashMap<>();
+        LongFunction<Chunk> chunkAfter = after -> {
+            if (chunks.containsKey(after)) {
+                return chunks.get(after);
+            }
+            Chunk chunk;
+            try {
+                chunk = Chunk.of(readAfter(id, after, batch));
+            } catch (RuntimeException e) {
+                LOG.debug("fan-out read of debate {} failed; its followers read themselves: {}", id, e.toString());
+                chunk = null;
+            }
+            chunks.put(after, chunk);
+            return chunk;
+        };
+        for (Follower f : w.followers) {
+            try {
+                f.signalled(seq, chunkAfter);
+            } catch (RuntimeException e) {
+                LOG.warn("a follower of debate {} failed to take a signal: {}", id, e.toString());
+            }
+        }
     }
 
     /** Up to {@code limit} events after {@code afterSeq}, from the window when it holds them, else from the store. */

@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StreamController {
 
     private final GetDebateQuery debates;
-    private final DebateEventBus bus;
     private final StreamSettings settings;
     private final StreamMetrics metrics;
     private final Map<String, AtomicInteger> perIdentity = new ConcurrentHashMap<>();
@@ -50,10 +49,9 @@ final class StreamController {
             StreamMetrics metrics,
             StreamRegistry registry) {
         this.debates = debates;
-        this.bus = bus;
         this.settings = settings;
         this.metrics = metrics;
-        this.hub = new EventHub(events, json);
+        this.hub = new EventHub(events, bus, json, settings.batch());
         this.registry = registry;
     }
 
@@ -120,7 +118,7 @@ final class StreamController {
             }
         }
         return response.body(DebateStream.open(
-                debateId.get(), from, hub, bus, settings, metrics, registry, open::decrementAndGet, outlet));
+                debateId.get(), from, hub, settings, metrics, registry, open::decrementAndGet, outlet));
     }
 
     static Map<String, Object> error(String code, String message, boolean retryable, Long retryAfter) {

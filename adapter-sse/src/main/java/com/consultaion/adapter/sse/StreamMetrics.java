@@ -1,12 +1,15 @@
 package com.consultaion.adapter.sse;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of live streams: open now, events delivered, streams ended by the server's limits. */
 public final class StreamMetrics {
 
     private final AtomicLong open = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
+    /** Added to by every subscriber's delivery, from many threads at once. */
+    private final LongAdder delivered = new LongAdder();
+
     private final AtomicLong limited = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -19,7 +22,7 @@ public final class StreamMetrics {
     }
 
     void delivered(int events) {
-        delivered.addAndGet(events);
+        delivered.add(events);
     }
 
     void droppedForLag() {
@@ -35,7 +38,7 @@ public final class StreamMetrics {
     }
 
     public long eventsDelivered() {
-        return delivered.get();
+        return delivered.sum();
     }
 
     public long subscribersDroppedForLag() {

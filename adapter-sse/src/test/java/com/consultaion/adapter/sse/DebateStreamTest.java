@@ -2,7 +2,6 @@ package com.consultaion.adapter.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.debate.DebateId;
 import io.micronaut.serde.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -28,20 +25,8 @@ class DebateStreamTest {
 
     private final DebateId id = DebateId.random();
     private final FakeEventStore store = new FakeEventStore(id);
-    private final EventHub hub = new EventHub(store, ObjectMapper.getDefault());
-    private final AtomicReference<LongConsumer> listener = new AtomicReference<>();
-    private final DebateEventBus bus = new DebateEventBus() {
-        @Override
-        public void publish(DebateId debate, long lastSeq) {
-            listener.get().accept(lastSeq);
-        }
-
-        @Override
-        public Subscription subscribe(DebateId debate, LongConsumer l) {
-            listener.set(l);
-            return () -> listener.set(null);
-        }
-    };
+    private final FakeBus bus = new FakeBus();
+    private final EventHub hub = new EventHub(store, bus, ObjectMapper.getDefault(), 200);
     // No heartbeat during the test: only signals may wake the reader.
     private final StreamSettings settings =
             new StreamSettings(Duration.ofHours(1), Duration.ofHours(1), 10, 200, 64 * 1024);
@@ -65,8 +50,7 @@ class DebateStreamTest {
 
     /** A reader that takes every frame and records the event ids in {@link #received}. */
     private void open(long afterSeq, StreamMetrics metrics) {
-        subscription = DebateStream.open(
-                        id, afterSeq, hub, bus, settings, metrics, new StreamRegistry(), () -> {}, outlet())
+        subscription = DebateStream.open(id, afterSeq, hub, settings, metrics, new StreamRegistry(), () -> {}, outlet())
                 .subscribe(frame -> {
                     Matcher m = ID.matcher(new String(frame, StandardCharsets.UTF_8));
                     while (m.find()) { // one write may carry several events
@@ -81,7 +65,7 @@ class DebateStreamTest {
      */
     private CompletableFuture<Throwable> openStalled(StreamSettings limits, StreamMetrics metrics) {
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
-        DebateStream.open(id, 0, hub, bus, limits, metrics, new StreamRegistry(), () -> {}, outlet())
+        DebateStream.open(id, 0, hub, limits, metrics, new StreamRegistry(), () -> {}, outlet())
                 .subscribe(new BaseSubscriber<byte[]>() {
                     @Override
                     protected void hookOnSubscribe(Subscription s) {
@@ -114,7 +98,7 @@ class DebateStreamTest {
         // The reader runs on another thread as soon as it is scheduled; the retry frame must still lead, every time.
         for (int attempt = 0; attempt < 200; attempt++) {
             byte[] first = DebateStream.open(
-                            id, 0, hub, bus, settings, new StreamMetrics(), new StreamRegistry(), () -> {}, outlet())
+                            id, 0, hub, settings, new StreamMetrics(), new StreamRegistry(), () -> {}, outlet())
                     .blockFirst(Duration.ofSeconds(30));
             assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("retry: 3000\n\n");
         }
@@ -122,7 +106,7 @@ class DebateStreamTest {
 
     @Test
     void aSignalIsFollowedToItsSeqEvenWhenTheWindowHoldsOnlyPartOfIt() throws InterruptedException {
-        hub.join(id); // another subscriber of this debate keeps the node's window alive
+        hub.join(id, FakeBus.IDLE); // another subscriber of this debate keeps the node's window alive
         store.appendUpTo(11);
         open(9);
         assertThat(next()).isEqualTo(10);
@@ -139,7 +123,7 @@ class DebateStreamTest {
 
     @Test
     void aStreamOpenedBehindTheWindowReplaysEverythingWithoutASignal() throws InterruptedException {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         store.appendUpTo(5);
         assertThat(hub.readAfter(id, 0, 200)).hasSize(5); // the window holds 1..5
         store.appendUpTo(8);

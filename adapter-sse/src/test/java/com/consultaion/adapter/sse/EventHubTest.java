@@ -14,7 +14,7 @@ class EventHubTest {
 
     private final DebateId id = DebateId.random();
     private final FakeEventStore store = new FakeEventStore(id);
-    private final EventHub hub = new EventHub(store, ObjectMapper.getDefault());
+    private final EventHub hub = new EventHub(store, new FakeBus(), ObjectMapper.getDefault(), 200);
 
     private static List<Long> seqs(List<EventHub.Encoded> read) {
         return read.stream().map(EventHub.Encoded::seq).toList();
@@ -22,7 +22,7 @@ class EventHubTest {
 
     @Test
     void readersOfOneDebateShareOneStoreRead() {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         store.appendUpTo(10);
         for (int reader = 0; reader < 50; reader++) {
             assertThat(seqs(hub.readAfter(id, 0, 100))).isEqualTo(range(1, 10));
@@ -32,7 +32,7 @@ class EventHubTest {
 
     @Test
     void aReaderAtTheTopSeesEventsCommittedAfterItsLastRead() {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         store.appendUpTo(3);
         assertThat(seqs(hub.readAfter(id, 0, 100))).isEqualTo(range(1, 3));
         assertThat(hub.readAfter(id, 3, 100)).isEmpty();
@@ -42,7 +42,7 @@ class EventHubTest {
 
     @Test
     void heartbeatReadsShareARecentStoreReadAndSignalledReadsNever() {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         store.appendUpTo(3);
         assertThat(seqs(hub.readAfter(id, 0, 100))).isEqualTo(range(1, 3));
         store.appendUpTo(4); // committed, its signal lost
@@ -58,7 +58,7 @@ class EventHubTest {
 
     @Test
     void aReaderAheadOfTheWindowDoesNotLeaveAGapThatStrandsTheOthers() {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         store.appendUpTo(10);
         assertThat(seqs(hub.readAfter(id, 0, 100))).isEqualTo(range(1, 10)); // the window holds 1..10
         store.appendUpTo(20);
@@ -73,7 +73,7 @@ class EventHubTest {
 
     @Test
     void aReaderBehindTheWindowIsServedFromTheStoreInOrder() {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         long total = EventHub.WINDOW * 3L;
         store.appendUpTo(total);
         long seen = 0;
@@ -96,7 +96,7 @@ class EventHubTest {
 
     @Test
     void aBatchLimitIsRespectedAndTheRestFollows() {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         store.appendUpTo(30);
         assertThat(seqs(hub.readAfter(id, 0, 7))).isEqualTo(range(1, 7));
         assertThat(seqs(hub.readAfter(id, 7, 7))).isEqualTo(range(8, 14));
@@ -105,7 +105,7 @@ class EventHubTest {
 
     @Test
     void concurrentReadersGetEveryEventInOrderAndACallAfterACommitAlwaysSeesIt() throws Exception {
-        hub.join(id);
+        hub.join(id, FakeBus.IDLE);
         long total = 3_000;
         int readers = 16;
         java.util.concurrent.atomic.AtomicBoolean writerDone = new java.util.concurrent.atomic.AtomicBoolean();

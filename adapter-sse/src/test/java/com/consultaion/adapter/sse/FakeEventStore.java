@@ -17,6 +17,8 @@ final class FakeEventStore implements ReadDebateEventsQuery {
     private final DebateId id;
     private final List<DebateEvent> events = new ArrayList<>();
     final AtomicInteger reads = new AtomicInteger();
+    /** How many of the next reads fail as if the database were unavailable. */
+    final AtomicInteger failing = new AtomicInteger();
 
     FakeEventStore(DebateId id) {
         this.id = id;
@@ -33,6 +35,9 @@ final class FakeEventStore implements ReadDebateEventsQuery {
     public synchronized Optional<List<DebateEvent>> readAfter(
             DebateId debate, Requester requester, long afterSeq, int limit) {
         reads.incrementAndGet();
+        if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("the store is unavailable");
+        }
         int from = (int) Math.min(afterSeq, events.size());
         return Optional.of(List.copyOf(events.subList(from, Math.min(events.size(), from + limit))));
     }
