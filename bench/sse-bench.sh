@@ -43,6 +43,8 @@ KEY=$(load_account sse-bench@example.com "$ADMIN")
 JVM=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 rss() { ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}'; }
 echo "service RSS before: $(rss) MiB"
+cpu() { ps -o times= -p "$JVM" | tr -d ' '; }
+CPU_BEFORE=$(cpu)
 (sleep 8; echo "service RSS with streams open: $(rss) MiB") &
 if [ -n "${HEAP_AT:-}" ]; then
   JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
@@ -57,3 +59,4 @@ for run in $(seq 1 "${REPEAT:-1}"); do
     -Dbench.main=com.consultaion.benchmarks.SseFanoutBenchmark \
     -Dbench.args="base=$BASE key=$KEY subscribers=$SUBSCRIBERS debates=$DEBATES timeout=$TIMEOUT readers=${READERS:-2}"
 done
+echo "service CPU time during the runs: $(( $(cpu) - CPU_BEFORE )) s (user + system, all threads)"
