@@ -166,6 +166,33 @@ class StartHandoffTest {
     }
 
     @Test
+    void aStartTakesTheSlotOfAClaimUnderWayAndTheClaimHandsBackWhatItCanNoLongerRun() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        holdClaim = release;
+        build(new ScriptedModel(), 1);
+        assertThat(claimHeld.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isTrue(); // the worker is inside a claim, holding its only slot
+        try {
+            Debate first = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
+            assertThat(granted.get()).as("the claim's slot went to the start").isEqualTo(1);
+            Debate second = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
+            assertThat(granted.get()).as("no slot left: queued").isEqualTo(1);
+            holdClaim = null;
+            release.countDown(); // the claim finds the second debate, with no slot left to run it
+            assertThat(consultaion.await(first.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
+            assertThat(consultaion.await(second.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
+            assertThat(claimed.get())
+                    .as("claimed, handed back, and claimed again once the first had finished")
+                    .isEqualTo(2);
+            PipelineBehaviourTest.gapFreeEvents(
+                    consultaion, consultaion.get(second.id()).orElseThrow());
+        } finally {
+            holdClaim = null;
+            release.countDown();
+        }
+    }
+
+    @Test
     void whenThisNodesWorkerIsFullTheDebateIsQueuedAndClaimedOnceThereIsRoom() throws Exception {
         ScriptedModel model = new ScriptedModel();
         // The first debate holds the only place until it is cancelled.

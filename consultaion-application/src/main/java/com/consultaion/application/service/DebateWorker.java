@@ -56,6 +56,13 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
     private final Settings settings;
     private final Semaphore slots;
     private final Semaphore wakeUp = new Semaphore(0);
+    /**
+     * Slots the claim under way took for its batch and may still give to a start (guarded by {@code this}): a
+     * debate started on this node during a claim takes one of them for its hand-off, and the claim then runs that
+     * many fewer of what it found.
+     */
+    private int heldForClaim;
+
     private final Map<DebateId, Active> active = new ConcurrentHashMap<>();
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
@@ -99,7 +106,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
 
     @Override
     public java.util.Optional<Slot> reserveSlot() {
-        if (!running || !slots.tryAcquire()) {
+        if (!running || !(slots.tryAcquire() || takeFromClaim())) {
             return java.util.Optional.empty();
         }
         java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
@@ -143,40 +150,85 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
         return active.size();
     }
 
+    /** A slot from the claim under way, if it holds any; see {@link #heldForClaim}. */
+    private synchronized boolean takeFromClaim() {
+        if (slots.tryAcquire()) {
+            return true; // the claim gave back what it did not need meanwhile
+        }
+        if (heldForClaim == 0) {
+            return false;
+        }
+        heldForClaim--;
+        return true;
+    }
+
+    /** The batch a claim may take, after it already holds one slot: every slot free now, up to the batch size. */
+    private synchronized int holdForClaim() {
+        heldForClaim = 1;
+        while (heldForClaim < CLAIM_BATCH && slots.tryAcquire()) {
+            heldForClaim++;
+        }
+        return heldForClaim;
+    }
+
+    /**
+     * Ends the claim's hold: of {@code found} debates, how many this worker runs. Slots it held and found no debate
+     * for are freed; when starts took some of its slots meanwhile and it found more debates than it has slots
+     * left, the rest are handed back to the queue by the caller.
+     */
+    private synchronized int settleClaim(int found) {
+        int kept = heldForClaim;
+        heldForClaim = 0;
+        int run = Math.min(kept, found);
+        slots.release(kept - run);
+        return run;
+    }
+
     private void claimLoop() {
         while (running) {
             try {
                 if (!slots.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) {
                     continue;
                 }
-                // One slot is ours; take up to a batch more if free, so a burst of new debates is claimed in a
-                // few transactions rather than one each. One free slot is left alone: a debate started on this
-                // node while the claim runs still finds a place for its hand-off (WorkSignals.reserveSlot).
-                int batch = 1;
-                while (batch < CLAIM_BATCH && slots.availablePermits() > 1 && slots.tryAcquire()) {
-                    batch++;
-                }
+                // One slot is ours; take every free one up to a batch, so a burst of new debates is claimed in a
+                // few transactions rather than one each. A debate started on this node while the claim runs takes
+                // one of them for its hand-off (WorkSignals.reserveSlot), so starting never waits for a claim.
+                int batch = holdForClaim();
                 // Drain before claiming: a nudge that arrives during the claim is then kept, not lost.
                 wakeUp.drainPermits();
                 List<WorkLeases.Lease> claimed;
                 try {
                     claimed = leases.claim(settings.owner(), settings.leaseTtl(), clock.instant(), batch);
                 } catch (RuntimeException e) {
-                    slots.release(batch);
+                    settleClaim(0);
                     LOG.log(Level.WARNING, "claiming work failed: {0}", e.toString());
                     pause(settings.poll());
                     continue;
                 }
-                slots.release(batch - claimed.size());
+                int run = settleClaim(claimed.size());
                 if (claimed.isEmpty()) {
                     wakeUp.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                claimed.forEach(lease -> launch(lease, null));
+                claimed.subList(0, run).forEach(lease -> launch(lease, null));
+                for (WorkLeases.Lease lease : claimed.subList(run, claimed.size())) {
+                    // Starts on this node took these slots during the claim: another claim (ours or another
+                    // node's) runs this debate.
+                    handBack(lease);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private void handBack(WorkLeases.Lease lease) {
+        try {
+            leases.release(lease);
+        } catch (RuntimeException e) {
+            // Its lease expires instead, and the debate is claimed then.
+            LOG.log(Level.WARNING, "handing back debate {0} failed: {1}", lease.debateId(), e.toString());
         }
     }
 
