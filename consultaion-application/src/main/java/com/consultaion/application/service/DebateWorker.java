@@ -162,9 +162,9 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
         return true;
     }
 
-    /** The batch a claim may take, after it already holds one slot: every slot free now, up to the batch size. */
+    /** The batch a claim may take: every slot free now, up to the batch size (none when starts took them). */
     private synchronized int holdForClaim() {
-        heldForClaim = 1;
+        heldForClaim = 0;
         while (heldForClaim < CLAIM_BATCH && slots.tryAcquire()) {
             heldForClaim++;
         }
@@ -190,10 +190,15 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                 if (!slots.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) {
                     continue;
                 }
-                // One slot is ours; take every free one up to a batch, so a burst of new debates is claimed in a
-                // few transactions rather than one each. A debate started on this node while the claim runs takes
-                // one of them for its hand-off (WorkSignals.reserveSlot), so starting never waits for a claim.
+                // That only waited for room. The slots are taken under the lock, where a start can always find one:
+                // every free one up to a batch, so a burst of new debates is claimed in a few transactions rather
+                // than one each. A debate started on this node while the claim runs takes one of them for its
+                // hand-off (WorkSignals.reserveSlot), so starting never waits for a claim.
+                slots.release();
                 int batch = holdForClaim();
+                if (batch == 0) {
+                    continue; // starts took the room
+                }
                 // Drain before claiming: a nudge that arrives during the claim is then kept, not lost.
                 wakeUp.drainPermits();
                 List<WorkLeases.Lease> claimed;
