@@ -19,8 +19,12 @@ export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
 export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
 export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
 echo "building and starting the service on $BASE (L = $LATENCY ms)"
+# SERVE=1 launches the packaged service with scripts/serve.sh (one JVM, as in production; with AOT_CACHE=FILE it
+# starts from that cache) instead of through Maven's run profile.
+LAUNCH=(./mvnw -B -q -ntp -Prun -DskipTests package)
+[ "${SERVE:-0}" = 1 ] && LAUNCH=(scripts/serve.sh)
 ADMIN_EMAILS=load-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF \
-  LOCAL_MODEL_LATENCY_MS=$LATENCY ./mvnw -B -q -ntp -Prun -DskipTests package > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
+  LOCAL_MODEL_LATENCY_MS=$LATENCY "${LAUNCH[@]}" > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
 SERVICE=$!
 stop() {
   local jvm

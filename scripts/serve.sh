@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the packaged service in the foreground, as in production: one JVM, no Maven. Builds it first unless
+# SKIP_BUILD=1. Settings are the environment variables in docs/operations.md. With AOT_CACHE=FILE (JDK 25 or newer,
+# the file made by scripts/aot-cache.sh from the same build) the JVM starts from that cache: about half the
+# start-up time here. A cache from another build or JDK is ignored with a warning, never an error.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests -pl bootstrap -am package
+source scripts/classpath.sh
+CP=$(service_classpath)
+OPTS=(-XX:+UseSerialGC)
+if [ -n "${AOT_CACHE:-}" ]; then
+  [ -f "$AOT_CACHE" ] || { echo "AOT_CACHE=$AOT_CACHE: no such file (make it with scripts/aot-cache.sh)" >&2; exit 1; }
+  OPTS+=("-XX:AOTCache=$AOT_CACHE")
+fi
+exec "$JAVA" "${OPTS[@]}" ${JAVA_OPTS:-} -cp "$CP" com.consultaion.bootstrap.Application
