@@ -2,7 +2,8 @@
 # Runs the packaged service in the foreground, as in production: one JVM, no Maven. Builds it first unless
 # SKIP_BUILD=1. Settings are the environment variables in docs/operations.md. With AOT_CACHE=FILE (JDK 25 or newer,
 # the file made by scripts/aot-cache.sh from the same build) the JVM starts from that cache: about half the
-# start-up time here. A cache from another build or JDK is ignored with a warning, never an error.
+# start-up time here. A cache from another build or JDK is reported by the JVM at start and not used; the service
+# then starts as it would without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
