@@ -146,39 +146,50 @@ class StartHandoffTest {
         PipelineBehaviourTest.gapFreeEvents(consultaion, done);
     }
 
+    /** A worker stopped inside a claim; {@link #release} (or leaving the try block) lets the claim go on. */
+    private interface HeldClaim extends AutoCloseable {
+        void release();
+
+        @Override
+        default void close() {
+            release();
+        }
+    }
+
+    /** Builds with {@code slots} places and waits until the worker is inside its first claim, holding its slots. */
+    private HeldClaim buildWithAClaimUnderWay(int slots) throws InterruptedException {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        holdClaim = latch;
+        build(new ScriptedModel(), slots);
+        assertThat(claimHeld.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("the worker is inside a claim")
+                .isTrue();
+        return () -> {
+            holdClaim = null;
+            latch.countDown();
+        };
+    }
+
     @Test
     void aDebateStartedWhileTheWorkerIsClaimingStillGetsItsHandOff() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        holdClaim = release;
-        build(new ScriptedModel(), 10);
-        assertThat(claimHeld.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
-                .isTrue(); // the worker is inside a claim, holding the slots it took for the batch
-        try {
+        try (HeldClaim claim = buildWithAClaimUnderWay(10)) {
             Debate started = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
             assertThat(granted.get()).as("handed off in the start transaction").isEqualTo(1);
-            holdClaim = null;
-            release.countDown();
+            claim.release();
             assertThat(consultaion.await(started.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
-        } finally {
-            holdClaim = null;
-            release.countDown();
         }
     }
 
     @Test
     void aStartTakesTheSlotOfAClaimUnderWayAndTheClaimHandsBackWhatItCanNoLongerRun() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        holdClaim = release;
-        build(new ScriptedModel(), 1);
-        assertThat(claimHeld.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
-                .isTrue(); // the worker is inside a claim, holding its only slot
-        try {
+        try (HeldClaim claim = buildWithAClaimUnderWay(1)) {
             Debate first = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
-            assertThat(granted.get()).as("the claim's slot went to the start").isEqualTo(1);
+            assertThat(granted.get())
+                    .as("the claim's only slot went to the start")
+                    .isEqualTo(1);
             Debate second = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
             assertThat(granted.get()).as("no slot left: queued").isEqualTo(1);
-            holdClaim = null;
-            release.countDown(); // the claim finds the second debate, with no slot left to run it
+            claim.release(); // the claim finds the second debate, with no slot left to run it
             assertThat(consultaion.await(first.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
             assertThat(consultaion.await(second.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
             assertThat(claimed.get())
@@ -186,9 +197,6 @@ class StartHandoffTest {
                     .isEqualTo(2);
             PipelineBehaviourTest.gapFreeEvents(
                     consultaion, consultaion.get(second.id()).orElseThrow());
-        } finally {
-            holdClaim = null;
-            release.countDown();
         }
     }
 
