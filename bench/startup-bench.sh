@@ -3,16 +3,13 @@
 # migrations) and RUNS times on the directory the first run left, each time measuring the time from launching the
 # JVM to /readyz answering (polled every 50 ms) and, 5 s after ready, the RSS of the JVM and of the embedded
 # PostgreSQL processes (summed; shared memory counted once per process). Every loop is bounded.
-# Usage: bench/startup-bench.sh [RUNS]   (default 2; JAVA_OPTS adds JVM options, e.g. -XX:AOTCache=FILE)
+# Usage: bench/startup-bench.sh [RUNS]   (default 2; the service is launched by scripts/serve.sh, so AOT_CACHE and JAVA_OPTS apply)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-2}
 PORT=${BENCH_PORT:-8183}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 echo "building the service"
 ./mvnw -B -q -ntp -DskipTests -pl bootstrap -am package > /dev/null
-source scripts/classpath.sh
-CP=$(service_classpath)
 DATA=$(mktemp -d)
 JVM=
 trap '[ -n "$JVM" ] && kill "$JVM" 2>/dev/null; wait 2>/dev/null; rm -rf "$DATA"' EXIT
@@ -20,9 +17,8 @@ trap '[ -n "$JVM" ] && kill "$JVM" 2>/dev/null; wait 2>/dev/null; rm -rf "$DATA"
 once() {
   local label=$1 start ready ms
   start=$(date +%s%N)
-  PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN "$JAVA" -XX:+UseSerialGC ${JAVA_OPTS:-} -cp "$CP" \
-    com.consultaion.bootstrap.Application > "$DATA.log" 2>&1 &
-  JVM=$!
+  PORT=$PORT CONSULTAION_DATA_DIR=$DATA LOG_LEVEL=WARN SKIP_BUILD=1 scripts/serve.sh > "$DATA.log" 2>&1 &
+  JVM=$! # serve.sh execs the JVM
   for _ in $(seq 1 1200); do
     curl -sf "http://127.0.0.1:$PORT/readyz" > /dev/null 2>&1 && break
     sleep 0.05

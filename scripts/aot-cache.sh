@@ -11,8 +11,6 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 version=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
 [ "${version%%.*}" -ge 25 ] 2>/dev/null || { echo "an AOT cache needs JDK 25 or newer (this is $version)" >&2; exit 1; }
 ./mvnw -B -q -ntp -DskipTests -pl bootstrap -am package
-source scripts/classpath.sh
-CP=$(service_classpath)
 PORT=${AOT_TRAINING_PORT:-8189}
 BASE="http://127.0.0.1:$PORT"
 DATA=$(mktemp -d)
@@ -23,9 +21,8 @@ echo "training run on $BASE"
 # The training load must not meet the rate limits or the plan's quotas (the account is moved to the internal plan).
 RATE_LIMIT_API_CAPACITY=1000000 RATE_LIMIT_AUTH_CAPACITY=1000000 RATE_LIMIT_STREAM_CAPACITY=1000000 \
 ADMIN_EMAILS=aot-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN \
-  "$JAVA" -XX:+UseSerialGC -XX:AOTCacheOutput="$OUT" -cp "$CP" com.consultaion.bootstrap.Application \
-  > "$DATA/service.log" 2>&1 &
-JVM=$!
+  AOT_CACHE= SKIP_BUILD=1 JAVA_OPTS="-XX:AOTCacheOutput=$OUT" scripts/serve.sh > "$DATA/service.log" 2>&1 &
+JVM=$! # serve.sh execs the JVM
 for _ in $(seq 1 600); do curl -sf "$BASE/readyz" > /dev/null && break; sleep 0.1; done
 curl -sf "$BASE/readyz" > /dev/null || { echo "the training run did not become ready" >&2; tail -20 "$DATA/service.log" >&2; exit 1; }
 source bench/accounts.sh
