@@ -49,7 +49,7 @@ echo "service RSS before: $(ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}
 SAMPLER=$!
 pool() {
   curl -sf "$BASE/prometheus" -H "Authorization: Bearer $ADMIN" \
-    | grep -E '^hikaricp_connections_(acquire_seconds_(count|sum|max)|timeout_total)' | sed 's/{.*}//'
+    | grep -E '^hikaricp_connections_(acquire_seconds_(count|sum|max|bucket)|timeout_total)'
 }
 pool > "$DATA/pool-before"
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
@@ -58,17 +58,32 @@ pool > "$DATA/pool-before"
 pool > "$DATA/pool-after"
 echo "service peak RSS: $(sort -n "$DATA/rss" | tail -1 | awk '{printf "%.0f", $1/1024}') MiB"
 python3 - "$DATA/pool-before" "$DATA/pool-after" <<'PY'
-import sys
+import re, sys
+# Prometheus text lines: name{labels} value. Buckets are keyed by their upper bound (le, in seconds).
+LINE = re.compile(r'^(\w+)(?:\{([^}]*)\})? (\S+)$')
 def read(p):
-    d = {}
+    d, buckets = {}, {}
     for line in open(p):
-        k, v = line.split()
-        d[k] = float(v)
-    return d
-b, a = read(sys.argv[1]), read(sys.argv[2])
+        m = LINE.match(line.strip())
+        if not m:
+            continue
+        name, labels, value = m.group(1), m.group(2) or '', float(m.group(3))
+        le = re.search(r'le="([^"]+)"', labels)
+        if name.endswith('_bucket') and le:
+            buckets[float(le.group(1))] = value
+        else:
+            d[name] = value
+    return d, buckets
+(b, bb), (a, ab) = read(sys.argv[1]), read(sys.argv[2])
 n = a['hikaricp_connections_acquire_seconds_count'] - b['hikaricp_connections_acquire_seconds_count']
 s = a['hikaricp_connections_acquire_seconds_sum'] - b['hikaricp_connections_acquire_seconds_sum']
-print("pool acquisitions during the run: %d, mean wait %.2f ms, max wait (last window) %.1f ms, timeouts %d"
-      % (n, 1000 * s / max(n, 1), 1000 * a['hikaricp_connections_acquire_seconds_max'],
+def quantile(q):
+    # The upper bound of the first bucket holding the q-th acquisition of the run (cumulative counts).
+    for bound in sorted(ab):
+        if ab[bound] - bb.get(bound, 0) >= q * n:
+            return bound
+    return float('inf')
+p = ("p50 <= %.2f ms, p99 <= %.2f ms" % (1000 * quantile(0.5), 1000 * quantile(0.99))) if ab and n else "no buckets"
+print("pool acquisitions during the run: %d, mean wait %.2f ms, %s, max wait (last window) %.1f ms, timeouts %d"
+      % (n, 1000 * s / max(n, 1), p, 1000 * a['hikaricp_connections_acquire_seconds_max'],
          a.get('hikaricp_connections_timeout_total', 0) - b.get('hikaricp_connections_timeout_total', 0)))
-PY

@@ -24,8 +24,12 @@ export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
 export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
 export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
 echo "building and starting the service on $BASE"
+# SERVE=1 launches the packaged service with scripts/serve.sh (one JVM, as in production; JAVA_OPTS and AOT_CACHE
+# pass through) instead of through Maven's run profile.
+LAUNCH=(./mvnw -B -q -ntp -Prun -DskipTests package)
+[ "${SERVE:-0}" = 1 ] && LAUNCH=(scripts/serve.sh)
 ADMIN_EMAILS=sse-bench-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=${LATENCY_MS:-2000} \
-  SSE_MAX_STREAMS_PER_IDENTITY=1000000 ./mvnw -B -q -ntp -Prun -DskipTests package > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
+  SSE_MAX_STREAMS_PER_IDENTITY=1000000 "${LAUNCH[@]}" > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
 SERVICE=$!
 # Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
 stop() {

@@ -41,6 +41,10 @@ class MetricsApiTest {
                 .contains("consultaion_llm_tokens_total{model=\"local\"")
                 .contains("consultaion_sse_open_streams")
                 .contains("hikaricp_connections_active")
+                // The pool's wait is a histogram: its p99 can be read (Hikari alone gives count, sum, max).
+                .containsPattern(
+                        "hikaricp_connections_acquire_seconds_bucket\\{pool=\"consultaion\",le=\"[0-9.E-]+\"} \\d+")
+                .contains("hikaricp_connections_acquire_seconds_bucket{pool=\"consultaion\",le=\"+Inf\"}")
                 .contains("jvm_memory_used_bytes")
                 .contains("http_server_requests_seconds_count");
 
