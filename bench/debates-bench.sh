@@ -87,3 +87,4 @@ p = ("p50 <= %.2f ms, p99 <= %.2f ms" % (1000 * quantile(0.5), 1000 * quantile(0
 print("pool acquisitions during the run: %d, mean wait %.2f ms, %s, max wait (last window) %.1f ms, timeouts %d"
       % (n, 1000 * s / max(n, 1), p, 1000 * a['hikaricp_connections_acquire_seconds_max'],
          a.get('hikaricp_connections_timeout_total', 0) - b.get('hikaricp_connections_timeout_total', 0)))
+PY
