@@ -16,7 +16,8 @@ JAR=$(ls bootstrap/target/bootstrap-*.jar 2>/dev/null | head -1)
   exit 1
 }
 CP="$JAR:$(cat bootstrap/target/runtime-classpath.txt)"
-OPTS=(-XX:+UseSerialGC)
+# Native access for Netty's Linux transports (NETTY_TRANSPORT); without it JDK 24+ warns when they are probed.
+OPTS=(-XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
 if [ -n "${AOT_CACHE:-}" ]; then
   [ -f "$AOT_CACHE" ] || { echo "AOT_CACHE=$AOT_CACHE: no such file (make it with scripts/aot-cache.sh)" >&2; exit 1; }
   OPTS+=("-XX:AOTCache=$AOT_CACHE")

@@ -32,6 +32,7 @@ class RuntimeClasspathTest {
         }
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp",
                 classpath,
                 Application.class.getName());

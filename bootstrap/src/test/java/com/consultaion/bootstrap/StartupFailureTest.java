@@ -97,9 +97,22 @@ class StartupFailureTest {
                 .isEqualTo("consultaion: cannot start: TRACING_EXPORTER must be none or otlp (got 'zipkin')");
     }
 
+    @Test
+    void anUnknownTransportEndsStartupWithOneLineNamingTheChoices() throws Exception {
+        Outcome outcome = runMain(Map.of("NETTY_TRANSPORT", "kqueue", "CONSULTAION_DATA_DIR", dataDir.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .startsWith("consultaion: cannot start: No matching transport was found. Configured transports are"
+                        + " [kqueue], available transports are [")
+                .contains("nio")
+                .doesNotContain("\n");
+    }
+
     private static Outcome runMain(Map<String, String> env) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED"); // as scripts/serve.sh launches it
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Application.class.getName());
