@@ -92,4 +92,38 @@ class HarnessSmokeTest {
         assertThat(result.connected()).isEqualTo(4);
         assertThat(result.failed()).isZero();
     }
+
+    @Test
+    void theFloorServerRunsUnderTheFanOutHarness() throws Exception {
+        NettyFloorServer floor = new NettyFloorServer(0, 1);
+        try {
+            Thread bursts = Thread.ofPlatform().start(() -> {
+                try {
+                    floor.run(4, 50, 3, 200, true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            SseFanoutBenchmark.Result result = SseFanoutBenchmark.run(Map.of(
+                    "base",
+                    "http://127.0.0.1:" + floor.port(),
+                    "key",
+                    "none",
+                    "subscribers",
+                    "4",
+                    "debates",
+                    "2",
+                    "timeout",
+                    "60",
+                    "readers",
+                    "1"));
+            bursts.join(Duration.ofSeconds(60));
+            assertThat(result.finished()).isTrue();
+            assertThat(result.connected()).isEqualTo(4);
+            assertThat(result.failed()).isZero();
+            assertThat(result.liveDeliveries()).isEqualTo(4 * 3);
+        } finally {
+            floor.close();
+        }
+    }
 }
