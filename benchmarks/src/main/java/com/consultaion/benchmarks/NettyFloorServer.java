@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ends. Whatever latency {@link SseFanoutBenchmark} measures against it is what the machine, the loopback network,
  * Netty's HTTP encoding and the harness cost before the service adds anything.
  *
- * <p>Arguments: {@code port=8186 subscribers=0 interval=2000 bursts=40 size=800 threads=2 batch=false}. The bursts
+ * <p>Arguments: {@code port=8186 subscribers=0 interval=2000 bursts=40 size=800 threads=2 batch=false
+ * warmup-streams=200 warmup-bursts=300}. Before it says it is ready, the server writes the warm-up bursts to
+ * streams of its own ({@link #warmUp}). The bursts
  * begin once {@code subscribers} streams are open (or after 120 s). {@code batch=true} hands each event loop one
  * task per burst that writes to all of its streams, instead of one task per stream. Bounded: the process exits
  * after the last burst.
@@ -62,6 +64,7 @@ public final class NettyFloorServer {
     private final Map<String, List<Channel>> streams = new ConcurrentHashMap<>();
     private final AtomicInteger debates = new AtomicInteger();
     private final AtomicInteger opened = new AtomicInteger();
+    private static final String WARM_UP = "warm-up";
     private final EventLoopGroup loops;
     private final Channel server;
 
@@ -97,14 +100,28 @@ public final class NettyFloorServer {
         int awaiting = Integer.parseInt(o.getOrDefault("subscribers", "0"));
         boolean batch = Boolean.parseBoolean(o.getOrDefault("batch", "false"));
         NettyFloorServer floor = new NettyFloorServer(port, threads);
+        floor.warmUp(
+                Integer.parseInt(o.getOrDefault("warmup-streams", "200")),
+                Integer.parseInt(o.getOrDefault("warmup-bursts", "300")),
+                size,
+                batch);
         System.out.printf(
-                "floor server on 127.0.0.1:%d: %d bursts every %d ms, %d-byte events, batch=%s%n",
+                "floor server ready on 127.0.0.1:%d (warmed up): %d bursts every %d ms, %d-byte events, batch=%s%n",
                 port, bursts, interval, size, batch);
+        System.out.flush();
         try {
             floor.run(awaiting, interval, bursts, size, batch);
         } finally {
             floor.close();
         }
+        System.out.printf(
+                "floor server CPU time: %.1f s (user + system, all threads, since launch)%n",
+                ProcessHandle.current()
+                                .info()
+                                .totalCpuDuration()
+                                .map(java.time.Duration::toMillis)
+                                .orElse(-1L)
+                        / 1000.0);
         System.exit(0);
     }
 
@@ -125,9 +142,50 @@ public final class NettyFloorServer {
         for (int b = 1; b <= bursts; b++) {
             Thread.sleep(Math.max(0, next - System.currentTimeMillis()));
             next += interval;
-            burst(b == bursts ? "final" : "message", b, size, batch);
+            burst(streams.keySet(), b == bursts ? "final" : "message", b, size, batch);
         }
         Thread.sleep(1_000); // the last frames and the ends leave
+    }
+
+    /**
+     * Compiles the write path before anything is measured: {@code connections} streams of a debate of its own,
+     * opened by plain sockets that discard what they read, get {@code bursts} events, then end and go. Without it
+     * the first measured bursts run in the interpreter, and with 25 bursts those few decide the p99.
+     */
+    void warmUp(int connections, int bursts, int size, boolean batch) throws Exception {
+        String id = WARM_UP;
+        streams.put(id, new CopyOnWriteArrayList<>());
+        List<java.net.Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < connections; i++) {
+                java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port());
+                socket.getOutputStream()
+                        .write(("GET /debates/" + id + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (java.io.IOException ended) {
+                        // the warm-up stream closed
+                    }
+                });
+                sockets.add(socket);
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (streams.get(id).size() < connections && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            for (int b = 1; b <= bursts; b++) {
+                burst(List.of(id), b == bursts ? "final" : "warmup", b, size, batch);
+                Thread.sleep(2);
+            }
+            Thread.sleep(500);
+        } finally {
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
+            streams.remove(id);
+        }
     }
 
     void close() throws InterruptedException {
@@ -136,7 +194,7 @@ public final class NettyFloorServer {
     }
 
     /** One event to every open stream: one shared buffer, one write per stream. */
-    private void burst(String type, int seq, int size, boolean batch) {
+    private void burst(java.util.Collection<String> debateIds, String type, int seq, int size, boolean batch) {
         String head = "event: " + type + "\nid: " + seq + "\ndata: {\"seq\":" + seq + ",\"ts\":\"" + Instant.now()
                 + "\",\"text\":\"";
         String tail = "\"}\n\n";
@@ -147,7 +205,9 @@ public final class NettyFloorServer {
                 .writeBytes(tail.getBytes(StandardCharsets.US_ASCII));
         boolean last = type.equals("final");
         List<Channel> all = new ArrayList<>();
-        streams.values().forEach(all::addAll);
+        for (String id : debateIds) {
+            all.addAll(streams.getOrDefault(id, List.of()));
+        }
         if (batch) {
             Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
             for (Channel ch : all) {
@@ -210,7 +270,9 @@ public final class NettyFloorServer {
                     .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             ctx.writeAndFlush(head);
             debate.add(ctx.channel());
-            opened.incrementAndGet();
+            if (!uri.contains(WARM_UP)) {
+                opened.incrementAndGet();
+            }
             ctx.channel().closeFuture().addListener(f -> debate.remove(ctx.channel()));
         }
     }

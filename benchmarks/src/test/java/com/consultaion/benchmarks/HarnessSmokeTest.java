@@ -97,6 +97,7 @@ class HarnessSmokeTest {
     void theFloorServerRunsUnderTheFanOutHarness() throws Exception {
         NettyFloorServer floor = new NettyFloorServer(0, 1);
         try {
+            floor.warmUp(2, 3, 200, false);
             Thread bursts = Thread.ofPlatform().start(() -> {
                 try {
                     floor.run(4, 50, 3, 200, true);
