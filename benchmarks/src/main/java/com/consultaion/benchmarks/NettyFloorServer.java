@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Netty's HTTP encoding and the harness cost before the service adds anything.
  *
  * <p>Arguments: {@code port=8186 subscribers=0 interval=2000 bursts=40 size=800 threads=2 batch=false
- * warmup-streams=200 warmup-bursts=300}. Before it says it is ready, the server writes the warm-up bursts to
+ * warmup-streams=200 warmup-bursts=300 replayed=20}. Before it says it is ready, the server writes the warm-up bursts to
  * streams of its own ({@link #warmUp}). The bursts
  * begin once {@code subscribers} streams are open (or after 120 s). {@code batch=true} hands each event loop one
  * task per burst that writes to all of its streams, instead of one task per stream. Bounded: the process exits
@@ -68,8 +68,21 @@ public final class NettyFloorServer {
     private final EventLoopGroup loops;
     private final Channel server;
 
-    /** Listens on {@code port} (0: any free one) with {@code threads} event loops. */
-    NettyFloorServer(int port, int threads) throws InterruptedException {
+    /** Sent to each stream as it opens, stamped before any stream opened (so never counted as live). */
+    private final ByteBuf replay;
+
+    /**
+     * Listens on {@code port} (0: any free one) with {@code threads} event loops. Each stream first gets {@code
+     * replayed} old events, as the service replays a debate's history: the harness parses them, so its reading
+     * path is compiled before the measured bursts, as it is against the service.
+     */
+    NettyFloorServer(int port, int threads, int replayed) throws InterruptedException {
+        replay = Unpooled.unreleasableBuffer(Unpooled.directBuffer());
+        for (int i = 1; i <= replayed; i++) {
+            ByteBuf old = frame("replay", -i, 800, Instant.now());
+            replay.writeBytes(old);
+            old.release();
+        }
         loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         server = new ServerBootstrap()
                 .group(loops)
@@ -99,7 +112,8 @@ public final class NettyFloorServer {
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         int awaiting = Integer.parseInt(o.getOrDefault("subscribers", "0"));
         boolean batch = Boolean.parseBoolean(o.getOrDefault("batch", "false"));
-        NettyFloorServer floor = new NettyFloorServer(port, threads);
+        NettyFloorServer floor =
+                new NettyFloorServer(port, threads, Integer.parseInt(o.getOrDefault("replayed", "20")));
         floor.warmUp(
                 Integer.parseInt(o.getOrDefault("warmup-streams", "200")),
                 Integer.parseInt(o.getOrDefault("warmup-bursts", "300")),
@@ -195,14 +209,7 @@ public final class NettyFloorServer {
 
     /** One event to every open stream: one shared buffer, one write per stream. */
     private void burst(java.util.Collection<String> debateIds, String type, int seq, int size, boolean batch) {
-        String head = "event: " + type + "\nid: " + seq + "\ndata: {\"seq\":" + seq + ",\"ts\":\"" + Instant.now()
-                + "\",\"text\":\"";
-        String tail = "\"}\n\n";
-        int pad = Math.max(0, size - head.length() - tail.length());
-        ByteBuf frame = Unpooled.directBuffer(head.length() + pad + tail.length());
-        frame.writeBytes(head.getBytes(StandardCharsets.US_ASCII))
-                .writeBytes(PAD, 0, pad)
-                .writeBytes(tail.getBytes(StandardCharsets.US_ASCII));
+        ByteBuf frame = frame(type, seq, size, Instant.now());
         boolean last = type.equals("final");
         List<Channel> all = new ArrayList<>();
         for (String id : debateIds) {
@@ -231,6 +238,18 @@ public final class NettyFloorServer {
         frame.release();
     }
 
+    /** One SSE frame of about {@code size} bytes, stamped {@code ts}, in a direct buffer. */
+    private static ByteBuf frame(String type, int seq, int size, Instant ts) {
+        String head =
+                "event: " + type + "\nid: " + seq + "\ndata: {\"seq\":" + seq + ",\"ts\":\"" + ts + "\",\"text\":\"";
+        String tail = "\"}\n\n";
+        int pad = Math.max(0, size - head.length() - tail.length());
+        ByteBuf frame = Unpooled.directBuffer(head.length() + pad + tail.length());
+        return frame.writeBytes(head.getBytes(StandardCharsets.US_ASCII))
+                .writeBytes(PAD, 0, pad)
+                .writeBytes(tail.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static void write(Channel ch, ByteBuf frame, boolean last) {
         ch.writeAndFlush(new DefaultHttpContent(frame), ch.voidPromise());
         if (last) {
@@ -239,6 +258,11 @@ public final class NettyFloorServer {
     }
 
     private final class Requests extends SimpleChannelInboundHandler<HttpRequest> {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // a reader that went away (reset): its stream simply ends
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) {
             String uri = request.uri();
@@ -268,7 +292,8 @@ public final class NettyFloorServer {
             head.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
                     .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            ctx.writeAndFlush(head);
+            ctx.write(head);
+            ctx.writeAndFlush(new DefaultHttpContent(replay.duplicate()));
             debate.add(ctx.channel());
             if (!uri.contains(WARM_UP)) {
                 opened.incrementAndGet();

@@ -95,7 +95,7 @@ class HarnessSmokeTest {
 
     @Test
     void theFloorServerRunsUnderTheFanOutHarness() throws Exception {
-        NettyFloorServer floor = new NettyFloorServer(0, 1);
+        NettyFloorServer floor = new NettyFloorServer(0, 1, 2);
         try {
             floor.warmUp(2, 3, 200, false);
             Thread bursts = Thread.ofPlatform().start(() -> {
