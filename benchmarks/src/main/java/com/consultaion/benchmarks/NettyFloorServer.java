@@ -43,17 +43,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The floor under the SSE fan-out figures: a bare Netty HTTP server (no Micronaut, no database, no debate) that
  * speaks just enough of the API for {@link SseFanoutBenchmark} — {@code POST /debates} answers an id, {@code GET
  * /debates/{id}/stream} opens a chunked event stream — and every {@code interval} ms writes one event of {@code
- * size} bytes, stamped with the time it was made, to every open stream of every debate at once, as the debates of
- * the real harness commit their stages together. After {@code bursts} bursts each stream gets a final event and
- * ends. Whatever latency {@link SseFanoutBenchmark} measures against it is what the machine, the loopback network,
- * Netty's HTTP encoding and the harness cost before the service adds anything.
+ * size} bytes, stamped with the time it was made, to every open stream of every debate at the same instant: the
+ * worst case of the real harness, whose debates commit their stages within milliseconds of each other. After
+ * {@code bursts} bursts each stream gets a final event and ends. What {@link SseFanoutBenchmark} measures against
+ * it is what the machine, loopback TCP, Netty's chunked HTTP and the harness cost before the service adds anything.
  *
  * <p>Arguments: {@code port=8186 subscribers=0 interval=2000 bursts=40 size=800 threads=2 batch=false
- * warmup-streams=200 warmup-bursts=300 replayed=20}. Before it says it is ready, the server writes the warm-up bursts to
- * streams of its own ({@link #warmUp}). The bursts
- * begin once {@code subscribers} streams are open (or after 120 s). {@code batch=true} hands each event loop one
- * task per burst that writes to all of its streams, instead of one task per stream. Bounded: the process exits
- * after the last burst.
+ * warmup-streams=200 warmup-bursts=300 replayed=20}. Before it says it is ready the server writes the warm-up bursts
+ * to streams of its own ({@link #warmUp}); each new stream first gets {@code replayed} old events. The bursts begin
+ * once {@code subscribers} streams are open (or after 120 s). {@code batch=true} hands each event loop one task per
+ * burst that writes to all of its streams, instead of one task per stream. Bounded: the process exits after the
+ * last burst.
  */
 // Netty's write futures: frames go with the void promise, a failed connection closes and leaves its debate's list.
 @SuppressWarnings("FutureReturnValueIgnored")

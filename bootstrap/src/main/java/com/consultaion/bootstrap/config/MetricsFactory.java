@@ -24,7 +24,7 @@ import java.time.Duration;
 @Factory
 final class MetricsFactory {
 
-    /** The pool timers whose buckets are published, so a wait's p99 can be read, not only its mean and max. */
+    /** The pool's timer whose buckets are published, so a wait's p99 can be read, not only its mean and max. */
     static final String POOL_ACQUIRE = "hikaricp.connections.acquire";
 
     /**
@@ -42,7 +42,8 @@ final class MetricsFactory {
                 }
                 return DistributionStatisticConfig.builder()
                         .percentilesHistogram(true)
-                        .minimumExpectedValue((double) Duration.ofNanos(50_000).toNanos())
+                        .minimumExpectedValue(
+                                (double) Duration.ofMillis(1).dividedBy(20).toNanos()) // 50 µs
                         .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos())
                         .build()
                         .merge(config);
