@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A real HTTP client for tests: talks to a server on 127.0.0.1 over the loopback interface. */
 public final class TestHttp {
@@ -47,5 +49,15 @@ public final class TestHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The string value of {@code "name":"..."} in a JSON body; fails the test when it is not there. */
+    public static String field(String json, String name) {
+        Matcher m =
+                Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
     }
 }

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One real service for the API tests of this JVM: embedded PostgreSQL, the local model, real HTTP on a random
@@ -118,11 +116,6 @@ final class TestService {
 
     /** The first string value of {@code name} in a JSON text (enough for ids and tokens in tests). */
     static String field(String json, String name) {
-        Matcher m =
-                Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
+        return com.consultaion.bootstrap.TestHttp.field(json, name);
     }
 }

@@ -1,5 +1,6 @@
 package com.consultaion.bootstrap.sse;
 
+import static com.consultaion.bootstrap.TestHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
@@ -10,8 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,11 +72,5 @@ class ShutdownTest {
                 .isLessThan(25_000);
         assertThat(result.frames()).anySatisfy(f -> assertThat(f.event()).isEqualTo("debate_created"));
         assertThat(result.frames()).noneSatisfy(f -> assertThat(f.event()).isEqualTo("final"));
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
     }
 }

@@ -1,5 +1,6 @@
 package com.consultaion.bootstrap.sse;
 
+import static com.consultaion.bootstrap.TestHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
@@ -77,14 +78,6 @@ class StreamTest {
                 "Authorization",
                 "Bearer " + token);
         return field(created.body(), "id");
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 
     /** The whole stream of a debate, from the start to the server's close (bounded by 30 s and 1,000 frames). */
