@@ -1,0 +1,117 @@
+package com.consultaion.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/serve.sh}, the one definition of the production launch (the AOT training run and the start-up
+ * harness go through it too), runs the packaged service: it becomes ready and answers. Runs in the reactor build
+ * after the bootstrap module was packaged; never timed.
+ */
+class ServeScriptTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void thePackagedServiceStartsThroughServeShAndBecomesReady() throws Exception {
+        assumeTrue(packaged(), "the bootstrap module is not packaged (run the reactor build)");
+        int port = freePort();
+        Process service = serve(port, null);
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !service.isAlive() || status(port, "/readyz") == 200);
+            assertThat(service.isAlive()).as("serve.sh still running").isTrue();
+            assertThat(status(port, "/readyz")).isEqualTo(200);
+            assertThat(status(port, "/healthz")).isEqualTo(200);
+        } finally {
+            service.destroy(); // serve.sh execs the JVM: this stops the service itself
+            if (!service.waitFor(60, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aMissingAotCacheIsNamedAndNothingStarts() throws Exception {
+        assumeTrue(packaged(), "the bootstrap module is not packaged (run the reactor build)");
+        Process service = serve(freePort(), dataDir.resolve("no-such.aot").toString());
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(service.exitValue()).isEqualTo(1);
+        assertThat(new String(service.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("no-such.aot: no such file (make it with scripts/aot-cache.sh)");
+    }
+
+    private static boolean packaged() throws IOException {
+        Path target = ROOT.resolve("bootstrap/target");
+        if (!Files.isRegularFile(target.resolve("runtime-classpath.txt")) || !Files.isDirectory(target)) {
+            return false;
+        }
+        try (var files = Files.list(target)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("bootstrap-.*\\.jar"));
+        }
+    }
+
+    private Process serve(int port, String aotCache) throws IOException {
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", ROOT.resolve("scripts/serve.sh").toString());
+        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("JDBC_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("SKIP_BUILD", "1");
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("CONSULTAION_DATA_DIR", dataDir.toString());
+        builder.environment().put("LOG_LEVEL", "WARN");
+        builder.environment().put("ACCESS_LOG_LEVEL", "OFF");
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        if (aotCache != null) {
+            builder.environment().put("AOT_CACHE", aotCache); // read back from stderr by the caller
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
+        return builder.start();
+    }
+
+    private static int status(int port, String path) {
+        try {
+            return CLIENT.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
