@@ -16,6 +16,7 @@ import com.consultaion.domain.debate.DebateStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -158,9 +159,13 @@ class StartHandoffTest {
 
     /** Builds with {@code slots} places and waits until the worker is inside its first claim, holding its slots. */
     private HeldClaim buildWithAClaimUnderWay(int slots) throws InterruptedException {
+        return buildWithAClaimUnderWay(new ScriptedModel(), slots);
+    }
+
+    private HeldClaim buildWithAClaimUnderWay(ScriptedModel model, int slots) throws InterruptedException {
         java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
         holdClaim = latch;
-        build(new ScriptedModel(), slots);
+        build(model, slots);
         assertThat(claimHeld.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
                 .as("the worker is inside a claim")
                 .isTrue();
@@ -182,13 +187,19 @@ class StartHandoffTest {
 
     @Test
     void aStartTakesTheSlotOfAClaimUnderWayAndTheClaimHandsBackWhatItCanNoLongerRun() throws Exception {
-        try (HeldClaim claim = buildWithAClaimUnderWay(1)) {
+        // The first debate's drafts wait for this gate, so it holds the only slot until both starts are made (a
+        // first debate that finished in between would give its slot back and the second would be handed off).
+        CompletableFuture<Void> drafts = new CompletableFuture<>();
+        ScriptedModel model = new ScriptedModel();
+        model.on(ChatTask.DRAFT, "a", r -> drafts.thenCompose(v -> ScriptedModel.answer(r, "draft by a")));
+        try (HeldClaim claim = buildWithAClaimUnderWay(model, 1)) {
             Debate first = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
             assertThat(granted.get())
                     .as("the claim's only slot went to the start")
                     .isEqualTo(1);
             Debate second = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
             assertThat(granted.get()).as("no slot left: queued").isEqualTo(1);
+            drafts.complete(null);
             claim.release(); // the claim finds the second debate, with no slot left to run it
             assertThat(consultaion.await(first.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
             assertThat(consultaion.await(second.id(), WAIT).status()).isEqualTo(DebateStatus.COMPLETED);
