@@ -25,7 +25,7 @@ stop() {
   local pid
   pid=$(jvm)
   [ -n "$pid" ] && kill "$pid" 2>/dev/null
-  kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -f "$LOG"
+  kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -f "$LOG"
 }
 trap stop EXIT
 # Ready once it has warmed up its write path on streams of its own (a few seconds after it listens).
