@@ -5,7 +5,8 @@
 # Prints wall time / critical path (4·L) percentiles, start response times, the service's peak RSS and the
 # database pool's acquisition time (from /prometheus). Usage: bench/debates-bench.sh [DEBATES] [LATENCY_MS] [ACCOUNTS]
 # (REPEAT=n runs the batch n times on the same service; RSS and pool figures then cover all of them;
-# WARMUP=n first runs n debates at once that are not counted, so the JIT has compiled the paths being measured)
+# WARMUP=n first runs n debates at once that are not counted, so the JIT has compiled the paths being measured;
+# DB_STATS=1 also prints what the debates wrote to the database: commits, rows, WAL, per debate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEBATES=${1:-1000}
@@ -31,7 +32,7 @@ stop() {
   jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
   [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
   [ -n "${SAMPLER:-}" ] && kill "$SAMPLER" 2>/dev/null
-  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"
+  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"
 }
 trap stop EXIT
 for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
@@ -52,10 +53,40 @@ pool() {
     | grep -E '^hikaricp_connections_(acquire_seconds_(count|sum|max|bucket)|timeout_total)'
 }
 pool > "$DATA/pool-before"
+# DB_STATS=1 (needs psql): what the run wrote to the embedded PostgreSQL — write transactions (transaction ids
+# assigned), WAL bytes, rows per table — in all and per debate. Exact counts, not PostgreSQL's statistics views
+# (a backend publishes those up to seconds later).
+db_stats() {
+  local port
+  port=$(sed -n 4p "$DATA/db/postgres/postmaster.pid")
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -AtF' ' -c "
+    select 'xids', txid_snapshot_xmax(txid_current_snapshot())
+    union all select 'wal_bytes', pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
+    union all select 'rows:' || relname, (xpath('/row/c/text()',
+      query_to_xml('select count(*) as c from ' || quote_ident(schemaname) || '.' || quote_ident(relname),
+                   false, true, '')))[1]::text::bigint
+    from pg_stat_user_tables where relname <> 'flyway_schema_history'"
+}
+if [ "${DB_STATS:-0}" = 1 ]; then db_stats > "$DATA/db-before"; fi
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
   -Dbench.main=com.consultaion.benchmarks.DebateLoadBenchmark \
   -Dbench.args="base=$BASE keys=$KEYS debates=$DEBATES latency=$LATENCY timeout=$TIMEOUT repeat=${REPEAT:-1} warmup=${WARMUP:-0}"
 pool > "$DATA/pool-after"
+if [ "${DB_STATS:-0}" = 1 ]; then
+  db_stats > "$DATA/db-after"
+  python3 - "$DATA/db-before" "$DATA/db-after" "$DEBATES" "${REPEAT:-1}" "${WARMUP:-0}" <<'PY'
+import sys
+read = lambda p: {k: float(v) for k, v in (l.split(' ', 1) for l in open(p) if l.strip())}
+b, a = read(sys.argv[1]), read(sys.argv[2])
+debates = int(sys.argv[3]) * int(sys.argv[4]) + int(sys.argv[5])
+d = {k: a[k] - b.get(k, 0) for k in a}
+print("database, %d debates: %d write transactions (%.1f per debate), %.1f MiB WAL (%.1f KiB per debate)"
+      % (debates, d['xids'], d['xids'] / debates, d['wal_bytes'] / 2**20, d['wal_bytes'] / 1024 / debates))
+rows = {k[5:]: v for k, v in d.items() if k.startswith('rows:') and v}
+print("rows added per debate (net of deletes): %.1f (%s)" % (sum(rows.values()) / debates, ", ".join(
+    "%s %.1f" % (t, n / debates) for t, n in sorted(rows.items(), key=lambda x: -x[1]))))
+PY
+fi
 echo "service peak RSS: $(sort -n "$DATA/rss" | tail -1 | awk '{printf "%.0f", $1/1024}') MiB"
 python3 - "$DATA/pool-before" "$DATA/pool-after" <<'PY'
 import re, sys

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scripts/serve.sh}, the one definition of the production launch (the AOT training run and the start-up
- * harness go through it too), runs the packaged service: it becomes ready and answers. Runs in the reactor build
- * after the bootstrap module was packaged; never timed.
+ * harness go through it too), runs the packaged service: it becomes ready and answers. And {@code
+ * bench/db-floor-bench.sh}, which launches through it, still replays one debate's writes on the service's schema.
+ * Runs in the reactor build after the bootstrap module was packaged; never timed.
  */
 class ServeScriptTest {
 
@@ -62,6 +63,31 @@ class ServeScriptTest {
         assertThat(service.exitValue()).isEqualTo(1);
         assertThat(new String(service.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("no-such.aot: no such file (make it with scripts/aot-cache.sh)");
+    }
+
+    @Test
+    void theDatabaseFloorReplaysADebatesWritesOnTheCurrentSchema() throws Exception {
+        assumeTrue(packaged(), "the bootstrap module is not packaged (run the reactor build)");
+        assumeTrue(onPath("pgbench") && onPath("psql"), "pgbench and psql are not installed");
+        ProcessBuilder builder = new ProcessBuilder(
+                "bash", ROOT.resolve("bench/db-floor-bench.sh").toString(), "1", "1");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("SKIP_BUILD", "1");
+        builder.environment().put("BENCH_PORT", Integer.toString(freePort()));
+        builder.redirectErrorStream(true);
+        Process bench = builder.start();
+        String output = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bench.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(bench.exitValue()).as(output).isZero();
+        // A statement that no longer fits the schema aborts pgbench, and the script with it.
+        assertThat(output)
+                .containsPattern("clients +1: [1-9][0-9]* debates in 1 s")
+                .contains("failed 0");
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static boolean packaged() throws IOException {
