@@ -6,7 +6,7 @@
 # database pool's acquisition time (from /prometheus). Usage: bench/debates-bench.sh [DEBATES] [LATENCY_MS] [ACCOUNTS]
 # (REPEAT=n runs the batch n times on the same service; RSS and pool figures then cover all of them;
 # WARMUP=n first runs n debates at once that are not counted, so the JIT has compiled the paths being measured;
-# DB_STATS=1 also prints what the debates wrote to the database: commits, rows, WAL, per debate)
+# DB_STATS=1 also prints what the debates did to the database: statements, write transactions, rows, WAL, per debate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEBATES=${1:-1000}
@@ -24,6 +24,7 @@ echo "building and starting the service on $BASE (L = $LATENCY ms)"
 # starts from that cache) instead of through Maven's run profile.
 LAUNCH=(./mvnw -B -q -ntp -Prun -DskipTests package)
 [ "${SERVE:-0}" = 1 ] && LAUNCH=(scripts/serve.sh)
+DB_STATEMENT_STATS=$([ "${DB_STATS:-0}" = 1 ] && echo true || echo false) \
 ADMIN_EMAILS=load-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF \
   LOCAL_MODEL_LATENCY_MS=$LATENCY "${LAUNCH[@]}" > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
 SERVICE=$!
@@ -53,8 +54,9 @@ pool() {
     | grep -E '^hikaricp_connections_(acquire_seconds_(count|sum|max|bucket)|timeout_total)'
 }
 pool > "$DATA/pool-before"
-# DB_STATS=1 (needs psql): what the run wrote to the embedded PostgreSQL — write transactions (transaction ids
-# assigned), WAL bytes, rows per table — in all and per debate. Exact counts, not PostgreSQL's statistics views
+# DB_STATS=1 (needs psql): what the run did to the embedded PostgreSQL — statements (the service runs with
+# DB_STATEMENT_STATS=true then), write transactions (transaction ids assigned), WAL bytes, rows per table — in all
+# and per debate. Exact counts, not PostgreSQL's statistics views
 # (a backend publishes those up to seconds later).
 db_stats() {
   local port
@@ -62,6 +64,8 @@ db_stats() {
   psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -AtF' ' -c "
     select 'xids', txid_snapshot_xmax(txid_current_snapshot())
     union all select 'wal_bytes', pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
+    union all select 'statements', coalesce(sum(calls), 0)::bigint from pg_stat_statements
+      where query not like '%txid_current_snapshot%'
     union all select 'rows:' || relname, (xpath('/row/c/text()',
       query_to_xml('select count(*) as c from ' || quote_ident(schemaname) || '.' || quote_ident(relname),
                    false, true, '')))[1]::text::bigint
@@ -80,8 +84,9 @@ read = lambda p: {k: float(v) for k, v in (l.split(' ', 1) for l in open(p) if l
 b, a = read(sys.argv[1]), read(sys.argv[2])
 debates = int(sys.argv[3]) * int(sys.argv[4]) + int(sys.argv[5])
 d = {k: a[k] - b.get(k, 0) for k in a}
-print("database, %d debates: %d write transactions (%.1f per debate), %.1f MiB WAL (%.1f KiB per debate)"
-      % (debates, d['xids'], d['xids'] / debates, d['wal_bytes'] / 2**20, d['wal_bytes'] / 1024 / debates))
+print("database, %d debates: %d statements (%.1f per debate), %d write transactions (%.1f per debate), "
+      "%.1f MiB WAL (%.1f KiB per debate)" % (debates, d['statements'], d['statements'] / debates, d['xids'],
+                                              d['xids'] / debates, d['wal_bytes'] / 2**20, d['wal_bytes'] / 1024 / debates))
 rows = {k[5:]: v for k, v in d.items() if k.startswith('rows:') and v}
 print("rows added per debate (net of deletes): %.1f (%s)" % (sum(rows.values()) / debates, ", ".join(
     "%s %.1f" % (t, n / debates) for t, n in sorted(rows.items(), key=lambda x: -x[1]))))

@@ -28,8 +28,14 @@ public final class DatabaseServer implements AutoCloseable {
         this.embedded = embedded;
     }
 
+    /** {@code statementStats} loads {@code pg_stat_statements} into the embedded database. */
     public static DatabaseServer resolve(
-            String databaseUrl, String jdbcUrl, String jdbcUser, String jdbcPassword, Path embeddedDataDirectory) {
+            String databaseUrl,
+            String jdbcUrl,
+            String jdbcUser,
+            String jdbcPassword,
+            Path embeddedDataDirectory,
+            boolean statementStats) {
         JdbcTarget target;
         EmbeddedDatabase embedded = null;
         if (!isBlank(databaseUrl)) {
@@ -37,7 +43,7 @@ public final class DatabaseServer implements AutoCloseable {
         } else if (!isBlank(jdbcUrl)) {
             target = DatabaseUrl.parse("JDBC_URL", jdbcUrl, jdbcUser, jdbcPassword);
         } else {
-            embedded = EmbeddedDatabase.start(embeddedDataDirectory);
+            embedded = EmbeddedDatabase.start(embeddedDataDirectory, statementStats);
             target = embedded.target();
         }
         try {
@@ -49,6 +55,9 @@ public final class DatabaseServer implements AutoCloseable {
             throw e;
         }
         LOG.info("using {} PostgreSQL at {}", embedded == null ? "external" : "embedded", target.describe());
+        if (statementStats && embedded == null) {
+            LOG.warn("DB_STATEMENT_STATS applies to the embedded database only; load pg_stat_statements in yours");
+        }
         return new DatabaseServer(target, embedded);
     }
 

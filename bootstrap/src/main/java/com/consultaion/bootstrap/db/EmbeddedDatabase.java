@@ -37,8 +37,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    /** Starts PostgreSQL with its data in {@code dataDirectory} (created when missing). */
-    public static EmbeddedDatabase start(Path dataDirectory) {
+    /**
+     * Starts PostgreSQL with its data in {@code dataDirectory} (created when missing); with {@code statementStats}
+     * it also loads {@code pg_stat_statements}, whose view then counts every statement the service runs.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean statementStats) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         FileChannel channel = null;
         FileLock lock = null;
@@ -55,7 +58,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         + " is in use by another running Consultaion; stop it or set CONSULTAION_DATA_DIR elsewhere");
             }
             stopOrphanedPostmaster(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -66,8 +69,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    .start();
+                    .setServerConfig("max_connections", "200");
+            if (statementStats) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres postgres = builder.start();
+            if (statementStats) {
+                countStatements(postgres);
+            }
             LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(), directory);
             return new EmbeddedDatabase(postgres, channel, lock, directory);
         } catch (IOException | RuntimeException e) {
@@ -103,6 +112,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } finally {
             release(lock, lockChannel);
         }
+    }
+
+    /** Creates the pg_stat_statements view; a database that cannot is stopped again, so nothing is left running. */
+    private static void countStatements(EmbeddedPostgres postgres) throws IOException {
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = c.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (java.sql.SQLException e) {
+            postgres.close();
+            throw new IOException("pg_stat_statements could not be created: " + e.getMessage(), e);
+        }
+        LOG.info("embedded PostgreSQL counts statements: see the pg_stat_statements view");
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

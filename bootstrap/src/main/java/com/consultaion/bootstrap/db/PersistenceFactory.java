@@ -33,8 +33,10 @@ final class PersistenceFactory {
             @Value("${jdbc.url:}") String jdbcUrl,
             @Value("${jdbc.user:}") String jdbcUser,
             @Value("${jdbc.password:}") String jdbcPassword,
-            @Value("${consultaion.data-dir:data}") String dataDir) {
-        return DatabaseServer.resolve(databaseUrl, jdbcUrl, jdbcUser, jdbcPassword, Path.of(dataDir, "postgres"));
+            @Value("${consultaion.data-dir:data}") String dataDir,
+            @Value("${consultaion.database.statement-stats:false}") boolean statementStats) {
+        return DatabaseServer.resolve(
+                databaseUrl, jdbcUrl, jdbcUser, jdbcPassword, Path.of(dataDir, "postgres"), statementStats);
     }
 
     @Singleton
