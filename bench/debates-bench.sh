@@ -65,19 +65,31 @@ db_stats() {
     select 'xids', txid_snapshot_xmax(txid_current_snapshot())
     union all select 'wal_bytes', pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint
     union all select 'statements', coalesce(sum(calls), 0)::bigint from pg_stat_statements
-      where query not like '%txid_current_snapshot%'
+      where query not like '%txid_current_snapshot%' and query not like '%pg_stat_statements%'
     union all select 'rows:' || relname, (xpath('/row/c/text()',
       query_to_xml('select count(*) as c from ' || quote_ident(schemaname) || '.' || quote_ident(relname),
                    false, true, '')))[1]::text::bigint
     from pg_stat_user_tables where relname <> 'flyway_schema_history'"
 }
-if [ "${DB_STATS:-0}" = 1 ]; then db_stats > "$DATA/db-before"; fi
+if [ "${DB_STATS:-0}" = 1 ]; then
+  psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/db/postgres/postmaster.pid")" -U postgres -d postgres -qAt \
+    -c "select pg_stat_statements_reset()" > /dev/null # the statements' times below are then the run's own
+  db_stats > "$DATA/db-before"
+fi
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests -Pbench package \
   -Dbench.main=com.consultaion.benchmarks.DebateLoadBenchmark \
   -Dbench.args="base=$BASE keys=$KEYS debates=$DEBATES latency=$LATENCY timeout=$TIMEOUT repeat=${REPEAT:-1} warmup=${WARMUP:-0}"
 pool > "$DATA/pool-after"
 if [ "${DB_STATS:-0}" = 1 ]; then
   db_stats > "$DATA/db-after"
+  echo "the statements that took PostgreSQL the most time (per debate: calls, execution time incl. lock waits):"
+  psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/db/postgres/postmaster.pid")" -U postgres -d postgres -AtF' | ' -c "
+    select to_char(calls / $(( DEBATES * ${REPEAT:-1} + ${WARMUP:-0} )).0, 'FM990.00'),
+      to_char(1000 * total_exec_time / $(( DEBATES * ${REPEAT:-1} + ${WARMUP:-0} )), 'FM9999990.0') || ' us',
+      left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+    from pg_stat_statements
+    where query not like '%txid_current_snapshot%' and query not like '%pg_stat_statements%'
+    order by total_exec_time desc limit 12" | sed 's/^/  /'
   python3 - "$DATA/db-before" "$DATA/db-after" "$DEBATES" "${REPEAT:-1}" "${WARMUP:-0}" <<'PY'
 import sys
 read = lambda p: {k: float(v) for k, v in (l.split(' ', 1) for l in open(p) if l.strip())}
