@@ -9,28 +9,10 @@ CONNECTIONS=${2:-32}
 PORT=${BENCH_PORT:-8181}
 REPEATS=${REPEATS:-3}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-DATA=$(mktemp -d)
-BASE="http://127.0.0.1:$PORT"
-
-# Rate limits stay on (their check is part of every request's cost) but with buckets so large that wrk is never
-# refused; RATE_LIMIT_STORE=memory|postgres and RATE_LIMIT_ENABLED=false compare the check's cost.
-export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
-export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
-export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
+source bench/service.sh
+# RATE_LIMIT_STORE=memory|postgres and RATE_LIMIT_ENABLED=false compare the rate-limit check's cost.
 echo "building and starting the service on $BASE (data in $DATA; rate limits: enabled=${RATE_LIMIT_ENABLED:-true}, store=${RATE_LIMIT_STORE:-postgres})"
-ADMIN_EMAILS=bench-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=0 \
-  ./mvnw -B -q -ntp -Prun -DskipTests package > "$DATA/service.log" 2>&1 &
-SERVICE=$!
-# Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
-stop() {
-  local jvm
-  jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
-  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"
-}
-trap stop EXIT
-for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
-curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; tail -20 "$DATA/service.log" >&2; exit 1; }
+start_service ADMIN_EMAILS=bench-admin@example.com LOCAL_MODEL_LATENCY_MS=0
 
 source bench/accounts.sh
 ADMIN=$(admin_token bench-admin@example.com)

@@ -13,20 +13,10 @@ shift || true
 CLIENTS=${*:-2 8 20}
 command -v pgbench >/dev/null || { echo "pgbench is needed (apt-get install -y postgresql-client)" >&2; exit 1; }
 PORT=${BENCH_PORT:-8187}
-DATA=$(mktemp -d)
-echo "starting the service on 127.0.0.1:$PORT for its embedded PostgreSQL"
-PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF WORKER_ENABLED=false \
-  scripts/serve.sh > "$DATA/service.log" 2>&1 &
-SERVICE=$!
-stop() {
-  local jvm
-  jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
-  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"
-}
-trap stop EXIT
-for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "service did not become ready" >&2; cat "$DATA/service.log" >&2; exit 1; }
+SERVE=1 # the packaged service, launched as in production
+source bench/service.sh
+echo "starting the service on $BASE for its embedded PostgreSQL"
+start_service WORKER_ENABLED=false
 export PGHOST=127.0.0.1 PGPORT=$(sed -n 4p "$DATA/db/postgres/postmaster.pid") PGUSER=postgres PGDATABASE=postgres
 psql -qAt -c "
   CREATE TABLE floor_rows (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, debate_id UUID NOT NULL,

@@ -14,37 +14,19 @@ LATENCY=${2:-200}
 ACCOUNTS=${3:-10}
 TIMEOUT=${TIMEOUT:-300}
 PORT=${BENCH_PORT:-8183}
-BASE="http://127.0.0.1:$PORT"
-DATA=$(mktemp -d)
-export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
-export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
-export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
+# SERVE=1 launches the packaged service with scripts/serve.sh (with AOT_CACHE=FILE it starts from that cache)
+# instead of through Maven's run profile (bench/service.sh).
+source bench/service.sh
 echo "building and starting the service on $BASE (L = $LATENCY ms)"
-# SERVE=1 launches the packaged service with scripts/serve.sh (one JVM, as in production; with AOT_CACHE=FILE it
-# starts from that cache) instead of through Maven's run profile.
-LAUNCH=(./mvnw -B -q -ntp -Prun -DskipTests package)
-[ "${SERVE:-0}" = 1 ] && LAUNCH=(scripts/serve.sh)
-DB_STATEMENT_STATS=$([ "${DB_STATS:-0}" = 1 ] && echo true || echo false) \
-ADMIN_EMAILS=load-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF \
-  LOCAL_MODEL_LATENCY_MS=$LATENCY "${LAUNCH[@]}" > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
-SERVICE=$!
-stop() {
-  local jvm
-  jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
-  [ -n "${SAMPLER:-}" ] && kill "$SAMPLER" 2>/dev/null
-  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"
-}
-trap stop EXIT
-for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
-curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; exit 1; }
+start_service ADMIN_EMAILS=load-admin@example.com LOCAL_MODEL_LATENCY_MS="$LATENCY" \
+  DB_STATEMENT_STATS="$([ "${DB_STATS:-0}" = 1 ] && echo true || echo false)"
 source bench/accounts.sh
 ADMIN=$(admin_token load-admin@example.com)
 KEYS=""
 for a in $(seq 1 "$ACCOUNTS"); do
   KEYS="$KEYS${KEYS:+,}$(load_account "load-$a@example.com" "$ADMIN")"
 done
-JVM=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+JVM=$(service_pid)
 echo "service RSS before: $(ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}') MiB"
 # Peak RSS while the load runs: sampled every 200 ms into a file.
 ( while kill -0 "$JVM" 2>/dev/null; do ps -o rss= -p "$JVM" >> "$DATA/rss"; sleep 0.2; done ) &

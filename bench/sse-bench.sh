@@ -14,37 +14,17 @@ SUBSCRIBERS=${1:-1000}
 DEBATES=${2:-10}
 TIMEOUT=${TIMEOUT:-120}
 PORT=${BENCH_PORT:-8182}
-BASE="http://127.0.0.1:$PORT"
-DATA=$(mktemp -d)
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-
-# The harness is one user opening many streams and starting several debates at once: rate limits stay on with
-# buckets it cannot empty, and the user is moved to the internal plan below.
-export RATE_LIMIT_API_CAPACITY=${RATE_LIMIT_API_CAPACITY:-1000000000000}
-export RATE_LIMIT_AUTH_CAPACITY=${RATE_LIMIT_AUTH_CAPACITY:-1000000000000}
-export RATE_LIMIT_STREAM_CAPACITY=${RATE_LIMIT_STREAM_CAPACITY:-1000000000000}
+# The harness is one user opening many streams and starting several debates at once: the user is moved to the
+# internal plan below. SERVE=1 launches through scripts/serve.sh (bench/service.sh).
+source bench/service.sh
 echo "building and starting the service on $BASE"
-# SERVE=1 launches the packaged service with scripts/serve.sh (one JVM, as in production; JAVA_OPTS and AOT_CACHE
-# pass through) instead of through Maven's run profile.
-LAUNCH=(./mvnw -B -q -ntp -Prun -DskipTests package)
-[ "${SERVE:-0}" = 1 ] && LAUNCH=(scripts/serve.sh)
-ADMIN_EMAILS=sse-bench-admin@example.com PORT=$PORT CONSULTAION_DATA_DIR=$DATA/db LOG_LEVEL=WARN ACCESS_LOG_LEVEL=OFF LOCAL_MODEL_LATENCY_MS=${LATENCY_MS:-2000} \
-  SSE_MAX_STREAMS_PER_IDENTITY=1000000 "${LAUNCH[@]}" > "${SERVICE_LOG:-$DATA/service.log}" 2>&1 &
-SERVICE=$!
-# Maven forks the service's JVM: stop that JVM (found by its port) as well as Maven, whatever happens.
-stop() {
-  local jvm
-  jvm=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null
-  kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"
-}
-trap stop EXIT
-for _ in $(seq 1 240); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.5; done
-curl -sf "$BASE/readyz" >/dev/null || { echo "service did not become ready" >&2; tail -20 "${SERVICE_LOG:-$DATA/service.log}" >&2; exit 1; }
+start_service ADMIN_EMAILS=sse-bench-admin@example.com LOCAL_MODEL_LATENCY_MS="${LATENCY_MS:-2000}" \
+  SSE_MAX_STREAMS_PER_IDENTITY=1000000
 source bench/accounts.sh
 ADMIN=$(admin_token sse-bench-admin@example.com)
 KEY=$(load_account sse-bench@example.com "$ADMIN")
-JVM=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+JVM=$(service_pid)
 rss() { ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}'; }
 echo "service RSS before: $(rss) MiB"
 cpu() { ps -o times= -p "$JVM" | tr -d ' '; }
