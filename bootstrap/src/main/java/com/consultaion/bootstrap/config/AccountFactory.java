@@ -88,7 +88,7 @@ final class AccountFactory {
     com.consultaion.application.port.in.TeamUseCases teams(JdbiStores stores, Clock clock) {
         AccountStores a = stores.accounts();
         return new com.consultaion.application.service.TeamService(
-                a.teams(), a.users(), stores.debates(), a.audit(), clock);
+                a.teams(), a.users(), stores.debates(), a.audit(), stores.transactions(), clock);
     }
 
     @Singleton

@@ -110,6 +110,96 @@ class TeamsApiTest {
                 .isEqualTo(422);
     }
 
+    private int assign(String team, TestService.User target, String role, TestService.User by) {
+        return http.post(
+                        "/teams/" + team + "/members",
+                        "{\"email\": \"" + target.email() + "\", \"role\": \"" + role + "\"}",
+                        by.bearer())
+                .statusCode();
+    }
+
+    private String roleIn(String team, TestService.User user, TestService.User by) {
+        String body = http.get("/teams/" + team + "/members", by.bearer()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "\"email\":\"" + java.util.regex.Pattern.quote(user.email()) + "\",\"role\":\"(\\w+)\"")
+                .matcher(body);
+        return m.find() ? m.group(1) : "none";
+    }
+
+    /**
+     * Every cell of actor role × target's current role × role given: owners may do anything, editors may add or
+     * change viewers and editors only, viewers nothing, outsiders learn nothing (404). The creator stays an owner
+     * throughout, so no cell here touches the last-owner rule.
+     */
+    @Test
+    void everyCellOfTheRoleMatrixIsAllowedOrRefusedAsTheRulesSay() {
+        TestService.User creator = service.newUser();
+        TestService.User actor = service.newUser();
+        TestService.User target = service.newUser();
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        for (String actorRole : java.util.List.of("owner", "editor", "viewer", "outsider")) {
+            for (String current : java.util.List.of("none", "viewer", "editor", "owner")) {
+                for (String wanted : java.util.List.of("viewer", "editor", "owner")) {
+                    String team = TestService.field(
+                            http.post("/teams", "{\"name\": \"Matrix\"}", creator.bearer())
+                                    .body(),
+                            "id");
+                    if (!actorRole.equals("outsider")) {
+                        assertThat(assign(team, actor, actorRole, creator)).isEqualTo(201);
+                    }
+                    if (!current.equals("none")) {
+                        assertThat(assign(team, target, current, creator)).isEqualTo(201);
+                    }
+                    int expected = switch (actorRole) {
+                        case "owner" -> 201;
+                        case "editor" -> wanted.equals("owner") || current.equals("owner") ? 403 : 201;
+                        case "viewer" -> 403;
+                        default -> 404;
+                    };
+                    int got = assign(team, target, wanted, actor);
+                    String after = roleIn(team, target, creator);
+                    String expectedAfter = expected == 201 ? wanted : current;
+                    if (got != expected || !after.equals(expectedAfter)) {
+                        failures.add(actorRole + " gives " + wanted + " to " + current + ": " + got + " (expected "
+                                + expected + "), then " + after + " (expected " + expectedAfter + ")");
+                    }
+                    assertThat(roleIn(team, creator, creator)).isEqualTo("owner");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anEditorCannotTakeOverTheTeamAndTheLastOwnerCannotStepDown() {
+        TestService.User owner = service.newUser();
+        TestService.User editor = service.newUser();
+        TestService.User second = service.newUser();
+        String team = TestService.field(
+                http.post("/teams", "{\"name\": \"Takeover\"}", owner.bearer()).body(), "id");
+        assertThat(assign(team, editor, "editor", owner)).isEqualTo(201);
+
+        // the reported attack: promote oneself, then demote the creator
+        assertThat(assign(team, editor, "owner", editor)).isEqualTo(403);
+        assertThat(assign(team, owner, "viewer", editor)).isEqualTo(403);
+        assertThat(roleIn(team, owner, owner)).isEqualTo("owner");
+        assertThat(roleIn(team, editor, owner)).isEqualTo("editor");
+
+        HttpResponse<String> stepDown = http.post(
+                "/teams/" + team + "/members",
+                "{\"email\": \"" + owner.email() + "\", \"role\": \"editor\"}",
+                owner.bearer());
+        assertThat(stepDown.statusCode()).isEqualTo(409);
+        assertThat(stepDown.body()).contains("\"code\":\"team.last_owner\"");
+        // with a second owner, one may step down; then the other is the last and may not
+        assertThat(assign(team, second, "owner", owner)).isEqualTo(201);
+        assertThat(assign(team, owner, "viewer", owner)).isEqualTo(201);
+        assertThat(assign(team, second, "editor", second)).isEqualTo(409);
+        assertThat(roleIn(team, second, second)).isEqualTo("owner");
+        // the demoted creator is a viewer now and changes nothing
+        assertThat(assign(team, editor, "viewer", owner)).isEqualTo(403);
+    }
+
     @Test
     void theModelCatalogueIsPublic() {
         assertThat(http.get("/models").body()).contains("\"id\":\"local\"").contains("\"provider\":\"local\"");

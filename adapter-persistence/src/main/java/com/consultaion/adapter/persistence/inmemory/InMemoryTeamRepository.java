@@ -85,6 +85,16 @@ public final class InMemoryTeamRepository implements TeamRepository {
     }
 
     @Override
+    public Map<UserId, TeamRole> lockRoles(UUID teamId) {
+        // the in-memory unit of work holds the database's write lock to its end, so a read inside it is the lock
+        return db.read(() -> {
+            Map<UserId, TeamRole> roles = new LinkedHashMap<>();
+            members.getOrDefault(teamId, Map.of()).forEach((user, row) -> roles.put(user, row.role()));
+            return roles;
+        });
+    }
+
+    @Override
     public void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now) {
         db.write(() -> {
             Map<UserId, Row> m = members.get(teamId);

@@ -6,7 +6,9 @@ import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.team.Team;
 import com.consultaion.domain.team.TeamRole;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -81,6 +83,23 @@ public final class JdbiTeamRepository implements TeamRepository {
                         TeamRole.parse(rs.getString("role")),
                         JdbiAccounts.instant(rs, "created_at")))
                 .list());
+    }
+
+    @Override
+    public Map<UserId, TeamRole> lockRoles(UUID teamId) {
+        return jdbi.withHandle(h -> {
+            h.createQuery("SELECT id FROM teams WHERE id = :team FOR UPDATE")
+                    .bind("team", teamId)
+                    .mapTo(UUID.class)
+                    .findOne();
+            Map<UserId, TeamRole> roles = new LinkedHashMap<>();
+            h.createQuery("SELECT user_id, role FROM team_members WHERE team_id = :team")
+                    .bind("team", teamId)
+                    .map((rs, ctx) -> Map.entry(
+                            new UserId(rs.getObject("user_id", UUID.class)), TeamRole.parse(rs.getString("role"))))
+                    .forEach(e -> roles.put(e.getKey(), e.getValue()));
+            return roles;
+        });
     }
 
     @Override

@@ -42,6 +42,11 @@ class TeamRepositoryContractTest {
                 .extracting(com.consultaion.domain.team.TeamMember::email)
                 .containsExactly(alice.email(), bob.email());
         assertThat(teams.roleOf(UUID.randomUUID(), alice.id())).isEmpty();
+        assertThat(stores.transactions().inTransaction(() -> teams.lockRoles(team.id())))
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of(alice.id(), TeamRole.OWNER, bob.id(), TeamRole.EDITOR));
+        assertThat(stores.transactions().inTransaction(() -> teams.lockRoles(UUID.randomUUID())))
+                .isEmpty();
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import com.consultaion.domain.team.Team;
 import com.consultaion.domain.team.TeamRole;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,12 @@ public interface TeamRepository {
     List<com.consultaion.domain.team.Membership> teamsOf(UserId userId);
 
     List<com.consultaion.domain.team.TeamMember> members(UUID teamId);
+
+    /**
+     * Locks the team against concurrent membership changes until the enclosing transaction ends, and returns every
+     * member's role (empty for an unknown team). Two owners demoting each other at once then cannot leave none.
+     */
+    Map<UserId, TeamRole> lockRoles(UUID teamId);
 
     /** Adds a member or changes an existing member's role. */
     void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now);
