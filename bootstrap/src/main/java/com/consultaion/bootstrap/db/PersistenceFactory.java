@@ -61,6 +61,8 @@ final class PersistenceFactory {
         config.addDataSourceProperty("ApplicationName", "consultaion");
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("socketTimeout", "60");
+        // A server error's detail ("Failing row contains (...)", a key's value) quotes a row: never into a log line.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         // Pool metrics (hikaricp_connections_active/idle/pending, acquisition time) on /prometheus.
         config.setMetricsTrackerFactory(
                 new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(metrics));

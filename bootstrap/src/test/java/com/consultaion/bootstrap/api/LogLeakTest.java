@@ -7,8 +7,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.consultaion.bootstrap.TestHttp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,5 +86,50 @@ class LogLeakTest {
                 .filteredOn(e -> e.getLoggerName().equals("consultaion.access")
                         && e.getFormattedMessage().startsWith("GET /me "))
                 .anySatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("user_id", userId));
+    }
+
+    @Test
+    void aProfileFieldBeyondItsColumnIs422AndNothingAboutTheAccountIsLogged() {
+        TestService.User alice = service.newUser();
+        String tooLong = "Europe/" + "x".repeat(58);
+        for (String zone : List.of(tooLong, "Mars/Olympus_Mons", "GMT+5")) {
+            HttpResponse<String> response = http.send(http.request("/me/profile", alice.bearer())
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"timezone\": \"" + zone + "\"}"))
+                    .build());
+            assertThat(response.statusCode()).as(zone).isEqualTo(422);
+            assertThat(response.body()).contains("\"field\":\"timezone\"");
+        }
+        HttpResponse<String> ok = http.send(http.request("/me/profile", alice.bearer())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"timezone\": \"America/Argentina/Buenos_Aires\"}"))
+                .build());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        List<String> lines = captured.list.stream().map(LogLeakTest::text).toList();
+        assertThat(lines).noneMatch(l -> l.contains(alice.email()) || l.contains(tooLong) || l.contains("pbkdf2"));
+    }
+
+    /** Should a store ever break a constraint, neither the row's values nor the statement reach the exception. */
+    @Test
+    void aConstraintErrorOfTheDatabaseCarriesNoRowValuesNorTheStatement() {
+        TestService.User alice = service.newUser();
+        String marker = "zone-" + UUID.randomUUID() + "-" + "y".repeat(40);
+        Jdbi jdbi = service.context.getBean(Jdbi.class);
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
+                jdbi.useHandle(h -> h.createUpdate("UPDATE users SET timezone = :zone WHERE id = :id")
+                        .bind("zone", marker)
+                        .bind("id", UUID.fromString(alice.id()))
+                        .execute()));
+
+        assertThat(thrown).isNotNull();
+        java.io.StringWriter trace = new java.io.StringWriter();
+        thrown.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString())
+                .contains("users_timezone_check")
+                .doesNotContain(marker)
+                .doesNotContain(alice.email())
+                .doesNotContain("pbkdf2")
+                .doesNotContain("UPDATE users");
     }
 }

@@ -60,6 +60,9 @@ public record User(
             @Nullable String avatarUrl,
             @Nullable String bio,
             @Nullable String timezone) {
+        /** The zone database's region ids ("Europe/Paris", "UTC", ...); offsets and abbreviations are not zones. */
+        private static final java.util.Set<String> KNOWN_ZONES = java.time.ZoneId.getAvailableZoneIds();
+
         public static final Profile EMPTY = new Profile(null, null, null, null);
 
         public Profile {
@@ -80,7 +83,7 @@ public record User(
                     "profile.url",
                     "must be an https URL of at most 500 characters");
             v.check(
-                    timezone == null || timezone.matches("[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}|UTC"),
+                    timezone == null || (timezone.length() <= 64 && KNOWN_ZONES.contains(timezone)),
                     "timezone",
                     "profile.timezone",
                     "must be an IANA time zone such as Europe/Paris");

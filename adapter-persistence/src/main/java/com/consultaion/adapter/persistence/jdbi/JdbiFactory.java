@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
  * Builds the {@link Jdbi} the stores use. A connection that cannot be had in time (pool exhausted, database
  * unreachable) becomes {@link StorageUnavailableException}, so callers fail fast with a retryable error instead
- * of hanging or leaking a driver exception.
+ * of hanging or leaking a driver exception. Statement errors name neither the SQL nor its values.
  */
 public final class JdbiFactory {
 
@@ -29,6 +30,10 @@ public final class JdbiFactory {
                         throw e;
                     }
                 })
-                .installPlugin(new PostgresPlugin());
+                .installPlugin(new PostgresPlugin())
+                .configure(
+                        StatementExceptions.class,
+                        // an exception's message never carries the statement or its bound values (a user's data)
+                        c -> c.setMessageRendering(StatementExceptions.MessageRendering.NONE));
     }
 }
