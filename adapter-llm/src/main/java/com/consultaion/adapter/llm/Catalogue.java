@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The model catalogue (a tab-separated file, {@code consultaion/catalogue.tsv} by default) and which of its
- * models can be used now: enabled, of a configured provider (the local model always), and not refused by their
- * provider's circuit breaker. A bad line fails with its line number.
+ * models can be used now: enabled, of a configured provider (the local model always), and whose circuit is not
+ * open (half-open counts as usable: the next call is the trial that closes it). A bad line fails with its line number.
  */
 public final class Catalogue implements ModelCatalog {
 
@@ -28,10 +28,11 @@ public final class Catalogue implements ModelCatalog {
 
     private final Map<String, Description> entries;
     private final Set<String> providers;
-    private final Predicate<String> healthy;
+    private final Function<String, String> circuits;
     private final String defaultModel;
 
-    public Catalogue(List<Description> entries, Set<String> providers, Predicate<String> healthy, String defaultModel) {
+    public Catalogue(
+            List<Description> entries, Set<String> providers, Function<String, String> circuits, String defaultModel) {
         Map<String, Description> byId = new LinkedHashMap<>();
         for (Description d : entries) {
             if (byId.put(d.id(), d) != null) {
@@ -40,7 +41,7 @@ public final class Catalogue implements ModelCatalog {
         }
         this.entries = Map.copyOf(byId);
         this.providers = Set.copyOf(providers);
-        this.healthy = healthy;
+        this.circuits = circuits;
         this.defaultModel = defaultModel;
         if (!configured(defaultModel)) {
             throw new IllegalArgumentException("the default model " + defaultModel
@@ -114,7 +115,17 @@ public final class Catalogue implements ModelCatalog {
 
     @Override
     public boolean isAvailable(String model) {
-        return model != null && configured(model) && healthy.test(model);
+        return model != null && configured(model) && healthy(model);
+    }
+
+    /** A model's circuit ({@code closed}, {@code half_open} or {@code open}): its provider's breaker's word. */
+    @Override
+    public String circuit(String model) {
+        return circuits.apply(model);
+    }
+
+    private boolean healthy(String model) {
+        return !"open".equals(circuits.apply(model));
     }
 
     @Override
@@ -166,7 +177,7 @@ public final class Catalogue implements ModelCatalog {
                         d.latencyClass(),
                         d.qualityTier(),
                         d.safetyProfile(),
-                        d.enabled() && healthy.test(d.id()),
+                        d.enabled() && healthy(d.id()),
                         d.id().equals(defaultModel) || d.recommended()))
                 .toList();
     }

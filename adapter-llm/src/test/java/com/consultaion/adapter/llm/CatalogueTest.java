@@ -14,7 +14,7 @@ class CatalogueTest {
 
     @Test
     void withoutProvidersOnlyTheLocalModelIsUsable() {
-        Catalogue c = new Catalogue(SHIPPED, Set.of(), m -> true, "local");
+        Catalogue c = new Catalogue(SHIPPED, Set.of(), m -> "closed", "local");
 
         assertThat(c.available()).containsExactly("local");
         assertThat(c.isAvailable("local-fast")).isTrue(); // the local model's variants
@@ -25,7 +25,8 @@ class CatalogueTest {
 
     @Test
     void aConfiguredProviderEnablesItsModelsAndAnOpenBreakerHidesOne() {
-        Catalogue c = new Catalogue(SHIPPED, Set.of("openai", "groq"), m -> !m.equals("gpt-4.1-mini"), "local");
+        Catalogue c = new Catalogue(
+                SHIPPED, Set.of("openai", "groq"), m -> m.equals("gpt-4.1-mini") ? "open" : "closed", "local");
 
         assertThat(c.available())
                 .contains("local", "gpt-4o-mini", "gpt-4o", "llama-3.3-70b-versatile")
@@ -44,7 +45,7 @@ class CatalogueTest {
         assertThatThrownBy(() ->
                         Catalogue.parse(List.of("x\topenai\tX\tstandard\tcheap\t0\tfast\tgood\tnormal\ttrue\ttrue")))
                 .hasMessage("catalogue line 1: costs must be numbers");
-        assertThatThrownBy(() -> new Catalogue(SHIPPED, Set.of(), m -> true, "gpt-4o"))
+        assertThatThrownBy(() -> new Catalogue(SHIPPED, Set.of(), m -> "closed", "gpt-4o"))
                 .hasMessageContaining("the default model gpt-4o");
     }
 }

@@ -162,7 +162,7 @@ final class DebateFactory {
                 model -> {
                     ModelCatalog.Description d = byId.get(model);
                     OpenAiChatModel adapter = d == null ? null : adapters.get(d.provider());
-                    return adapter == null || adapter.healthy(model);
+                    return adapter == null ? "closed" : adapter.circuit(model).wireName();
                 },
                 defaultModel);
         ChatModel local = new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate));

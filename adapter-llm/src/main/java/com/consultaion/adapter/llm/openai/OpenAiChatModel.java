@@ -10,6 +10,8 @@ import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Usage;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import com.openai.core.JsonField;
+import com.openai.core.JsonValue;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -50,9 +52,6 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     /** The longest {@code Retry-After} honoured; a provider asking for longer fails the call instead. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
-    /** What the delay function answers when the provider named no delay: Failsafe then uses the backoff. */
-    private static final Duration NO_DELAY = Duration.ofMillis(-1);
-
     private final ProviderSettings settings;
     private final OpenAIClientAsync client;
     private final Function<String, ModelInfo> catalogue;
@@ -79,16 +78,46 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         return settings.name();
     }
 
-    /** Whether calls to {@code model} are let through (its breaker is not open). */
-    public boolean healthy(String model) {
+    /** A model's circuit as callers should treat it. */
+    public enum Circuit {
+        /** Calls go through. */
+        CLOSED,
+        /** The open period is over: the next call is the trial that closes (or reopens) the circuit. */
+        HALF_OPEN,
+        /** Calls are refused until the open period ends. */
+        OPEN;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The circuit of {@code model} now. Failsafe moves an open breaker to half-open only when a call asks for a
+     * permit, so a breaker whose open period has passed is reported half-open here: routing and the start check
+     * then let the trial call through, instead of waiting forever for a call they themselves hold back.
+     */
+    public Circuit circuit(String model) {
         Policies p = perModel.get(model);
-        return p == null || !p.breaker().isOpen();
+        if (p == null || p.breaker().isClosed()) {
+            return Circuit.CLOSED;
+        }
+        if (p.breaker().isHalfOpen() || p.breaker().getRemainingDelay().isZero()) {
+            return Circuit.HALF_OPEN;
+        }
+        return Circuit.OPEN;
+    }
+
+    /** Whether calls to {@code model} are let through (its circuit is closed, or ready for a trial call). */
+    public boolean healthy(String model) {
+        return circuit(model) != Circuit.OPEN;
     }
 
     /** How many of this provider's models have an open circuit now. */
     public int openCircuits() {
-        return (int)
-                perModel.values().stream().filter(p -> p.breaker().isOpen()).count();
+        return (int) perModel.keySet().stream()
+                .filter(m -> circuit(m) == Circuit.OPEN)
+                .count();
     }
 
     @Override
@@ -153,20 +182,6 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     }
 
     private Policies policies(String model) {
-        RetryPolicy<ChatCompletion> retry = RetryPolicy.<ChatCompletion>builder()
-                .handleIf((result, failure) -> failure != null && transientFailure(failure))
-                .withMaxRetries(settings.maxRetries())
-                .withBackoff(settings.backoffInitial(), settings.backoffMax())
-                .withJitter(0.25)
-                .withDelayFn(ctx -> ctx.getLastException() == null
-                        ? NO_DELAY // no Retry-After: the backoff above applies
-                        : retryAfter(ctx.getLastException()).orElse(NO_DELAY))
-                .abortIf((result, failure) -> failure != null
-                        && retryAfter(failure)
-                                .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0)
-                                .orElse(false))
-                .onRetry(e -> telemetry.modelRetried(settings.name(), model, kind(e.getLastException())))
-                .build();
         long windowCalls = Math.max(settings.breakerMinimumCalls(), 1);
         CircuitBreaker<ChatCompletion> breaker = CircuitBreaker.<ChatCompletion>builder()
                 .handleIf((result, failure) -> failure != null && transientFailure(failure))
@@ -180,6 +195,26 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 .onHalfOpen(e -> telemetry.circuitChanged(settings.name(), model, "half_open"))
                 .onClose(e -> telemetry.circuitChanged(settings.name(), model, "closed"))
                 .build();
+        RetryPolicy<ChatCompletion> retry = RetryPolicy.<ChatCompletion>builder()
+                // A call refused while the breaker's trial call is in flight waits for the trial's outcome
+                // (retried after the backoff); one refused by an open breaker fails at once.
+                .handleIf((result, failure) -> failure != null
+                        && (transientFailure(failure) || unwrap(failure) instanceof CircuitBreakerOpenException))
+                .abortIf((result, failure) ->
+                        failure != null && unwrap(failure) instanceof CircuitBreakerOpenException && breaker.isOpen())
+                .withMaxRetries(settings.maxRetries())
+                // The provider's Retry-After exactly (never earlier: no jitter on it); else the backoff, jittered.
+                .withDelayFn(ctx -> {
+                    Throwable last = ctx.getLastException();
+                    return (last == null ? Optional.<Duration>empty() : retryAfter(last))
+                            .orElseGet(() -> backoff(ctx.getAttemptCount()));
+                })
+                .abortIf((result, failure) -> failure != null
+                        && retryAfter(failure)
+                                .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0)
+                                .orElse(false))
+                .onRetry(e -> telemetry.modelRetried(settings.name(), model, kind(e.getLastException())))
+                .build();
         Bulkhead<ChatCompletion> bulkhead = Bulkhead.<ChatCompletion>builder(settings.maxConcurrent())
                 .withMaxWaitTime(settings.maxWait())
                 .build();
@@ -188,6 +223,15 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 .build();
         return new Policies(
                 Failsafe.with(retry).compose(breaker).compose(bulkhead).compose(timeout), breaker);
+    }
+
+    /** Exponential backoff from the initial delay, capped, with ±25 % jitter. */
+    private Duration backoff(int attempts) {
+        double base = (double) settings.backoffInitial().toMillis() * Math.pow(2, Math.max(0, attempts - 1));
+        double capped = Math.min(base, (double) settings.backoffMax().toMillis());
+        double jitter =
+                0.75 + 0.5 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis(Math.round(capped * jitter));
     }
 
     /** Worth trying again: the attempt timed out, the connection failed, or the provider said 5xx or 429. */
@@ -230,6 +274,9 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         if (t instanceof OpenAIServiceException e) {
             return "http_" + e.statusCode();
         }
+        if (t instanceof CircuitBreakerOpenException) {
+            return "circuit_trial";
+        }
         return t instanceof TimeoutExceededException ? "timeout" : "io";
     }
 
@@ -267,12 +314,53 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         };
     }
 
-    /** What the provider said went wrong: its error code or type, and its message, briefly. */
-    private static String reason(OpenAIServiceException e) {
-        String code = e.code().or(e::type).orElse("");
-        // The SDK's message starts with the status, which the error already names.
-        String message = brief(e).replaceFirst("^" + e.statusCode() + ":\\s*", "");
+    /**
+     * What the provider said went wrong: its error code or type, and its message, briefly. The SDK's accessors
+     * throw when the provider's error body lacks a field (many providers send no {@code type}), so each is read
+     * on its own and the message comes from the body as sent.
+     */
+    static String reason(OpenAIServiceException e) {
+        String code = field(e::code).or(() -> field(e::type)).orElse("");
+        String message = providerMessage(e)
+                // The SDK's message starts with the status, which the error already names.
+                .orElseGet(() -> brief(e).replaceFirst("^" + e.statusCode() + ":\\s*", ""));
         return code.isEmpty() ? message : code + ": " + message;
+    }
+
+    private static Optional<String> field(java.util.function.Supplier<Optional<String>> accessor) {
+        try {
+            return accessor.get().filter(v -> !v.isBlank());
+        } catch (RuntimeException missing) {
+            return Optional.empty();
+        }
+    }
+
+    /** The provider's own {@code message}: {@code {"error": {"message": ...}}} as OpenAI sends it, or flat. */
+    private static Optional<String> providerMessage(OpenAIServiceException e) {
+        try {
+            Optional<Map<String, JsonValue>> body = object(e.body());
+            Optional<Map<String, JsonValue>> error = body.map(b -> b.get("error"))
+                    .flatMap(OpenAiChatModel::object)
+                    .or(() -> body);
+            return error.map(o -> o.get("message"))
+                    .flatMap(OpenAiChatModel::string)
+                    .map(m -> m.strip().replaceAll("\\s+", " "))
+                    .filter(m -> !m.isEmpty())
+                    .map(m -> m.length() > 200 ? m.substring(0, 200) : m);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    // JsonValue extends the raw JsonField: typed views through the generic supertype.
+    private static Optional<Map<String, JsonValue>> object(JsonValue v) {
+        JsonField<?> f = v;
+        return f.asObject();
+    }
+
+    private static Optional<String> string(JsonValue v) {
+        JsonField<?> f = v;
+        return f.asString();
     }
 
     private static String brief(Throwable t) {

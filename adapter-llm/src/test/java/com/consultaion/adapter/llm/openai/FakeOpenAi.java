@@ -30,6 +30,9 @@ public final class FakeOpenAi implements AutoCloseable {
     private final ConcurrentLinkedDeque<Behaviour> script = new ConcurrentLinkedDeque<>();
     private volatile Behaviour fallback = ok("Hello from the fake provider.");
     public final List<String> bodies = new CopyOnWriteArrayList<>();
+    /** When each request arrived ({@link System#nanoTime()}). */
+    public final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
     public final AtomicInteger inFlight = new AtomicInteger();
     public final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -41,6 +44,7 @@ public final class FakeOpenAi implements AutoCloseable {
             maxInFlight.accumulateAndGet(now, Math::max);
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                arrivals.add(System.nanoTime());
                 bodies.add(body);
                 Behaviour next = script.poll();
                 (next == null ? fallback : next).respond(exchange, body);
@@ -137,6 +141,11 @@ public final class FakeOpenAi implements AutoCloseable {
                     "{\"error\": {\"message\": \"scripted " + code + "\", \"type\": \"test_error\","
                             + " \"code\": \"scripted_" + code + "\"}}");
         };
+    }
+
+    /** A failure whose body is exactly {@code body}: e.g. an error without a {@code type}, or not JSON at all. */
+    public static Behaviour raw(int code, String body) {
+        return (exchange, request) -> send(exchange, code, body);
     }
 
     public static Behaviour malformed() {

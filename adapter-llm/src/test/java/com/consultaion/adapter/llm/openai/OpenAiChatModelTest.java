@@ -172,6 +172,58 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void aServerErrorWithoutATypeOrWithoutJsonNamesProviderModelStatusAndTheProvidersMessage() throws Exception {
+        FakeOpenAi server = server().then(
+                        FakeOpenAi.raw(500, "{\"error\": {\"message\": \"upstream exploded, sorry\"}}"),
+                        FakeOpenAi.raw(502, "{\"message\": \"bad gateway\"}"),
+                        FakeOpenAi.raw(503, "<html>Service Unavailable</html>"));
+        OpenAiChatModel model = model(server, 0, Duration.ofSeconds(5), 8);
+
+        ChatModelException untyped = failure(model);
+        assertThat(untyped.getMessage()).isEqualTo("fake/m1 HTTP 500: upstream exploded, sorry");
+        assertThat(failure(model).getMessage()).isEqualTo("fake/m1 HTTP 502: bad gateway");
+        ChatModelException html = failure(model);
+        assertThat(html.httpStatus()).isEqualTo(503);
+        assertThat(html.getMessage()).startsWith("fake/m1 HTTP 503").doesNotContain("InvalidData", "type is not set");
+    }
+
+    @Test
+    void aRateLimitIsNeverRetriedBeforeTheDelayTheProviderAskedFor() throws Exception {
+        FakeOpenAi server = server().then(status(429, "1"));
+
+        assertThat(call(model(server)).content()).isNotBlank();
+
+        assertThat(server.arrivals).hasSize(2);
+        long waitedMs = (server.arrivals.get(1) - server.arrivals.get(0)) / 1_000_000;
+        assertThat(waitedMs).isGreaterThanOrEqualTo(1000);
+        assertThat(events).containsExactly("retry http_429");
+    }
+
+    @Test
+    void anOpenCircuitIsReadyForATrialCallOnceItsOpenPeriodHasPassedWithoutAnyCallMeanwhile() throws Exception {
+        FakeOpenAi server = server().then(status(500, null), status(500, null), status(500, null), status(500, null));
+        OpenAiChatModel model = model(server, 0, Duration.ofSeconds(5), 8);
+        for (int i = 0; i < 4; i++) {
+            failure(model);
+        }
+        assertThat(model.circuit("m1")).isEqualTo(OpenAiChatModel.Circuit.OPEN);
+        assertThat(model.openCircuits()).isEqualTo(1);
+
+        // nobody calls (routing and the start check hold an unhealthy model back): the open period still ends
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> model.healthy("m1"));
+        assertThat(model.circuit("m1")).isEqualTo(OpenAiChatModel.Circuit.HALF_OPEN);
+        assertThat(model.openCircuits()).isZero();
+        assertThat(server.requests()).isEqualTo(4);
+
+        assertThat(call(model).content()).isNotBlank();
+        assertThat(model.circuit("m1")).isEqualTo(OpenAiChatModel.Circuit.CLOSED);
+        assertThat(events).containsSubsequence("circuit open", "circuit half_open", "circuit closed");
+    }
+
+    @Test
     void aResponseThatCannotBeReadOrSaysNothingIsAClearError() throws Exception {
         FakeOpenAi server = server().then(malformed(), empty());
         OpenAiChatModel model = model(server, 0, Duration.ofSeconds(5), 8);

@@ -19,9 +19,7 @@ final class ModelsController {
 
     @Get
     Map<String, List<Map<String, Object>>> models() {
-        return Map.of(
-                "models",
-                catalog.describe().stream().map(ModelsController::json).toList());
+        return Map.of("models", catalog.describe().stream().map(this::json).toList());
     }
 
     @Get("/default")
@@ -29,11 +27,11 @@ final class ModelsController {
         return catalog.describe().stream()
                 .filter(d -> d.id().equals(catalog.defaultModel()))
                 .findFirst()
-                .map(ModelsController::json)
+                .map(this::json)
                 .orElseThrow(() -> new IllegalStateException("the default model is not in the catalogue"));
     }
 
-    private static Map<String, Object> json(ModelCatalog.Description d) {
+    private Map<String, Object> json(ModelCatalog.Description d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("display_name", d.displayName());
@@ -46,6 +44,8 @@ final class ModelsController {
         m.put("safety_profile", d.safetyProfile());
         m.put("enabled", d.enabled());
         m.put("recommended", d.recommended());
+        m.put("available", d.enabled());
+        m.put("circuit_state", catalog.circuit(d.id()));
         return m;
     }
 }

@@ -38,6 +38,15 @@ public interface ModelCatalog {
         return List.of();
     }
 
+    /**
+     * The state of {@code model}'s circuit breaker: {@code closed}, {@code half_open} (its next call is a trial) or
+     * {@code open} (not usable until its open period ends). The one state that listings, readiness, routing and
+     * the start check read.
+     */
+    default String circuit(String model) {
+        return isAvailable(model) ? "closed" : "open";
+    }
+
     /** What the catalogue says about each usable model, for GET /models. */
     default List<Description> describe() {
         return available().stream()
