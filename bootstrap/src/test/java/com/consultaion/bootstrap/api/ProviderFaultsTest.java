@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProviderFaultsTest {
 
+    /** An override's value that stands for the fake provider's base URL. */
+    private static final String FAKE = "fake-provider-url";
+
     private FakeOpenAi provider;
     private EmbeddedServer server;
     private TestHttp http;
@@ -45,7 +48,7 @@ class ProviderFaultsTest {
                 "10ms",
                 "consultaion.providers.openai.backoff-max",
                 "20ms"));
-        settings.putAll(overrides);
+        overrides.forEach((k, v) -> settings.put(k, FAKE.equals(v) ? provider.baseUrl() : v));
         server = ApplicationContext.run(EmbeddedServer.class, settings);
         http = new TestHttp(server.getURI());
         String credentials =
@@ -117,5 +120,60 @@ class ProviderFaultsTest {
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
         assertThat(awaitEnd(TestService.field(again.body(), "id"))).isEqualTo("completed");
         assertThat(circuit("gpt-4o-mini")).isEqualTo("closed");
+    }
+
+    /** Fails every call to {@code model} with a 500; answers the others like an obliging model. */
+    private static FakeOpenAi.Behaviour failing(String model) {
+        FakeOpenAi.Behaviour ok = FakeOpenAi.obliging();
+        FakeOpenAi.Behaviour fail = FakeOpenAi.status(500, null);
+        return (exchange, body) -> (body.contains("\"model\":\"" + model + "\"") ? fail : ok).respond(exchange, body);
+    }
+
+    @Test
+    void everySubstitutionFollowsTheConfiguredOrderAndIsAnnouncedOnceAndListedInTheFinalMeta() throws Exception {
+        // a second provider on the same fake: the failed model's same-tier alternatives then include another
+        // provider's model, which the old code preferred to the configured second synthesiser
+        start(Map.of(
+                "consultaion.providers.openai.max-retries",
+                0,
+                "consultaion.providers.groq.base-url",
+                FAKE,
+                "consultaion.providers.groq.api-key",
+                "gsk-test",
+                "consultaion.providers.groq.max-retries",
+                0));
+        provider.otherwise(failing("gpt-4.1-mini"));
+
+        HttpResponse<String> created = http.post(
+                "/debates",
+                "{\"prompt\": \"Should the library lend out tools?\", \"config\": {\"rounds\": 0, \"agents\": ["
+                        + "{\"name\": \"Ann\", \"model\": \"gpt-4o-mini\"}, {\"name\": \"Bob\", \"model\": \"gpt-4o-mini\"}],"
+                        + " \"judges\": [{\"name\": \"Jude\", \"model\": \"gpt-4.1-mini\"}],"
+                        + " \"synthesizers\": [\"gpt-4.1-mini\", \"gpt-4o-mini\"]}}",
+                bearer);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = TestService.field(created.body(), "id");
+        assertThat(awaitEnd(id)).isEqualTo("completed");
+
+        String events =
+                http.get("/debates/" + id + "/events?after=0&limit=200", bearer).body();
+        java.util.List<String> fallbacks = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "\"type\":\"fallback\"[^}]*\"from\":\"([^\"]+)\",\"to\":\"([^\"]+)\"")
+                .matcher(events);
+        while (m.find()) {
+            fallbacks.add(m.group(1) + " -> " + m.group(2));
+        }
+        // the judge's two calls fell back to another provider's model of its tier; the synthesis to the
+        // configured second synthesiser, not to an unconfigured model
+        assertThat(fallbacks)
+                .containsExactly(
+                        "gpt-4.1-mini -> llama-3.1-8b-instant",
+                        "gpt-4.1-mini -> llama-3.1-8b-instant",
+                        "gpt-4.1-mini -> gpt-4o-mini");
+        String debate = http.get("/debates/" + id, bearer).body();
+        assertThat(debate).contains("\"synthesizer\":{\"model\":\"gpt-4o-mini\"");
+        assertThat(debate).contains("\"fallbacks\":[{");
+        assertThat(debate.split("\"from\":\"gpt-4.1-mini\"", -1)).hasSize(4); // three listed in final_meta
     }
 }

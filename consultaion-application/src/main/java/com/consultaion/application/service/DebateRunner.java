@@ -456,10 +456,17 @@ public final class DebateRunner {
             // Transcript rows are only written with a stage's checkpoint: before the first one there are none.
             return new DebateState(debate, List.of(), List.of(), null);
         }
+        // A resumed run's final_meta lists the substitutions of the stages committed before it, too.
+        List<EventPayload.Fallback> fallbacks = events.readAfter(debate.id(), 0, Integer.MAX_VALUE).stream()
+                .map(com.consultaion.domain.event.DebateEvent::payload)
+                .filter(EventPayload.Fallback.class::isInstance)
+                .map(EventPayload.Fallback.class::cast)
+                .toList();
         return new DebateState(
                 debate,
                 transcripts.contributions(debate.id()),
                 transcripts.verdicts(debate.id()),
-                transcripts.ranking(debate.id()).orElse(null));
+                transcripts.ranking(debate.id()).orElse(null),
+                fallbacks);
     }
 }

@@ -70,6 +70,7 @@ final class ChairStage implements Stage {
         if (chair.cancelled()) {
             return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
         }
+        DebateState seen = state.noting(events); // this stage's fallbacks belong in its final_meta too
         CallOutcome.Answered answered = chair.answer();
         if (answered != null) {
             String verdict = answered.response().content();
@@ -79,7 +80,7 @@ final class ChairStage implements Stage {
             events.add(new EventPayload.Final(
                     verdict,
                     meta(
-                            state,
+                            seen,
                             warnings,
                             answered.response().model(),
                             answered.response().provider(),
@@ -95,7 +96,7 @@ final class ChairStage implements Stage {
         events.add(new EventPayload.Notice("warn", detail + ". The best statement is the final answer."));
         List<String> warnings = new ArrayList<>(warnings(state));
         warnings.add(0, "chair_failed");
-        events.add(new EventPayload.Final(best, meta(state, warnings, null, null, null)));
+        events.add(new EventPayload.Final(best, meta(seen, warnings, null, null, null)));
         return StageResult.ending(events, new StageResult.Outcome.CompleteWithWarnings(best, "chair_failed", detail));
     }
 

@@ -4,6 +4,7 @@ import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.Usage;
+import com.consultaion.domain.event.EventPayload;
 import com.consultaion.domain.judging.RankingResult;
 import com.consultaion.domain.judging.Verdict;
 import java.util.ArrayList;
@@ -22,13 +23,25 @@ public final class DebateState {
     private final List<Contribution> contributions;
     private final List<Verdict> verdicts;
     private final @Nullable RankingResult ranking;
+    private final List<EventPayload.Fallback> fallbacks;
 
     public DebateState(
             Debate debate, List<Contribution> contributions, List<Verdict> verdicts, @Nullable RankingResult ranking) {
+        this(debate, contributions, verdicts, ranking, List.of());
+    }
+
+    /** {@code fallbacks}: every model substitution committed so far, in order (the debate's fallback events). */
+    public DebateState(
+            Debate debate,
+            List<Contribution> contributions,
+            List<Verdict> verdicts,
+            @Nullable RankingResult ranking,
+            List<EventPayload.Fallback> fallbacks) {
         this.debate = debate;
         this.contributions = List.copyOf(contributions);
         this.verdicts = List.copyOf(verdicts);
         this.ranking = ranking;
+        this.fallbacks = List.copyOf(fallbacks);
     }
 
     public DebateState after(Debate next, StageResult result) {
@@ -36,11 +49,26 @@ public final class DebateState {
         c.addAll(result.contributions());
         List<Verdict> v = new ArrayList<>(verdicts);
         v.addAll(result.verdicts());
-        return new DebateState(next, c, v, result.ranking().orElse(ranking));
+        return new DebateState(next, c, v, result.ranking().orElse(ranking), noting(result.events()).fallbacks);
     }
 
     public DebateState with(Debate next) {
-        return new DebateState(next, contributions, verdicts, ranking);
+        return new DebateState(next, contributions, verdicts, ranking, fallbacks);
+    }
+
+    /** This state with the substitutions among {@code events} (a stage's own, before its commit) noted too. */
+    public DebateState noting(List<EventPayload> events) {
+        List<EventPayload.Fallback> f = new ArrayList<>(fallbacks);
+        events.stream()
+                .filter(EventPayload.Fallback.class::isInstance)
+                .map(EventPayload.Fallback.class::cast)
+                .forEach(f::add);
+        return new DebateState(debate, contributions, verdicts, ranking, f);
+    }
+
+    /** The models that stood in for failed ones in the committed stages. */
+    public List<EventPayload.Fallback> fallbacks() {
+        return fallbacks;
     }
 
     public Debate debate() {

@@ -63,12 +63,13 @@ final class FacilitatorStage implements Stage {
         if (facilitator.cancelled()) {
             return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
         }
+        DebateState seen = state.noting(events); // this stage's fallbacks belong in its final_meta too
         CallOutcome.Answered answered = facilitator.answer();
         if (answered != null) {
             String synthesis = answered.response().content();
             Contribution row = Calls.contribution(index, round, PHASE, AGENT, answered, clock.instant());
             events.add(Calls.event(round, PHASE, "facilitator", AGENT, answered));
-            events.add(new EventPayload.Final(synthesis, meta(state, List.of(), row)));
+            events.add(new EventPayload.Final(synthesis, meta(seen, List.of(), row)));
             return new StageResult(
                     List.of(row), List.of(), Optional.empty(), events, new StageResult.Outcome.Complete(synthesis));
         }
@@ -76,7 +77,7 @@ final class FacilitatorStage implements Stage {
         String last = said.isEmpty() ? null : said.get(said.size() - 1).content();
         String detail = "every facilitator model failed: " + String.join("; ", facilitator.failures());
         events.add(new EventPayload.Notice("warn", detail + ". The last summary is the final answer."));
-        events.add(new EventPayload.Final(last, meta(state, List.of("synthesis_failed"), null)));
+        events.add(new EventPayload.Final(last, meta(seen, List.of("synthesis_failed"), null)));
         return StageResult.ending(
                 events, new StageResult.Outcome.CompleteWithWarnings(last, "synthesis_failed", detail));
     }

@@ -10,7 +10,9 @@ import java.util.function.Function;
 
 /**
  * One call tried on each model in turn until one answers: the synthesiser, the chair, the scribe, the
- * facilitator. Each switch to the next model is reported as a {@code fallback} event.
+ * facilitator. The configured models come first, in their order; when all of them failed, the first one's
+ * same-tier alternatives (never the local model). Each switch to the next model is reported as one
+ * {@code fallback} event naming the failed and the next model.
  */
 final class Fallbacks {
 
@@ -27,9 +29,14 @@ final class Fallbacks {
             RunControl control,
             List<EventPayload> events) {
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < models.size(); i++) {
-            CallOutcome outcome = calls.callAll(List.of(request.apply(models.get(i))), timeout, control)
-                    .get(0);
+        List<String> order = new ArrayList<>(models);
+        if (!models.isEmpty()) {
+            calls.alternatives(models.get(0)).stream()
+                    .filter(m -> !order.contains(m))
+                    .forEach(order::add);
+        }
+        for (int i = 0; i < order.size(); i++) {
+            CallOutcome outcome = calls.callOnly(request.apply(order.get(i)), timeout, control);
             if (control.cancelled() || Calls.anyCancelled(List.of(outcome))) {
                 return new Outcome(null, failures, true);
             }
@@ -38,8 +45,8 @@ final class Fallbacks {
             }
             CallOutcome.Failed failed = (CallOutcome.Failed) outcome;
             failures.add(failed.reason());
-            if (i + 1 < models.size()) {
-                events.add(new EventPayload.Fallback(models.get(i), models.get(i + 1), failed.reason()));
+            if (i + 1 < order.size()) {
+                events.add(new EventPayload.Fallback(order.get(i), order.get(i + 1), failed.reason()));
             }
         }
         return new Outcome(null, failures, false);

@@ -96,6 +96,7 @@ final class JudgeStage implements Stage {
             Assignment a = assignments.get(i);
             String judge = a.judge().name();
             String candidate = a.labelled().candidate();
+            Calls.fallback(outcomes.get(i)).ifPresent(events::add);
             Verdict verdict = switch (outcomes.get(i)) {
                 case CallOutcome.Answered answered ->
                     new Verdict(

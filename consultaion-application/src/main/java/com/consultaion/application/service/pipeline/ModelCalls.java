@@ -77,6 +77,17 @@ public final class ModelCalls {
         return outcomes;
     }
 
+    /** One call on exactly the model it names: for callers that choose the next model themselves. */
+    CallOutcome callOnly(ChatRequest request, Duration callTimeout, RunControl control) {
+        Duration timeout = min(callTimeout, control.remaining());
+        return settle(request, start(request, timeout, control), timeout);
+    }
+
+    /** The models that may stand in for {@code model}, in order of preference. */
+    List<String> alternatives(String model) {
+        return alternatives.apply(model);
+    }
+
     private CallOutcome fallBack(CallOutcome.Failed failed, Duration callTimeout, RunControl control) {
         for (String alternative : alternatives.apply(failed.request().model())) {
             Duration timeout = min(callTimeout, control.remaining());

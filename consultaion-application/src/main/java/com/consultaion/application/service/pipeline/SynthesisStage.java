@@ -95,13 +95,14 @@ final class SynthesisStage implements Stage {
         if (synthesis.cancelled()) {
             return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
         }
+        DebateState seen = state.noting(events); // this stage's fallbacks belong in its final_meta too
         CallOutcome.Answered answered = synthesis.answer();
         if (answered != null) {
             Contribution row = Calls.contribution(index, round, "synthesis", AGENT, answered, clock.instant());
             events.add(Calls.event(round, "synthesis", "synthesizer", AGENT, answered));
             List<String> warnings = warnings(state);
             Map<String, Object> meta = meta(
-                    state,
+                    seen,
                     warnings,
                     answered.response().model(),
                     answered.response().provider(),
@@ -119,7 +120,7 @@ final class SynthesisStage implements Stage {
         events.add(new EventPayload.Notice("warn", detail + ". The best-ranked answer is the final answer."));
         List<String> warnings = new ArrayList<>(warnings(state));
         warnings.add(0, "synthesis_failed");
-        events.add(new EventPayload.Final(best.orElse(null), meta(state, warnings, null, null, null)));
+        events.add(new EventPayload.Final(best.orElse(null), meta(seen, warnings, null, null, null)));
         return StageResult.ending(
                 events, new StageResult.Outcome.CompleteWithWarnings(best.orElse(null), "synthesis_failed", detail));
     }
@@ -135,6 +136,19 @@ final class SynthesisStage implements Stage {
     private static List<String> warnings(DebateState state) {
         boolean anyVerdict = state.verdicts().stream().anyMatch(Verdict::parsed);
         return anyVerdict ? List.of() : List.of("judging_failed");
+    }
+
+    /** Every substitution of the debate, in order: {@code [{from, to, reason}]}. */
+    static List<Map<String, Object>> fallbacks(List<EventPayload.Fallback> fallbacks) {
+        return fallbacks.stream()
+                .<Map<String, Object>>map(f -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("from", f.from());
+                    entry.put("to", f.to());
+                    entry.put("reason", f.reason());
+                    return entry;
+                })
+                .toList();
     }
 
     static Map<String, Object> meta(
@@ -167,6 +181,7 @@ final class SynthesisStage implements Stage {
                         "cost_usd", usage.costUsd(),
                         "estimated", usage.estimated()));
         meta.put("warnings", List.copyOf(warnings));
+        meta.put("fallbacks", fallbacks(state.fallbacks()));
         return meta;
     }
 }
