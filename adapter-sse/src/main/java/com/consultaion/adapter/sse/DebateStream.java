@@ -109,6 +109,8 @@ final class DebateStream {
         final StreamMetrics metrics;
 
         volatile long lastSent;
+        /** Whether the last event sent was terminal: an empty read after it ends the stream. */
+        volatile boolean lastSentTerminal;
         /** The highest seq a signal announced: the reader keeps reading until it has sent it. */
         final AtomicLong target = new AtomicLong();
         /** Set on open and by the heartbeat: read until a read comes back empty (no signal says how far). */
@@ -151,8 +153,10 @@ final class DebateStream {
                     } else if (chunk.count() > 0) {
                         deliver(chunk);
                     }
-                    if (!done.get() && lastSent < target.get()) {
-                        pending.set(true); // more than one chunk behind: the reader goes on to the target
+                    if (!done.get() && (lastSent < target.get() || lastSentTerminal)) {
+                        // more than one chunk behind, or a terminal event that may end the stream: the reader
+                        // goes on to the target (or finds nothing after the terminal event, and ends it)
+                        pending.set(true);
                     }
                 }
             } catch (RuntimeException e) {
@@ -204,6 +208,7 @@ final class DebateStream {
                 return false;
             }
             lastSent = chunk.lastSeq();
+            lastSentTerminal = chunk.endsOnTerminal();
             metrics.delivered(chunk.count());
             if (chunk.terminal()) {
                 done.set(true);
@@ -226,11 +231,16 @@ final class DebateStream {
                     long tolerance = relaxed && target.get() <= lastSent ? HEARTBEAT_READ_TOLERANCE_NANOS : 0;
                     List<EventHub.Encoded> batch = hub.readAfter(id, lastSent, limit, tolerance);
                     if (batch.isEmpty()) {
+                        if (lastSentTerminal) {
+                            // the terminal event ended a full batch, and nothing follows it: the stream ends there
+                            done.set(true);
+                            outlet.complete();
+                        }
                         return;
                     }
                     // One write per read, however many events it returned: a burst costs each connection one
                     // write and one flush instead of one per event.
-                    if (!deliver(EventHub.Chunk.of(batch))) {
+                    if (!deliver(EventHub.Chunk.of(batch, limit))) {
                         return;
                     }
                     // A short batch is not the end: the node's window may hold fewer events than the store (it is

@@ -57,37 +57,35 @@ final class EventHub {
     record Encoded(long seq, boolean terminal, byte[] frame) {}
 
     /**
-     * Consecutive events' frames joined for one write, up to and including a terminal event: {@code count} events,
-     * the last of them {@code lastSeq}. The same array goes to every subscriber it is offered to; never changed.
+     * Consecutive events' frames joined for one write: {@code count} events, the last of them {@code lastSeq}.
+     * {@code terminal}: the last of them is a terminal event and the read that gave them was not cut by its limit,
+     * so nothing follows it — the stream ends there. A terminal event with more after it (a retried debate's
+     * {@code debate_retried} and its new run) does not end the stream. The same array goes to every subscriber it
+     * is offered to; never changed. {@code endsOnTerminal}: the last event is terminal, whether or not more may follow.
      */
     @SuppressWarnings("ArrayRecordComponent")
-    record Chunk(byte[] bytes, int count, long lastSeq, boolean terminal) {
+    record Chunk(byte[] bytes, int count, long lastSeq, boolean terminal, boolean endsOnTerminal) {
 
-        static final Chunk EMPTY = new Chunk(new byte[0], 0, -1, false);
+        static final Chunk EMPTY = new Chunk(new byte[0], 0, -1, false, false);
 
-        static Chunk of(List<Encoded> events) {
-            int count = 0;
-            int size = 0;
-            boolean terminal = false;
-            for (Encoded e : events) {
-                count++;
-                size += e.frame().length;
-                if (e.terminal()) {
-                    terminal = true;
-                    break;
-                }
-            }
-            if (count == 0) {
+        /** The events of one read of at most {@code limit}. */
+        static Chunk of(List<Encoded> events, int limit) {
+            if (events.isEmpty()) {
                 return EMPTY;
+            }
+            int size = 0;
+            for (Encoded e : events) {
+                size += e.frame().length;
             }
             byte[] bytes = new byte[size];
             int at = 0;
-            for (int i = 0; i < count; i++) {
-                byte[] frame = events.get(i).frame();
-                System.arraycopy(frame, 0, bytes, at, frame.length);
-                at += frame.length;
+            for (Encoded e : events) {
+                System.arraycopy(e.frame(), 0, bytes, at, e.frame().length);
+                at += e.frame().length;
             }
-            return new Chunk(bytes, count, events.get(count - 1).seq(), terminal);
+            Encoded last = events.get(events.size() - 1);
+            return new Chunk(
+                    bytes, events.size(), last.seq(), last.terminal() && events.size() < limit, last.terminal());
         }
     }
 
@@ -182,7 +180,7 @@ final class EventHub {
             }
             Chunk chunk;
             try {
-                chunk = Chunk.of(readAfter(id, after, batch));
+                chunk = Chunk.of(readAfter(id, after, batch), batch);
             } catch (RuntimeException e) {
                 LOG.debug("fan-out read of debate {} failed; its followers read themselves: {}", id, e.toString());
                 chunk = null;

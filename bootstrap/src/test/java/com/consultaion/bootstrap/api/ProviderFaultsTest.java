@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.adapter.llm.openai.FakeOpenAi;
 import com.consultaion.bootstrap.TestHttp;
+import com.consultaion.bootstrap.sse.SseClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -175,5 +176,91 @@ class ProviderFaultsTest {
         assertThat(debate).contains("\"synthesizer\":{\"model\":\"gpt-4o-mini\"");
         assertThat(debate).contains("\"fallbacks\":[{");
         assertThat(debate.split("\"from\":\"gpt-4.1-mini\"", -1)).hasSize(4); // three listed in final_meta
+    }
+
+    private static java.util.List<String> types(SseClient.Result r) {
+        return r.frames().stream()
+                .filter(f -> f.event() != null)
+                .map(SseClient.Frame::event)
+                .toList();
+    }
+
+    /**
+     * The deadline cuts the judges short: the debate fails and its judge stage is not a checkpoint. Retried, it
+     * judges again and completes with scores; its stream is the first run, its terminal event, {@code
+     * debate_retried} and the new run up to the latest terminal event — for a subscriber that watched the first
+     * run, for a fresh replay and for one resuming with Last-Event-ID across the retry.
+     */
+    @Test
+    void aStageCutByTheDeadlineIsRunAgainOnRetryAndTheStreamGoesOnToTheLatestRunsEnd() throws Exception {
+        start(Map.of("consultaion.providers.openai.max-retries", 0));
+        java.util.concurrent.atomic.AtomicBoolean slowJudges = new java.util.concurrent.atomic.AtomicBoolean(true);
+        FakeOpenAi.Behaviour quick = FakeOpenAi.obliging();
+        FakeOpenAi.Behaviour slow = FakeOpenAi.slow(Duration.ofSeconds(8), quick);
+        provider.otherwise((exchange, body) ->
+                (slowJudges.get() && body.contains("Criteria:") ? slow : quick).respond(exchange, body));
+        HttpResponse<String> created = http.post(
+                "/debates",
+                "{\"prompt\": \"Should the library open a repair cafe?\", \"model_id\": \"gpt-4o-mini\","
+                        + " \"config\": {\"rounds\": 0, \"deadline_seconds\": 5}}",
+                bearer);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = TestService.field(created.body(), "id");
+        java.net.URI stream = server.getURI().resolve("/debates/" + id + "/stream");
+        var firstWatcher = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(stream));
+
+        assertThat(awaitEnd(id)).isEqualTo("failed");
+        SseClient.Result first = firstWatcher.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(types(first)).last().isEqualTo("debate_failed");
+        assertThat(types(first)).doesNotContain("score", "final");
+        assertThat(http.get("/debates/" + id, bearer).body()).contains("deadline_exceeded");
+        String failedSeq = first.frames().getLast().id();
+
+        slowJudges.set(false);
+        assertThat(http.post("/debates/" + id + "/retry", "", bearer).statusCode())
+                .isEqualTo(202);
+        var replay = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(stream));
+        var resumed =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> read(stream, "Last-Event-ID", failedSeq));
+
+        assertThat(awaitEnd(id)).isEqualTo("completed");
+        SseClient.Result whole = replay.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        SseClient.Result after = resumed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.List<String> all = types(whole);
+        assertThat(all.subList(0, all.indexOf("debate_failed") + 2)).endsWith("debate_failed", "debate_retried");
+        assertThat(all).last().isEqualTo("final");
+        assertThat(all)
+                .filteredOn(t -> t.equals("final") || t.equals("debate_failed"))
+                .hasSize(2);
+        assertThat(all.subList(all.indexOf("debate_retried"), all.size())).contains("score", "ranking");
+        java.util.List<Long> seqs = whole.frames().stream()
+                .filter(f -> f.id() != null)
+                .map(f -> Long.parseLong(f.id()))
+                .toList();
+        assertThat(seqs)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, seqs.size())
+                        .boxed()
+                        .toList());
+        assertThat(types(after)).first().isEqualTo("debate_retried");
+        assertThat(types(after)).last().isEqualTo("final");
+        assertThat(after.frames().stream()
+                        .filter(f -> f.id() != null)
+                        .findFirst()
+                        .orElseThrow()
+                        .id())
+                .isEqualTo(Long.toString(Long.parseLong(failedSeq) + 1));
+        String debate = http.get("/debates/" + id, bearer).body();
+        assertThat(debate).contains("\"status\":\"completed\"").contains("\"scores\":{");
+    }
+
+    private SseClient.Result read(java.net.URI stream, String... extra) {
+        String[] headers = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(bearer), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        try {
+            return SseClient.read(stream, Duration.ofSeconds(40), 10_000, headers);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -13,19 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A raw Server-Sent Events client for tests: reads the stream line by line and parses frames. */
-final class SseClient {
+public final class SseClient {
 
     /** One frame as received. {@code comment} holds ": ..." lines; {@code retry} the retry field. */
-    record Frame(String id, String event, String data, String comment, String retry) {}
+    public record Frame(String id, String event, String data, String comment, String retry) {}
 
     /** What a connection received, and its status. */
-    record Result(int status, List<Frame> frames, List<String> rawLines) {}
+    public record Result(int status, List<Frame> frames, List<String> rawLines) {}
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Reads until the server closes the stream, {@code maxFrames} event frames arrived, or {@code timeout}. */
-    static Result read(URI uri, Duration timeout, int maxFrames, String... headers) throws Exception {
+    public static Result read(URI uri, Duration timeout, int maxFrames, String... headers) throws Exception {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "text/event-stream");
         for (int i = 0; i + 1 < headers.length; i += 2) {

@@ -103,16 +103,14 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
             throw new PermissionDenied("only the debate's owner may do this");
         }
         Debate retried = found.get().retry(clock.instant()).recordEvents(1);
-        DebateEvent event = new DebateEvent(
-                id,
-                retried.lastSeq(),
-                clock.instant(),
-                new EventPayload.Notice(
-                        "info",
-                        "retried by its owner; it resumes at stage " + retried.nextStage()
-                                + " with committed stages kept"));
+        // The runs so far: one, plus one per earlier retry (each announced by its own debate_retried event).
         Debate saved = transactions.inTransaction(() -> {
-            events.append(List.of(event));
+            int run = 2
+                    + (int) events.readAfter(id, 0, Integer.MAX_VALUE).stream()
+                            .filter(e -> e.payload() instanceof EventPayload.DebateRetried)
+                            .count();
+            events.append(List.of(new DebateEvent(
+                    id, retried.lastSeq(), clock.instant(), new EventPayload.DebateRetried(retried.nextStage(), run))));
             return debates.update(retried);
         });
         bus.publish(id, saved.lastSeq());

@@ -221,13 +221,21 @@ public final class DebateRunner {
                 cancel(run);
                 return;
             }
-            if (result.outcome() instanceof StageResult.Outcome.Fail && control.pastDeadline()) {
-                // The stage failed because the deadline cut its calls short: say so, not the symptom.
+            if (control.pastDeadline()) {
+                // The deadline cut this stage's calls short (whatever the stage made of that): its results are
+                // not a checkpoint, so a retry runs it again; the failure names the cause, not the symptom.
                 fail(
                         run,
                         "deadline_exceeded",
                         "the debate did not finish within "
                                 + state.debate().config().deadline().toSeconds() + " s (during " + stage.name() + ")");
+                return;
+            }
+            if (result.outcome() instanceof StageResult.Outcome.Fail f) {
+                // A failed stage is not a checkpoint either: its events (who failed, why) are kept, its rows are
+                // not, and the checkpoint stays before it, so a retry runs it whole.
+                run.commitNow(
+                        StageResult.ending(result.events(), f), d -> d.fail(f.reason(), f.detail(), clock.instant()));
                 return;
             }
             int next = i + 1;

@@ -299,6 +299,23 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * A failed debate was retried: a new run begins at {@code stage}, the first stage not committed (a cut or
+     * failed stage never is), with the stages before it kept. The terminal event before this one ended the previous
+     * run; the stream goes on to the terminal event of the latest run.
+     */
+    record DebateRetried(int stage, int run) implements EventPayload {
+        @Override
+        public String type() {
+            return "debate_retried";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return ordered("stage", stage, "run", run);
+        }
+    }
+
     /** The debate was cancelled. Terminal. */
     record DebateCancelled() implements EventPayload {
         @Override

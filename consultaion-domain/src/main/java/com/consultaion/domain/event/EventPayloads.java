@@ -65,6 +65,7 @@ public final class EventPayloads {
             case "final" -> new EventPayload.Final(optional(f, "content"), map(f, "meta"));
             case "debate_failed" -> new EventPayload.DebateFailed(required(f, "reason"), optional(f, "detail"));
             case "debate_cancelled" -> new EventPayload.DebateCancelled();
+            case "debate_retried" -> new EventPayload.DebateRetried(integer(f, "stage"), integer(f, "run"));
             default -> new EventPayload.Unknown(type, Map.copyOf(f));
         };
     }

@@ -57,6 +57,7 @@ class EventPayloadsTest {
                 new EventPayload.Fallback("m1", "m2", "timeout"),
                 new EventPayload.Final("answer", Map.of("warnings", List.of())),
                 new EventPayload.DebateFailed("quorum_lost", "d"),
+                new EventPayload.DebateRetried(1, 2),
                 new EventPayload.DebateCancelled());
 
         for (EventPayload payload : all) {
