@@ -207,19 +207,21 @@ final class DebateFactory {
             @Value("${consultaion.worker.heartbeat:10s}") Duration heartbeat,
             @Value("${consultaion.worker.poll:1s}") Duration poll,
             @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
+            @Value("${consultaion.worker.node-id:}") String nodeId,
             @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
             @Value("${consultaion.leaderboard.refresh-delay:2s}") Duration refreshDelay,
             Telemetry telemetry,
             com.consultaion.application.port.out.Tracing tracing,
             io.micronaut.context.env.Environment environment) {
-        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
-                + UUID.randomUUID().toString().substring(0, 8);
+        NodeIdentity node =
+                NodeIdentity.of(nodeId, ManagementFactory.getRuntimeMXBean().getName());
+        String owner = node.owner(UUID.randomUUID().toString().substring(0, 8));
         return Consultaion.builder()
                 .chatModel(chatModel)
                 .stores(stores)
                 .audit(stores.accounts().audit())
                 .models(models)
-                .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll))
+                .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll, node.predecessors()))
                 .startWorker(workerEnabled)
                 .leaderboard(new Leaderboard.Settings(
                         bootstrapRounds, Leaderboard.Settings.DEFAULT.seed(), Leaderboard.Settings.DEFAULT.prior()))

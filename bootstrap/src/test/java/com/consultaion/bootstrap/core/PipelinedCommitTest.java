@@ -165,6 +165,16 @@ class PipelinedCommitTest {
             }
 
             @Override
+            public java.util.Set<String> holders(String ownerPrefix, java.time.Instant now) {
+                return real.holders(ownerPrefix, now);
+            }
+
+            @Override
+            public int expireHeldBy(String owner, java.time.Instant now) {
+                return real.expireHeldBy(owner, now);
+            }
+
+            @Override
             public void assertHeld(Lease lease) {
                 if (checks.incrementAndGet() == 2) {
                     lost.set(true);

@@ -86,6 +86,16 @@ class StartHandoffTest {
             }
 
             @Override
+            public java.util.Set<String> holders(String ownerPrefix, java.time.Instant now) {
+                return real.holders(ownerPrefix, now);
+            }
+
+            @Override
+            public int expireHeldBy(String owner, java.time.Instant now) {
+                return real.expireHeldBy(owner, now);
+            }
+
+            @Override
             public void assertHeld(Lease lease) {
                 real.assertHeld(lease);
             }

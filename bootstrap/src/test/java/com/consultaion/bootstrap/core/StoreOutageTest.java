@@ -70,6 +70,16 @@ class StoreOutageTest {
             }
 
             @Override
+            public java.util.Set<String> holders(String ownerPrefix, java.time.Instant now) {
+                return leases.holders(ownerPrefix, now);
+            }
+
+            @Override
+            public int expireHeldBy(String owner, java.time.Instant now) {
+                return leases.expireHeldBy(owner, now);
+            }
+
+            @Override
             public void assertHeld(Lease lease) {
                 leases.assertHeld(lease);
             }

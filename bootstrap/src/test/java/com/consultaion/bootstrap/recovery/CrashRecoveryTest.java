@@ -110,8 +110,57 @@ class CrashRecoveryTest {
         }
     }
 
-    /** The real service in a child JVM on the same database, with a slow local model and short leases. */
+    /**
+     * The same node restarted after SIGKILL (same host, a new pid) finds the leases its previous process still
+     * holds and resumes those debates at once, not after the lease TTL (60 s here: the debate could not be
+     * finished within 40 s if it waited for it).
+     */
+    @Test
+    void aNodeRestartedAfterSigkillResumesItsOwnDebatesAtOnceNotAfterTheLeaseTtl() throws Exception {
+        try (Consultaion client = Consultaion.builder()
+                .chatModel(new LocalChatModel())
+                .stores(JdbiStores.create(jdbi, new InMemoryDebateEventBus()))
+                .startWorker(false)
+                .build()) {
+            Debate started = client.start("Should a city library lend out power tools?");
+            Process first = startNode("60s");
+            try {
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> client.get(started.id()).orElseThrow().nextStage() == 1);
+            } finally {
+                first.destroyForcibly();
+                first.waitFor();
+            }
+            Process again = startNode("60s");
+            try {
+                Debate done = client.await(started.id(), Duration.ofSeconds(40));
+
+                assertThat(done.status()).isEqualTo(DebateStatus.COMPLETED);
+                List<String> keys = client.transcript(done.id()).orElseThrow().contributions().stream()
+                        .map(c -> c.stage() + "/" + c.agent())
+                        .toList();
+                assertThat(keys).doesNotHaveDuplicates().hasSize(7);
+                assertThat(client.events(done.id(), 0))
+                        .extracting(DebateEvent::payload)
+                        .anySatisfy(p -> assertThat(p)
+                                .isInstanceOfSatisfying(
+                                        EventPayload.Notice.class,
+                                        n -> assertThat(n.message()).startsWith("resumed")));
+            } finally {
+                again.destroyForcibly();
+                again.waitFor();
+            }
+        }
+    }
+
     private static Process startNode() throws Exception {
+        return startNode("3s");
+    }
+
+    /** The real service in a child JVM on the same database, with a slow local model and short leases. */
+    private static Process startNode(String leaseTtl) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -122,7 +171,7 @@ class CrashRecoveryTest {
         builder.environment().put("JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
         builder.environment().put("PORT", "0");
         builder.environment().put("LOCAL_MODEL_LATENCY_MS", "1500");
-        builder.environment().put("WORKER_LEASE_TTL", "3s");
+        builder.environment().put("WORKER_LEASE_TTL", leaseTtl);
         builder.environment().put("WORKER_HEARTBEAT", "1s");
         builder.environment().put("WORKER_POLL", "200ms");
         builder.environment().put("LOG_LEVEL", "WARN");

@@ -32,8 +32,18 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
     /** Most debates one claim takes: enough to drain a burst quickly, few enough to share work with other nodes. */
     private static final int CLAIM_BATCH = 16;
 
-    /** How the worker paces itself. */
-    public record Settings(String owner, int maxConcurrent, Duration leaseTtl, Duration heartbeat, Duration poll) {
+    /**
+     * How the worker paces itself. {@code predecessors}: the names earlier processes of this node gave their leases
+     * start with, and which of those processes are gone (crashed, killed); on start the worker ends their leases
+     * and resumes their debates at once instead of after the lease TTL. Null: no such node identity.
+     */
+    public record Settings(
+            String owner,
+            int maxConcurrent,
+            Duration leaseTtl,
+            Duration heartbeat,
+            Duration poll,
+            @Nullable Predecessors predecessors) {
         public Settings {
             Objects.requireNonNull(owner, "owner");
             if (maxConcurrent < 1 || leaseTtl.compareTo(heartbeat.multipliedBy(2)) < 0 || poll.isNegative()) {
@@ -41,10 +51,17 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
             }
         }
 
+        public Settings(String owner, int maxConcurrent, Duration leaseTtl, Duration heartbeat, Duration poll) {
+            this(owner, maxConcurrent, leaseTtl, heartbeat, poll, null);
+        }
+
         public static Settings defaults(String owner) {
             return new Settings(owner, 2000, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1));
         }
     }
+
+    /** Earlier processes of this node: their lease owners start with {@code prefix}; {@code gone} tells the dead. */
+    public record Predecessors(String prefix, java.util.function.Predicate<String> gone) {}
 
     private record Active(WorkLeases.Lease lease, RunControl control) {}
 
@@ -184,7 +201,27 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
         return run;
     }
 
+    /** Ends the leases of this node's earlier processes that are gone, so the claims below take their debates now. */
+    private void resumePredecessors() {
+        Predecessors p = settings.predecessors();
+        if (p == null) {
+            return;
+        }
+        try {
+            for (String holder : leases.holders(p.prefix(), clock.instant())) {
+                if (!holder.equals(settings.owner()) && p.gone().test(holder)) {
+                    int n = leases.expireHeldBy(holder, clock.instant());
+                    LOG.log(Level.INFO, "resuming {0} debate(s) of {1}, an earlier process of this node", n, holder);
+                }
+            }
+        } catch (RuntimeException e) {
+            // their leases expire by themselves; the debates are then claimed as usual
+            LOG.log(Level.WARNING, "could not look for an earlier process''s debates: {0}", e.toString());
+        }
+    }
+
     private void claimLoop() {
+        resumePredecessors();
         while (running) {
             try {
                 if (!slots.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) {

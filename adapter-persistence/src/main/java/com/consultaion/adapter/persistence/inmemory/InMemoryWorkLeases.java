@@ -79,6 +79,40 @@ public final class InMemoryWorkLeases implements WorkLeases {
     }
 
     @Override
+    public java.util.Set<String> holders(String ownerPrefix, Instant now) {
+        return debates.db()
+                .read(() -> debates.rows.values().stream()
+                        .filter(r -> r.debate().status() == DebateStatus.QUEUED
+                                || r.debate().status() == DebateStatus.RUNNING)
+                        .filter(r -> r.leaseOwner() != null
+                                && r.leaseOwner().startsWith(ownerPrefix)
+                                && r.leaseExpiresAt() != null
+                                && r.leaseExpiresAt().isAfter(now))
+                        .map(InMemoryDebateRepository.Row::leaseOwner)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public int expireHeldBy(String owner, Instant now) {
+        int[] expired = new int[1];
+        debates.db().write(() -> {
+            java.util.Map<DebateId, InMemoryDebateRepository.Row> before = new java.util.HashMap<>();
+            debates.rows.forEach((id, r) -> {
+                if (owner.equals(r.leaseOwner())
+                        && r.leaseExpiresAt() != null
+                        && r.leaseExpiresAt().isAfter(now)) {
+                    before.put(id, r);
+                }
+            });
+            before.forEach((id, r) -> debates.rows.put(
+                    id, new InMemoryDebateRepository.Row(r.debate(), r.leaseOwner(), r.leaseEpoch(), now)));
+            expired[0] = before.size();
+            return () -> debates.rows.putAll(before);
+        });
+        return expired[0];
+    }
+
+    @Override
     public void release(Lease lease) {
         debates.db().write(() -> {
             InMemoryDebateRepository.Row old = debates.rows.get(lease.debateId());

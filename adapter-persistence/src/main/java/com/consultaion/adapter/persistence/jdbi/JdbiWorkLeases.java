@@ -89,6 +89,26 @@ public final class JdbiWorkLeases implements WorkLeases {
     }
 
     @Override
+    public java.util.Set<String> holders(String ownerPrefix, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT lease_owner FROM debates "
+                        + "WHERE status IN ('queued', 'running') AND lease_expires_at > :now "
+                        + "AND starts_with(lease_owner, :prefix)")
+                .bind("now", JdbiDebateRepository.utc(now))
+                .bind("prefix", ownerPrefix)
+                .mapTo(String.class)
+                .set());
+    }
+
+    @Override
+    public int expireHeldBy(String owner, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE debates SET lease_expires_at = :now "
+                        + "WHERE lease_owner = :owner AND lease_expires_at > :now")
+                .bind("now", JdbiDebateRepository.utc(now))
+                .bind("owner", owner)
+                .execute());
+    }
+
+    @Override
     public void release(Lease lease) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE debates SET lease_owner = NULL, lease_expires_at = NULL "
                         + "WHERE id = :id AND lease_owner = :owner AND lease_epoch = :epoch")

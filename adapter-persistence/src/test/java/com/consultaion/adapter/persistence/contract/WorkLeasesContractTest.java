@@ -163,4 +163,32 @@ class WorkLeasesContractTest {
 
         assertThat(stores.leases().claim("a", TTL, T0.plusSeconds(1))).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void theLeasesOfAGoneHolderAreFoundByPrefixAndEndedSoThatTheyAreClaimableAtOnce(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        Debate first = Fixtures.debate(T0);
+        Debate second = Fixtures.debate(T0.plusSeconds(1));
+        Debate other = Fixtures.debate(T0.plusSeconds(2));
+        stores.debates().insert(first);
+        stores.debates().insert(second);
+        stores.debates().insert(other);
+        WorkLeases.Lease a =
+                stores.leases().claim("node-1/41/x", TTL, T0.plusSeconds(5)).orElseThrow();
+        assertThat(stores.leases().claim("node-1/41/x", TTL, T0.plusSeconds(5))).isPresent();
+        assertThat(stores.leases().claim("node-2/7/y", TTL, T0.plusSeconds(5))).isPresent();
+        java.time.Instant restart = T0.plusSeconds(6);
+
+        assertThat(stores.leases().holders("node-1/", restart)).containsExactly("node-1/41/x");
+        assertThat(stores.leases().holders("node-3/", restart)).isEmpty();
+        assertThat(stores.leases().expireHeldBy("node-1/41/x", restart)).isEqualTo(2);
+        assertThat(stores.leases().holders("node-1/", restart)).isEmpty();
+
+        // claimable at once, not after the TTL; the gone holder is fenced off; the other node's lease stands
+        java.util.List<WorkLeases.Lease> taken = stores.leases().claim("node-1/42/z", TTL, restart, 10);
+        assertThat(taken).extracting(WorkLeases.Lease::debateId).containsExactly(first.id(), second.id());
+        assertThat(stores.leases().renew(a, TTL, restart)).isFalse();
+        assertThat(stores.leases().expireHeldBy("node-1/41/x", restart)).isZero();
+    }
 }

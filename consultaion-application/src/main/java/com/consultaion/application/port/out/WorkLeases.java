@@ -45,6 +45,16 @@ public interface WorkLeases {
     /** Gives the debate up (finished, or handed back); no-op if the lease was already lost. */
     void release(Lease lease);
 
+    /** Who holds a live lease whose owner name starts with {@code ownerPrefix} (e.g. earlier processes of a node). */
+    java.util.Set<String> holders(String ownerPrefix, Instant now);
+
+    /**
+     * Ends every live lease {@code owner} holds, as if it had expired now, so any worker may claim those debates at
+     * once (the epoch still grows with the claim, fencing out {@code owner} should it still be alive). For an owner
+     * known to be gone, such as this node's previous process after a crash. Returns how many leases ended.
+     */
+    int expireHeldBy(String owner, Instant now);
+
     /** Throws {@link LeaseLostException} unless {@code lease} is still the current one; call inside a transaction. */
     void assertHeld(Lease lease);
 
