@@ -178,6 +178,32 @@ class ProviderFaultsTest {
         assertThat(debate.split("\"from\":\"gpt-4.1-mini\"", -1)).hasSize(4); // three listed in final_meta
     }
 
+    @Test
+    void whenTheIndependentJudgesFailTheSameModelJudgeScoresInsteadAndTheDebateSaysSo() throws Exception {
+        start(Map.of("consultaion.providers.openai.max-retries", 0));
+        provider.otherwise(FakeOpenAi.status(500, null));
+        HttpResponse<String> created = http.post(
+                "/debates",
+                "{\"prompt\": \"Should the library lend out tools?\", \"config\": {\"rounds\": 0, \"agents\": ["
+                        + "{\"name\": \"Ann\", \"model\": \"local\"}, {\"name\": \"Bob\", \"model\": \"local\"}],"
+                        + " \"judges\": [{\"name\": \"Home\", \"model\": \"local\"},"
+                        + " {\"name\": \"Away\", \"model\": \"gpt-4o-mini\"}], \"synthesizers\": [\"local\"]}}",
+                bearer);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = TestService.field(created.body(), "id");
+
+        assertThat(awaitEnd(id)).isEqualTo("completed"); // was completed_with_warnings: judging_failed
+        String debate = http.get("/debates/" + id, bearer).body();
+        assertThat(debate)
+                .contains("\"self_judged\":[{")
+                .contains("\"judge\":\"Home\"")
+                .doesNotContain("judging_failed");
+        String events =
+                http.get("/debates/" + id + "/events?after=0&limit=200", bearer).body();
+        assertThat(events).contains("scored it instead (self_judged)").contains("\"type\":\"score\"");
+        assertThat(events.split("\"type\":\"score\"", -1)).hasSize(3); // Home scored Ann and Bob
+    }
+
     private static java.util.List<String> types(SseClient.Result r) {
         return r.frames().stream()
                 .filter(f -> f.event() != null)

@@ -56,11 +56,20 @@ final class JudgeStage implements Stage {
         List<AgentSpec> contenders = config.agents().stream()
                 .filter(a -> candidates.containsKey(a.name()))
                 .toList();
-        Map<String, List<String>> plan = JudgingPlan.assign(config.judges(), contenders);
+        return assignments(state, JudgingPlan.assign(config.judges(), contenders));
+    }
+
+    /** The calls for {@code plan} (judge name → candidates), each judge with its own shuffled labels. */
+    private static List<Assignment> assignments(DebateState state, Map<String, List<String>> plan) {
+        Map<String, String> candidates = state.candidates();
         List<Assignment> assignments = new ArrayList<>();
-        for (JudgeSpec judge : config.judges()) {
-            for (Anonymiser.Labelled labelled : Anonymiser.labelsFor(
-                    state.debate().id(), judge.name(), Objects.requireNonNull(plan.get(judge.name())))) {
+        for (JudgeSpec judge : state.debate().config().judges()) {
+            List<String> scored = plan.getOrDefault(judge.name(), List.of());
+            if (scored.isEmpty()) {
+                continue;
+            }
+            for (Anonymiser.Labelled labelled :
+                    Anonymiser.labelsFor(state.debate().id(), judge.name(), scored)) {
                 ChatRequest request = Prompts.judge(
                         judge,
                         state.debate().prompt().text(),
@@ -92,6 +101,52 @@ final class JudgeStage implements Stage {
         List<EventPayload> events = new ArrayList<>();
         events.add(new EventPayload.RoundStarted(round, "judge"));
         Map<String, Map<String, Double>> ballots = new LinkedHashMap<>();
+        record(assignments, outcomes, now, verdicts, events, ballots);
+        // Self-preference exclusion must never leave a candidate unjudged while a judge could score it: when every
+        // independent judge failed on a candidate, the judges held back for sharing its model score it after all,
+        // and the debate says so (final_meta.self_judged lists every such verdict).
+        Map<String, List<String>> second = heldBackFor(state, assignments, verdicts);
+        if (!second.isEmpty()) {
+            List<Assignment> again = assignments(state, second);
+            List<CallOutcome> retried =
+                    calls.callAll(again.stream().map(Assignment::request).toList(), config.callTimeout(), control);
+            if (control.cancelled() || Calls.anyCancelled(retried)) {
+                return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+            }
+            second.forEach((judge, candidates) -> events.add(new EventPayload.Notice(
+                    "warn",
+                    "no judge on another model could score " + String.join(", ", candidates) + "; " + judge
+                            + ", on the same model, scored it instead (self_judged)")));
+            record(again, retried, now, verdicts, events, ballots);
+        }
+        List<String> order = config.agents().stream()
+                .map(AgentSpec::name)
+                .filter(state.candidates()::containsKey)
+                .toList();
+        RankingResult ranking = Ranking.rank(order, ballots, config.aggregation());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (RankedCandidate r : ranking.ranking()) {
+            if (r.score() != null) {
+                scores.put(r.candidate(), r.score());
+            }
+        }
+        events.add(new EventPayload.RankingDecided(ranking.order(), ranking.method(), scores));
+        if (ballots.isEmpty()) {
+            events.add(new EventPayload.Notice(
+                    "warn",
+                    "no judge's verdict could be used; the ranking follows the configured order of the agents"));
+        }
+        return new StageResult(List.of(), verdicts, Optional.of(ranking), events, new StageResult.Outcome.Continue());
+    }
+
+    /** Turns each call's outcome into its verdict, its events and (when parsed) its ballot entry. */
+    private void record(
+            List<Assignment> assignments,
+            List<CallOutcome> outcomes,
+            Instant now,
+            List<Verdict> verdicts,
+            List<EventPayload> events,
+            Map<String, Map<String, Double>> ballots) {
         for (int i = 0; i < assignments.size(); i++) {
             Assignment a = assignments.get(i);
             String judge = a.judge().name();
@@ -131,24 +186,33 @@ final class JudgeStage implements Stage {
                     events.add(new EventPayload.JudgeUnparseable(judge, candidate, u.reason()));
             }
         }
-        List<String> order = config.agents().stream()
-                .map(AgentSpec::name)
-                .filter(state.candidates()::containsKey)
-                .toList();
-        RankingResult ranking = Ranking.rank(order, ballots, config.aggregation());
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (RankedCandidate r : ranking.ranking()) {
-            if (r.score() != null) {
-                scores.put(r.candidate(), r.score());
+    }
+
+    /**
+     * judge name → the candidates it was held back from (it shares their model) that no verdict could score: the
+     * judges that may score them after all. Empty when every candidate has a usable verdict.
+     */
+    private static Map<String, List<String>> heldBackFor(
+            DebateState state, List<Assignment> assignments, List<Verdict> verdicts) {
+        Map<String, List<String>> heldBack = new LinkedHashMap<>();
+        Map<String, String> modelOf = new LinkedHashMap<>();
+        state.debate().config().agents().forEach(a -> modelOf.put(a.name(), a.model()));
+        for (String candidate : state.candidates().keySet()) {
+            boolean scored = verdicts.stream().anyMatch(v -> v.candidate().equals(candidate) && v.parsed());
+            if (scored) {
+                continue;
+            }
+            for (JudgeSpec judge : state.debate().config().judges()) {
+                boolean planned = assignments.stream()
+                        .anyMatch(a -> a.judge().name().equals(judge.name())
+                                && a.labelled().candidate().equals(candidate));
+                if (!planned && judge.model().equals(modelOf.get(candidate))) {
+                    heldBack.computeIfAbsent(judge.name(), k -> new ArrayList<>())
+                            .add(candidate);
+                }
             }
         }
-        events.add(new EventPayload.RankingDecided(ranking.order(), ranking.method(), scores));
-        if (ballots.isEmpty()) {
-            events.add(new EventPayload.Notice(
-                    "warn",
-                    "no judge's verdict could be used; the ranking follows the configured order of the agents"));
-        }
-        return new StageResult(List.of(), verdicts, Optional.of(ranking), events, new StageResult.Outcome.Continue());
+        return heldBack;
     }
 
     private static double round4(double v) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -138,6 +139,28 @@ final class SynthesisStage implements Stage {
         return anyVerdict ? List.of() : List.of("judging_failed");
     }
 
+    /**
+     * The verdicts a judge gave a candidate on its own model, {@code [{judge, candidate, model}]}: when every judge
+     * shares that model, or when the judges on other models all failed on it (see JudgeStage). Never silent.
+     */
+    static List<Map<String, Object>> selfJudged(DebateState state) {
+        Map<String, String> agentModel = new LinkedHashMap<>();
+        state.debate().config().agents().forEach(a -> agentModel.put(a.name(), a.model()));
+        Map<String, String> judgeModel = new LinkedHashMap<>();
+        state.debate().config().judges().forEach(j -> judgeModel.put(j.name(), j.model()));
+        return state.verdicts().stream()
+                .filter(Verdict::parsed)
+                .filter(v -> Objects.equals(judgeModel.get(v.judge()), agentModel.get(v.candidate())))
+                .<Map<String, Object>>map(v -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("judge", v.judge());
+                    entry.put("candidate", v.candidate());
+                    entry.put("model", agentModel.get(v.candidate()));
+                    return entry;
+                })
+                .toList();
+    }
+
     /** Every substitution of the debate, in order: {@code [{from, to, reason}]}. */
     static List<Map<String, Object>> fallbacks(List<EventPayload.Fallback> fallbacks) {
         return fallbacks.stream()
@@ -182,6 +205,7 @@ final class SynthesisStage implements Stage {
                         "estimated", usage.estimated()));
         meta.put("warnings", List.copyOf(warnings));
         meta.put("fallbacks", fallbacks(state.fallbacks()));
+        meta.put("self_judged", selfJudged(state));
         return meta;
     }
 }
