@@ -120,7 +120,8 @@ public final class Consultaion implements AutoCloseable {
                 billing,
                 b.telemetry,
                 b.tracing,
-                b.audit);
+                b.audit,
+                pipeline);
         this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
         this.routing = new com.consultaion.application.service.RoutingService(b.models, billing);
         this.control = new DebateControlService(

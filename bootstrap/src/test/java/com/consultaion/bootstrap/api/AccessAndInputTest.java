@@ -235,4 +235,21 @@ class AccessAndInputTest {
             }
         }
     }
+
+    @Test
+    void aBudgetThatCannotCoverTheFirstStageIsRefusedAtStartWithTheEstimate() {
+        TestService.User alice = service.newUser();
+
+        HttpResponse<String> refused = http.post(
+                "/debates",
+                "{\"prompt\": \"Should our team adopt a four-day week?\", \"config\": {\"budget\": {\"max_tokens\": 1000}}}",
+                alice.bearer());
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("\"field\":\"config.budget.max_tokens\"")
+                .contains("\"code\":\"budget.below_first_stage\"")
+                .containsPattern("the first stage \\(draft\\) needs about \\d+ tokens");
+        assertThat(http.get("/debates", alice.bearer()).body()).contains("\"total\":0");
+    }
 }

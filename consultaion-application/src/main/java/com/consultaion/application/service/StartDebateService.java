@@ -12,8 +12,11 @@ import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
+import com.consultaion.application.service.pipeline.Pipeline;
 import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.debate.AgentSpec;
+import com.consultaion.domain.debate.Budget;
+import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
@@ -40,6 +43,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final WorkSignals signals;
     private final WorkLeases leases;
     private final AuditTrail audit;
+    private final Pipeline pipeline;
     private final Clock clock;
     private final Supplier<DebateId> ids;
     private final com.consultaion.application.port.out.ModelCatalog models;
@@ -60,7 +64,9 @@ public final class StartDebateService implements StartDebateUseCase {
             BillingService billing,
             Telemetry telemetry,
             com.consultaion.application.port.out.Tracing tracing,
-            AuditTrail audit) {
+            AuditTrail audit,
+            Pipeline pipeline) {
+        this.pipeline = pipeline;
         this.tracing = tracing;
         this.audit = audit;
         this.debates = debates;
@@ -74,6 +80,37 @@ public final class StartDebateService implements StartDebateUseCase {
         this.models = models;
         this.billing = billing;
         this.telemetry = telemetry;
+    }
+
+    /**
+     * A budget below what the first stage needs could never produce an answer (the run would stop before its first
+     * call and end with no content): refused now, with the estimate, instead of accepted and wasted.
+     */
+    private void refuseBudgetThatCannotAnswer(Debate debate) {
+        List<com.consultaion.application.service.pipeline.Stage> stages =
+                pipeline.stages(debate.mode(), debate.config());
+        if (stages.isEmpty()) {
+            return;
+        }
+        BudgetPolicy.Estimate first = stages.get(0)
+                .estimate(new com.consultaion.application.service.pipeline.DebateState(
+                        debate, List.of(), List.of(), null));
+        Budget budget = debate.config().budget();
+        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        v.check(
+                first.tokens() <= budget.maxTokens(),
+                "config.budget.max_tokens",
+                "budget.below_first_stage",
+                "the first stage (" + stages.get(0).name() + ") needs about " + first.tokens()
+                        + " tokens; at least that is needed for an answer (got " + budget.maxTokens() + ")");
+        v.check(
+                first.costUsd() <= budget.maxCostUsd() + 1e-12,
+                "config.budget.max_cost_usd",
+                "budget.below_first_stage",
+                "the first stage (" + stages.get(0).name() + ") costs about " + BudgetPolicy.usd(first.costUsd())
+                        + "; at least that is needed for an answer (got " + BudgetPolicy.usd(budget.maxCostUsd())
+                        + ")");
+        v.throwIfAny();
     }
 
     @Override
@@ -115,6 +152,7 @@ public final class StartDebateService implements StartDebateUseCase {
                         command.config(),
                         clock.instant())
                 .categorized(command.category());
+        refuseBudgetThatCannotAnswer(debate);
         EventPayload created = new EventPayload.DebateCreated(
                 debate.mode().wireName(),
                 debate.config().agents().stream().map(AgentSpec::name).toList(),

@@ -34,14 +34,28 @@ public final class BudgetPolicy {
         if (cost > budget.maxCostUsd() + 1e-12) {
             return new Decision.Exhausted(
                     "max_cost_usd",
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "spent $%.4f; the next stage needs about $%.4f more, over the limit of $%.2f",
-                            spent.costUsd(),
-                            next.costUsd(),
-                            budget.maxCostUsd()));
+                    "spent " + usd(spent.costUsd()) + "; the next stage needs about " + usd(next.costUsd())
+                            + " more, over the limit of " + usd(budget.maxCostUsd()));
         }
         return new Decision.Allowed();
+    }
+
+    /**
+     * A dollar amount as people read it, never rounded to nothing: cents from a cent up ("$1.50"), else two
+     * significant digits ("$0.00042"); zero is "$0".
+     */
+    public static String usd(double amount) {
+        if (amount == 0) {
+            return "$0";
+        }
+        if (Math.abs(amount) >= 0.01) {
+            return String.format(java.util.Locale.ROOT, "$%.2f", amount);
+        }
+        return "$"
+                + new java.math.BigDecimal(amount)
+                        .round(new java.math.MathContext(2))
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     /** Rough token count of a text: about four characters per token, as providers' tokenisers average. */

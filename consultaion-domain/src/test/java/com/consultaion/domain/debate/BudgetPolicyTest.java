@@ -29,4 +29,22 @@ class BudgetPolicyTest {
         assertThat(BudgetPolicy.tokensOf("abcd")).isEqualTo(1);
         assertThat(BudgetPolicy.tokensOf("abcde")).isEqualTo(2);
     }
+
+    @Test
+    void dollarAmountsAreNeverRoundedToNothing() {
+        assertThat(BudgetPolicy.usd(0)).isEqualTo("$0");
+        assertThat(BudgetPolicy.usd(1.5)).isEqualTo("$1.50");
+        assertThat(BudgetPolicy.usd(0.01)).isEqualTo("$0.01");
+        assertThat(BudgetPolicy.usd(0.00042)).isEqualTo("$0.00042");
+        assertThat(BudgetPolicy.usd(0.000012345)).isEqualTo("$0.000012");
+        assertThat(BudgetPolicy.check(
+                        new Budget(100_000, 0.0001),
+                        com.consultaion.domain.debate.Usage.NONE,
+                        new BudgetPolicy.Estimate(10, 0.0003)))
+                .isInstanceOfSatisfying(
+                        BudgetPolicy.Decision.Exhausted.class,
+                        e -> assertThat(e.detail())
+                                .endsWith("over the limit of $0.0001")
+                                .doesNotContain("$0.00 "));
+    }
 }
