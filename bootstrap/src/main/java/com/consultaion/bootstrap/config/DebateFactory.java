@@ -112,6 +112,7 @@ final class DebateFactory {
     Models models(
             @Value("${consultaion.local-model.latency-ms:0}") long latencyMs,
             @Value("${consultaion.local-model.failure-rate:0}") double failureRate,
+            @Value("${consultaion.local-model.failure-seed:0}") long failureSeed,
             @Value("${consultaion.catalogue-file:}") String catalogueFile,
             @Value("${consultaion.default-model:local}") String defaultModel,
             List<ProviderProperties> configured,
@@ -120,7 +121,13 @@ final class DebateFactory {
             Telemetry telemetry) {
         try {
             return buildModels(
-                    latencyMs, failureRate, catalogueFile, defaultModel, configured, scrubbing, kinds, telemetry);
+                    new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate, failureSeed),
+                    catalogueFile,
+                    defaultModel,
+                    configured,
+                    scrubbing,
+                    kinds,
+                    telemetry);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             // A bad provider, catalogue or default model ends startup with one line that names it.
             throw new com.consultaion.bootstrap.StartupFailure("model configuration: " + e.getMessage(), e);
@@ -128,8 +135,7 @@ final class DebateFactory {
     }
 
     private static Models buildModels(
-            long latencyMs,
-            double failureRate,
+            LocalChatModel.Settings localSettings,
             String catalogueFile,
             String defaultModel,
             List<ProviderProperties> configured,
@@ -165,7 +171,7 @@ final class DebateFactory {
                     return adapter == null ? "closed" : adapter.circuit(model).wireName();
                 },
                 defaultModel);
-        ChatModel local = new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate));
+        ChatModel local = new LocalChatModel(localSettings);
         return new Models(
                 catalogue,
                 new com.consultaion.adapter.llm.RoutingChatModel(

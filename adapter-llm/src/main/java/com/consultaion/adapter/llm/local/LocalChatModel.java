@@ -27,14 +27,22 @@ public final class LocalChatModel implements ChatModel {
 
     public static final String PROVIDER = "local";
 
-    /** Simulated behaviour: a fixed latency per call and a share of calls that fail (deterministically). */
-    public record Settings(Duration latency, double failureRate) {
+    /**
+     * Simulated behaviour: a fixed latency per call and a share of calls that fail. Which calls fail is decided per
+     * call (its model, task, persona and question) and by {@code failureSeed}, each independently of the others: the
+     * same seed fails the same calls on every run, another seed other ones.
+     */
+    public record Settings(Duration latency, double failureRate, long failureSeed) {
         public static final Settings INSTANT = new Settings(Duration.ZERO, 0);
 
         public Settings {
             if (latency.isNegative() || !(failureRate >= 0 && failureRate <= 1)) {
                 throw new IllegalArgumentException("latency >= 0, failure rate 0-1");
             }
+        }
+
+        public Settings(Duration latency, double failureRate) {
+            this(latency, failureRate, 0);
         }
     }
 
@@ -71,7 +79,7 @@ public final class LocalChatModel implements ChatModel {
                 .filter(m -> m.role() != ChatMessage.Role.SYSTEM)
                 .map(ChatMessage::content)
                 .reduce("", (a, b) -> a + "\n" + b);
-        if (fails(request, user)) {
+        if (fails(request, system, user)) {
             return CompletableFuture.failedFuture(
                     new ChatModelException(PROVIDER, request.model(), null, "simulated failure"));
         }
@@ -96,12 +104,17 @@ public final class LocalChatModel implements ChatModel {
                 CompletableFuture.delayedExecutor(Math.max(0, remaining), TimeUnit.NANOSECONDS, Runnable::run));
     }
 
-    private boolean fails(ChatRequest request, String user) {
+    private boolean fails(ChatRequest request, String system, String user) {
         if (settings.failureRate() <= 0) {
             return false;
         }
-        long h = TextParts.hash(request.model(), request.task().name(), user);
-        return Math.floorMod(h, 10_000) < settings.failureRate() * 10_000;
+        long h = TextParts.hash(
+                Long.toString(settings.failureSeed()),
+                request.model(),
+                request.task().name(),
+                system,
+                user);
+        return Math.floorMod(h, 1_000_000) < settings.failureRate() * 1_000_000;
     }
 
     // --- voices --------------------------------------------------------------------------------------------

@@ -85,6 +85,40 @@ class LocalChatModelTest {
         assertThat(scores).hasSizeGreaterThan(1);
     }
 
+    /**
+     * The calls of one stage (same question, other personas) fail each on its own: over many questions some stages
+     * lose some agents and keep others, and the same seed fails the same calls again.
+     */
+    @Test
+    void eachCallOfAStageFailsIndependentlyAndTheSameSeedFailsTheSameCalls() {
+        List<AgentSpec> agents = List.of(
+                new AgentSpec("Analyst", "analyst", "local"),
+                new AgentSpec("Critic", "critic", "local"),
+                new AgentSpec("Builder", "builder", "local"));
+        LocalChatModel flaky = new LocalChatModel(new LocalChatModel.Settings(Duration.ZERO, 0.5, 7));
+        LocalChatModel again = new LocalChatModel(new LocalChatModel.Settings(Duration.ZERO, 0.5, 7));
+        LocalChatModel otherSeed = new LocalChatModel(new LocalChatModel.Settings(Duration.ZERO, 0.5, 8));
+        int partial = 0;
+        List<Boolean> first = new java.util.ArrayList<>();
+        List<Boolean> second = new java.util.ArrayList<>();
+        List<Boolean> third = new java.util.ArrayList<>();
+        for (int q = 0; q < 50; q++) {
+            int failed = 0;
+            for (AgentSpec agent : agents) {
+                ChatRequest draft = Prompts.draft(agent, QUESTION + " #" + q);
+                boolean fails = flaky.complete(draft).isCompletedExceptionally();
+                failed += fails ? 1 : 0;
+                first.add(fails);
+                second.add(again.complete(draft).isCompletedExceptionally());
+                third.add(otherSeed.complete(draft).isCompletedExceptionally());
+            }
+            partial += failed > 0 && failed < agents.size() ? 1 : 0;
+        }
+        assertThat(partial).isGreaterThan(20); // 3 in 4 stages at a 50 % rate
+        assertThat(second).isEqualTo(first);
+        assertThat(third).isNotEqualTo(first);
+    }
+
     @Test
     void aFailureRateMakesSomeCallsFailDeterministicallyWithAClearReason() {
         LocalChatModel flaky = new LocalChatModel(new LocalChatModel.Settings(Duration.ZERO, 0.5));
