@@ -51,16 +51,8 @@ final class AccountFactory {
     }
 
     @Singleton
-    AccountUseCases accounts(
-            JdbiStores stores,
-            PasswordHasher hasher,
-            Clock clock,
-            @Value("${consultaion.security.admin-emails:}") String adminEmails) {
+    AccountUseCases accounts(JdbiStores stores, PasswordHasher hasher, Clock clock) {
         AccountStores a = stores.accounts();
-        java.util.Set<String> admins = java.util.Arrays.stream(adminEmails.split(","))
-                .map(String::strip)
-                .filter(e -> !e.isEmpty())
-                .collect(java.util.stream.Collectors.toSet());
         return new AccountService(
                 a.users(),
                 a.sessions(),
@@ -70,8 +62,7 @@ final class AccountFactory {
                 a.audit(),
                 a.eraser(),
                 stores.transactions(),
-                clock,
-                admins);
+                clock);
     }
 
     @Singleton

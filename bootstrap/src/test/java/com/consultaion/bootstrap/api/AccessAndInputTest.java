@@ -46,12 +46,14 @@ class AccessAndInputTest {
     }
 
     @Test
-    void anAdminConfiguredByEmailSeesEveryonesDebatesAndNobodyElseDoes() {
+    void registeringGrantsNoAdminAndTheOperatorsGrantOnTheExistingAccountSeesEveryonesDebates() {
         TestService.User alice = service.newUser();
         String id = debateOf(alice);
         HttpResponse<String> registered = http.post(
                 "/auth/register", TestService.json("email", TestService.ADMIN_EMAIL, "password", TestService.PASSWORD));
-        assertThat(registered.body()).contains("\"role\":\"admin\"").contains("\"is_admin\":true");
+        // whoever registers an address first claims nothing by it
+        assertThat(registered.body()).contains("\"role\":\"user\"").contains("\"is_admin\":false");
+        service.grantAdmin(TestService.ADMIN_EMAIL);
         String token = TestService.field(
                 http.post(
                                 "/auth/login",

@@ -46,8 +46,7 @@ class AdmissionApiTest {
                         "consultaion.database.acquire-timeout-ms", 250,
                         "consultaion.sse.open-concurrency", 1,
                         "consultaion.http.start-concurrency", 1,
-                        "consultaion.sse.max-streams-per-identity", 10_000,
-                        "consultaion.security.admin-emails", "storm-admin@example.com"));
+                        "consultaion.sse.max-streams-per-identity", 10_000));
         http = new TestHttp(server.getURI());
     }
 
@@ -58,6 +57,11 @@ class AdmissionApiTest {
 
     private static String token(String email) {
         http.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}");
+        if (email.startsWith("storm-admin")) {
+            server.getApplicationContext()
+                    .getBean(com.consultaion.application.port.in.AccountUseCases.class)
+                    .grantAdmin(email, "test: the operator's grant");
+        }
         return field(
                 http.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}")
                         .body(),

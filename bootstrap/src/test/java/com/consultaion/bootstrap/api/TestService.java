@@ -47,9 +47,7 @@ final class TestService {
                                 "consultaion.security.pbkdf2-iterations",
                                 10_000,
                                 "consultaion.local-model.latency-ms",
-                                20,
-                                "consultaion.security.admin-emails",
-                                ADMIN_EMAIL + "," + OTHER_ADMIN_EMAIL));
+                                20));
                 instance = new TestService(server.getApplicationContext(), new TestHttp(server.getURI()));
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             } catch (IOException e) {
@@ -80,10 +78,17 @@ final class TestService {
                 field(registered.body(), "id"));
     }
 
+    /** The operator's grant (ADMIN_EMAILS at start-up does the same) on an existing account. */
+    void grantAdmin(String account) {
+        context.getBean(com.consultaion.application.port.in.AccountUseCases.class)
+                .grantAdmin(account, "test: the operator's grant");
+    }
+
     /** Signs in as {@link #OTHER_ADMIN_EMAIL} (registering it the first time); returns the bearer header. */
     String[] otherAdmin() {
         String body = json("email", OTHER_ADMIN_EMAIL, "password", PASSWORD);
         http.post("/auth/register", body);
+        grantAdmin(OTHER_ADMIN_EMAIL);
         return new String[] {
             "Authorization", "Bearer " + field(http.post("/auth/login", body).body(), "access_token")
         };

@@ -49,8 +49,7 @@ class StreamTest {
                         "consultaion.security.pbkdf2-iterations", 10_000,
                         "consultaion.local-model.latency-ms", 150,
                         "consultaion.sse.heartbeat", "200ms",
-                        "consultaion.sse.max-streams-per-identity", 3,
-                        "consultaion.security.admin-emails", ADMIN_EMAIL));
+                        "consultaion.sse.max-streams-per-identity", 3));
         http = new TestHttp(server.getURI());
     }
 
@@ -65,6 +64,11 @@ class StreamTest {
 
     private static String token(String email) {
         http.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}");
+        if (email.equals(ADMIN_EMAIL)) {
+            server.getApplicationContext()
+                    .getBean(com.consultaion.application.port.in.AccountUseCases.class)
+                    .grantAdmin(email, "test: the operator's grant");
+        }
         return field(
                 http.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}")
                         .body(),

@@ -44,7 +44,6 @@ public final class AccountService implements AccountUseCases {
     private final Transactions transactions;
     private final Clock clock;
     private final String dummyHash;
-    private final java.util.Set<String> adminEmails;
 
     public AccountService(
             UserRepository users,
@@ -55,8 +54,7 @@ public final class AccountService implements AccountUseCases {
             AuditTrail audit,
             ContentEraser eraser,
             Transactions transactions,
-            Clock clock,
-            java.util.Set<String> adminEmails) {
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.apiKeys = apiKeys;
@@ -67,9 +65,6 @@ public final class AccountService implements AccountUseCases {
         this.transactions = transactions;
         this.clock = clock;
         this.dummyHash = hasher.hash(Secrets.token(24));
-        this.adminEmails = adminEmails.stream()
-                .map(e -> e.strip().toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -86,7 +81,7 @@ public final class AccountService implements AccountUseCases {
                 new UserId(UUID.randomUUID()),
                 Objects.requireNonNull(address),
                 hasher.hash(password),
-                adminEmails.contains(address.value()) ? Role.ADMIN : Role.USER,
+                Role.USER, // admin is an operator's grant on an existing account (grantAdmin), never a claim
                 User.Profile.EMPTY,
                 true,
                 now,
@@ -202,6 +197,33 @@ public final class AccountService implements AccountUseCases {
     @Override
     public Optional<User> me(UserId userId) {
         return users.findById(userId).filter(User::canSignIn);
+    }
+
+    @Override
+    public Optional<User> grantAdmin(String account, String by) {
+        String named = account == null ? "" : account.strip();
+        return transactions.inTransaction(() -> {
+            Optional<User> found;
+            try {
+                found = users.findById(new UserId(UUID.fromString(named)));
+            } catch (IllegalArgumentException notAnId) {
+                found = named.contains("@") ? users.findByEmail(new Email(named)) : Optional.empty();
+            }
+            Optional<User> active = found.filter(User::canSignIn);
+            active.filter(u -> u.role() != Role.ADMIN).ifPresent(u -> {
+                users.update(u.withRole(Role.ADMIN));
+                // the operator acts, not a user: no actor; who granted it is in the detail
+                record(
+                        clock.instant(),
+                        null,
+                        "admin_granted",
+                        "user",
+                        u.id().toString(),
+                        ClientContext.NONE,
+                        Map.of("by", by));
+            });
+            return active.map(u -> u.withRole(Role.ADMIN));
+        });
     }
 
     @Override

@@ -37,6 +37,10 @@ public record User(
         return new User(id, email, passwordHash, role, p, active, createdAt, deletedAt);
     }
 
+    public User withRole(Role r) {
+        return new User(id, email, passwordHash, r, profile, active, createdAt, deletedAt);
+    }
+
     public User withPasswordHash(String hash) {
         return new User(id, email, hash, role, profile, active, createdAt, deletedAt);
     }

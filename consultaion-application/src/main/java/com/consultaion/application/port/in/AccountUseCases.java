@@ -24,6 +24,13 @@ public interface AccountUseCases {
 
     User updateProfile(UserId userId, User.Profile profile, ClientContext client);
 
+    /**
+     * An operator's act, never a user's: makes the existing, active account named by {@code account} (its e-mail
+     * or its id) an admin, audited as {@code admin_granted} with {@code by} (e.g. "ADMIN_EMAILS at start-up").
+     * Returns the account, or empty when no such account exists. Registration never grants the role.
+     */
+    Optional<User> grantAdmin(String account, String by);
+
     /** Erases the account: prompts and contributions of owned debates anonymised, sessions and keys revoked. */
     void deleteAccount(UserId userId, ClientContext client);
 
