@@ -61,6 +61,7 @@ final class AccountFactory {
                 hasher,
                 a.audit(),
                 a.eraser(),
+                a.teams(),
                 stores.transactions(),
                 clock);
     }

@@ -84,6 +84,77 @@ class ErasureAndAuditTest {
                 .doesNotContain(alice.accessToken());
     }
 
+    /**
+     * After erasure no table holds any text derived from the user's prompts or written by them: a codeword from the
+     * prompts of a debate and a parliament (whose final meta carries excerpts) and from a team name is searched for
+     * in every row of every table of the schema.
+     */
+    @Test
+    void afterAnAccountIsErasedNoTableHoldsACodewordFromItsPromptsOrItsTeams() {
+        TestService.User alice = service.newUser();
+        TestService.User bob = service.newUser();
+        String codeword = "zebracodeword" + Long.toString(System.nanoTime(), 36);
+        String team = TestService.field(
+                http.post("/teams", "{\"name\": \"Team " + codeword + "\"}", alice.bearer())
+                        .body(),
+                "id");
+        http.post(
+                "/teams/" + team + "/members",
+                "{\"email\": \"" + bob.email() + "\", \"role\": \"viewer\"}",
+                alice.bearer());
+        String debate = service.finishedDebate(alice, "Should " + codeword + " be adopted by the city council?");
+        String parliament = TestService.field(
+                http.post(
+                                "/debates",
+                                "{\"prompt\": \"Should the " + codeword
+                                        + " plan fund night buses?\", \"mode\": \"parliament\"}",
+                                alice.bearer())
+                        .body(),
+                "id");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/debates/" + parliament, alice.bearer())
+                        .body()
+                        .contains("\"status\":\"completed\""));
+        http.send(http.request("/debates/" + debate, alice.bearer())
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"team_id\": \"" + team + "\"}"))
+                .build());
+        assertThat(rowsContaining(codeword)).isNotEmpty(); // the search finds it before
+
+        assertThat(http.post("/me/delete-account", "", alice.bearer()).statusCode())
+                .isEqualTo(200);
+
+        assertThat(rowsContaining(codeword)).isEmpty();
+        // the team lives on for its other member, who now owns it
+        assertThat(http.get("/teams", bob.bearer()).body()).contains(team).contains("\"role\":\"owner\"");
+        assertThat(http.get("/debates/" + debate, bob.bearer()).body())
+                .contains("\"status\":\"completed\"")
+                .doesNotContain(codeword);
+    }
+
+    /** "table: n" for every table of the schema with rows whose text contains {@code needle}. */
+    private List<String> rowsContaining(String needle) {
+        return jdbi.withHandle(h -> {
+            List<String> tables = h.createQuery("SELECT table_name FROM information_schema.tables "
+                            + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+                    .mapTo(String.class)
+                    .list();
+            List<String> found = new java.util.ArrayList<>();
+            for (String table : tables) {
+                int n = h.createQuery("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\" t "
+                                + "WHERE strpos(lower(t::text), lower(:needle)) > 0")
+                        .bind("needle", needle)
+                        .mapTo(Integer.class)
+                        .one();
+                if (n > 0) {
+                    found.add(table + ": " + n);
+                }
+            }
+            return found;
+        });
+    }
+
     @Test
     void failedSignInsAndKeyChangesAreAudited() {
         TestService.User bob = service.newUser();

@@ -8,6 +8,7 @@ import com.consultaion.application.port.out.ContentEraser;
 import com.consultaion.application.port.out.LoginAttempts;
 import com.consultaion.application.port.out.PasswordHasher;
 import com.consultaion.application.port.out.SessionRepository;
+import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.UserRepository;
 import com.consultaion.domain.Nullable;
@@ -41,6 +42,7 @@ public final class AccountService implements AccountUseCases {
     private final PasswordHasher hasher;
     private final AuditTrail audit;
     private final ContentEraser eraser;
+    private final TeamRepository teams;
     private final Transactions transactions;
     private final Clock clock;
     private final String dummyHash;
@@ -53,8 +55,10 @@ public final class AccountService implements AccountUseCases {
             PasswordHasher hasher,
             AuditTrail audit,
             ContentEraser eraser,
+            TeamRepository teams,
             Transactions transactions,
             Clock clock) {
+        this.teams = teams;
         this.users = users;
         this.sessions = sessions;
         this.apiKeys = apiKeys;
@@ -241,6 +245,7 @@ public final class AccountService implements AccountUseCases {
         User user = me(userId).orElseThrow(() -> new AuthenticationFailed("auth.required", "sign in again"));
         transactions.run(() -> {
             int erased = eraser.eraseOwnedBy(userId, now);
+            teams.leaveAll(userId, ContentEraser.MARKER);
             sessions.revokeAllForUser(userId, now);
             apiKeys.revokeAllForUser(userId, now);
             users.update(user.erased(now));

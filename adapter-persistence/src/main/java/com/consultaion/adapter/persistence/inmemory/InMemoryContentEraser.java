@@ -7,6 +7,7 @@ import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayloads;
+import com.consultaion.domain.event.EventRedaction;
 import com.consultaion.domain.judging.JudgeVerdict;
 import com.consultaion.domain.judging.Verdict;
 import java.time.Instant;
@@ -123,13 +124,11 @@ public final class InMemoryContentEraser implements ContentEraser {
     }
 
     private static DebateEvent redact(DebateEvent e) {
-        Map<String, Object> fields = new LinkedHashMap<>(e.payload().fields());
-        for (String key : List.of("content", "rationale", "message", "detail", "reason")) {
-            if (fields.get(key) != null) {
-                fields.put(key, MARKER);
-            }
-        }
-        return new DebateEvent(e.debateId(), e.seq(), e.ts(), EventPayloads.decode(e.type(), fields));
+        return new DebateEvent(
+                e.debateId(),
+                e.seq(),
+                e.ts(),
+                EventPayloads.decode(e.type(), EventRedaction.redact(e.payload().fields(), MARKER)));
     }
 
     private static <T> void restore(Map<DebateId, List<T>> map, DebateId id, List<T> before) {

@@ -95,6 +95,44 @@ public final class InMemoryTeamRepository implements TeamRepository {
     }
 
     @Override
+    public int leaveAll(UserId userId, String marker) {
+        int[] left = new int[1];
+        db.write(() -> {
+            Map<UUID, Team> teamsBefore = new HashMap<>(teams);
+            Map<UUID, Map<UserId, Row>> membersBefore = new HashMap<>();
+            members.forEach((id, m) -> membersBefore.put(id, new LinkedHashMap<>(m)));
+            members.forEach((teamId, m) -> {
+                Row mine = m.remove(userId);
+                if (mine == null) {
+                    return;
+                }
+                left[0]++;
+                if (mine.role() == TeamRole.OWNER) {
+                    Team t = teams.get(teamId);
+                    teams.put(teamId, new Team(t.id(), marker, t.createdAt()));
+                }
+                boolean owned = m.values().stream().anyMatch(r -> r.role() == TeamRole.OWNER);
+                if (!owned) {
+                    m.entrySet().stream()
+                            .min(Comparator.comparing((Map.Entry<UserId, Row> e) ->
+                                            e.getValue().since())
+                                    .thenComparing(e -> e.getKey().value()))
+                            .ifPresent(heir -> m.put(
+                                    heir.getKey(),
+                                    new Row(TeamRole.OWNER, heir.getValue().since())));
+                }
+            });
+            return () -> {
+                teams.clear();
+                teams.putAll(teamsBefore);
+                members.clear();
+                members.putAll(membersBefore);
+            };
+        });
+        return left[0];
+    }
+
+    @Override
     public void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now) {
         db.write(() -> {
             Map<UserId, Row> m = members.get(teamId);

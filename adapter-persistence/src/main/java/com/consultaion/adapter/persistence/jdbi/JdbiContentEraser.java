@@ -2,11 +2,13 @@ package com.consultaion.adapter.persistence.jdbi;
 
 import com.consultaion.application.port.out.ContentEraser;
 import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.event.EventRedaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Erases debate content in PostgreSQL. Debates are picked with {@code FOR UPDATE SKIP LOCKED}, so purges on
@@ -69,15 +71,24 @@ public final class JdbiContentEraser implements ContentEraser {
                 .bind("marker", MARKER)
                 .bind("ids", array)
                 .execute();
-        for (String key : List.of("content", "rationale", "message", "detail", "reason")) {
-            h.createUpdate(
-                            "UPDATE debate_events SET payload = jsonb_set(payload, ARRAY[:key], to_jsonb(CAST(:marker AS TEXT))) "
-                                    + "WHERE debate_id = ANY(:ids) AND jsonb_exists(payload, :key) AND payload ->> :key IS NOT NULL")
-                    .bind("key", key)
-                    .bind("marker", MARKER)
-                    .bind("ids", array)
-                    .execute();
+        // Every text of every event, at any depth (a final event's meta included), by the domain's one rule.
+        PreparedBatch rewrite = h.prepareBatch(
+                "UPDATE debate_events SET payload = CAST(:payload AS JSONB) " + "WHERE debate_id = :id AND seq = :seq");
+        h.createQuery("SELECT debate_id, seq, payload::text AS payload FROM debate_events WHERE debate_id = ANY(:ids)")
+                .bind("ids", array)
+                .map((rs, ctx) ->
+                        new Object[] {rs.getObject("debate_id", UUID.class), rs.getLong("seq"), rs.getString("payload")
+                        })
+                .forEach(row -> rewrite.bind("id", row[0])
+                        .bind("seq", row[1])
+                        .bind("payload", Json.write(EventRedaction.redact(Json.map((String) row[2]), MARKER)))
+                        .add());
+        if (rewrite.size() > 0) {
+            rewrite.execute();
         }
+        h.createUpdate("UPDATE debates SET final_meta = NULL WHERE id = ANY(:ids)")
+                .bind("ids", array)
+                .execute();
         return ids.size();
     }
 }

@@ -103,6 +103,32 @@ public final class JdbiTeamRepository implements TeamRepository {
     }
 
     @Override
+    public int leaveAll(UserId userId, String marker) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("UPDATE teams SET name = :marker WHERE id IN "
+                            + "(SELECT team_id FROM team_members WHERE user_id = :user AND role = 'owner')")
+                    .bind("marker", marker)
+                    .bind("user", userId.value())
+                    .execute();
+            List<UUID> left = h.createQuery("DELETE FROM team_members WHERE user_id = :user RETURNING team_id")
+                    .bind("user", userId.value())
+                    .mapTo(UUID.class)
+                    .list();
+            if (!left.isEmpty()) {
+                h.createUpdate("UPDATE team_members m SET role = 'owner' FROM ("
+                                + "SELECT DISTINCT ON (team_id) team_id, user_id FROM team_members t "
+                                + "WHERE team_id = ANY(:left) AND NOT EXISTS (SELECT 1 FROM team_members o "
+                                + "WHERE o.team_id = t.team_id AND o.role = 'owner') "
+                                + "ORDER BY team_id, created_at, user_id) heir "
+                                + "WHERE m.team_id = heir.team_id AND m.user_id = heir.user_id")
+                        .bind("left", left.toArray(UUID[]::new))
+                        .execute();
+            }
+            return left.size();
+        });
+    }
+
+    @Override
     public void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO team_members (team_id, user_id, role, created_at) "
                         + "VALUES (:team, :user, :role, :at) ON CONFLICT (team_id, user_id) DO UPDATE SET role = :role")

@@ -78,4 +78,35 @@ class TeamRepositoryContractTest {
         assertThat(stores.debates().page(someone, Set.of(), null, null, 10, 0).items())
                 .isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void aLeavingUserTakesTheNamesOfTheirOwnTeamsAndHandsOwnershipToTheLongestStandingMember(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        User alice = AccountStoresContractTest.user("alice@example.com");
+        User bob = AccountStoresContractTest.user("bob@example.com");
+        User carol = AccountStoresContractTest.user("carol@example.com");
+        stores.accounts().users().insert(alice);
+        stores.accounts().users().insert(bob);
+        stores.accounts().users().insert(carol);
+        TeamRepository teams = stores.accounts().teams();
+        Team hers = new Team(UUID.randomUUID(), "Alice's secret project", T0);
+        Team bobs = new Team(UUID.randomUUID(), "Bob's team", T0);
+        teams.create(hers, alice.id(), T0);
+        teams.upsertMember(hers.id(), carol.id(), TeamRole.VIEWER, T0.plusSeconds(1));
+        teams.upsertMember(hers.id(), bob.id(), TeamRole.EDITOR, T0.plusSeconds(2));
+        teams.create(bobs, bob.id(), T0);
+        teams.upsertMember(bobs.id(), alice.id(), TeamRole.EDITOR, T0.plusSeconds(1));
+
+        assertThat(stores.transactions().inTransaction(() -> teams.leaveAll(alice.id(), "[deleted]")))
+                .isEqualTo(2);
+
+        assertThat(teams.findById(hers.id()).orElseThrow().name()).isEqualTo("[deleted]");
+        assertThat(teams.findById(bobs.id()).orElseThrow().name()).isEqualTo("Bob's team");
+        assertThat(teams.roleOf(hers.id(), alice.id())).isEmpty();
+        assertThat(teams.roleOf(bobs.id(), alice.id())).isEmpty();
+        assertThat(teams.roleOf(hers.id(), carol.id())).hasValue(TeamRole.OWNER); // the longest-standing member
+        assertThat(teams.roleOf(hers.id(), bob.id())).hasValue(TeamRole.EDITOR);
+        assertThat(teams.roleOf(bobs.id(), bob.id())).hasValue(TeamRole.OWNER);
+    }
 }

@@ -30,6 +30,13 @@ public interface TeamRepository {
      */
     Map<UserId, TeamRole> lockRoles(UUID teamId);
 
+    /**
+     * A user's erasure, for their teams: the names of the teams they own (text they wrote) become {@code marker},
+     * their memberships end, and a team they leave without an owner gets its longest-standing member as owner.
+     * Returns how many teams they left.
+     */
+    int leaveAll(UserId userId, String marker);
+
     /** Adds a member or changes an existing member's role. */
     void upsertMember(UUID teamId, UserId userId, TeamRole role, Instant now);
 }
