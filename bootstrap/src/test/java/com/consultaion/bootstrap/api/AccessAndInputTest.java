@@ -71,32 +71,43 @@ class AccessAndInputTest {
     }
 
     @Test
-    void fieldsAClientMayNotSetAreIgnored() {
+    void fieldsAClientMayNotSetOrThatDoNotExistAre422NamingThemAndChangeNothing() {
         TestService.User alice = service.newUser();
         String someoneElse = UUID.randomUUID().toString();
 
         HttpResponse<String> created = http.post(
                 "/debates",
                 "{\"prompt\": \"Which CI system should we use?\", " + "\"user_id\": \"" + someoneElse
-                        + "\", \"status\": \"completed\", \"id\": \"" + someoneElse + "\"}",
+                        + "\", \"status\": \"completed\"}",
                 alice.bearer());
         HttpResponse<String> profile = http.send(http.request("/me/profile", alice.bearer())
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"display_name\": \"Alice\", \"role\": \"admin\", "
-                        + "\"is_admin\": true, \"email\": \"root@example.com\"}"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"display_name\": \"Alice\", \"is_admin\": true}"))
                 .build());
+        HttpResponse<String> typo =
+                http.post("/debates", "{\"prompt\": \"Which CI system should we use?\", \"foo\": 1}", alice.bearer());
+        HttpResponse<String> nested = http.post(
+                "/debates",
+                "{\"prompt\": \"Which CI system should we use?\", \"config\": {\"routing\": {\"policy\": \"x\"},"
+                        + " \"agents\": [{\"name\": \"A\", \"modle\": \"local\"}, {\"name\": \"B\"}],"
+                        + " \"budget\": {\"max_tokens\": 60000, \"tokens\": 1}}}",
+                alice.bearer());
 
-        assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body())
-                .contains("\"user_id\":\"" + alice.id() + "\"")
-                .contains("\"status\":\"queued\"")
-                .doesNotContain(someoneElse);
-        assertThat(profile.statusCode()).isEqualTo(200);
-        assertThat(profile.body())
-                .contains("\"display_name\":\"Alice\"")
+        assertThat(created.statusCode()).isEqualTo(422);
+        assertThat(created.body()).containsPattern("\"field\":\"(user_id|status)\",\"code\":\"field.unknown\"");
+        assertThat(profile.statusCode()).isEqualTo(422);
+        assertThat(profile.body()).contains("\"field\":\"is_admin\"");
+        assertThat(typo.statusCode()).isEqualTo(422);
+        assertThat(typo.body()).contains("\"field\":\"foo\",\"code\":\"field.unknown\"");
+        assertThat(nested.statusCode()).isEqualTo(422);
+        assertThat(nested.body())
+                .contains("\"field\":\"config.routing\"")
+                .contains("\"field\":\"config.agents[0].modle\"")
+                .contains("\"field\":\"config.budget.tokens\"");
+        assertThat(http.get("/me", alice.bearer()).body())
                 .contains("\"role\":\"user\"")
-                .contains("\"is_admin\":false")
-                .contains(alice.email());
+                .doesNotContain("\"display_name\":\"Alice\"");
+        assertThat(http.get("/debates", alice.bearer()).body()).contains("\"total\":0");
     }
 
     @Test

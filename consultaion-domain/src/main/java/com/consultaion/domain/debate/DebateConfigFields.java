@@ -153,6 +153,75 @@ public final class DebateConfigFields {
                 p.judged());
     }
 
+    private static final java.util.Set<String> CONFIG_KEYS = java.util.Set.of(
+            "agents",
+            "judges",
+            "rounds",
+            "budget",
+            "tolerance",
+            "aggregation",
+            "synthesizers",
+            "call_timeout_seconds",
+            "deadline_seconds",
+            "conversation");
+    private static final Map<String, java.util.Set<String>> NESTED_KEYS = Map.of(
+            "agents", java.util.Set.of("name", "persona", "model"),
+            "judges", java.util.Set.of("name", "model", "criteria", "rubrics"),
+            "budget", java.util.Set.of("max_tokens", "max_cost_usd"),
+            "tolerance", java.util.Set.of("min_agents", "max_failure_ratio"),
+            "conversation", java.util.Set.of("rounds", "max_total_tokens"));
+    private static final java.util.Set<String> PANEL_KEYS =
+            java.util.Set.of("seats", "max_seat_fail_ratio", "min_required_seats", "fail_fast", "judged");
+    private static final java.util.Set<String> SEAT_KEYS =
+            java.util.Set.of("seat_id", "display_name", "provider_key", "model", "role_profile", "temperature");
+
+    /**
+     * A config as a client sends it: like {@link #fromFields}, but a key the API does not know (a typo, or what
+     * the service decides itself, such as {@code routing} or {@code panel}) is a field error, each one listed
+     * with its path ({@code config.agents[1].modle}), never silently dropped.
+     */
+    public static DebateConfig fromClientFields(Map<String, ?> f, String defaultModel) {
+        Violations v = new Violations();
+        unknown(v, f, CONFIG_KEYS, "");
+        NESTED_KEYS.forEach((key, known) -> {
+            Object nested = f.get(key);
+            if (nested instanceof Map<?, ?> m) {
+                unknown(v, m, known, key);
+            } else if (nested instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof Map<?, ?> m) {
+                        unknown(v, m, known, key + "[" + i + "]");
+                    }
+                }
+            }
+        });
+        v.throwIfAny();
+        return fromFields(f, defaultModel);
+    }
+
+    /** A {@code panel_config} as a client sends it: unknown keys are field errors, as in {@link #fromClientFields}. */
+    public static Panel panelFromClientFields(Map<String, ?> f, String defaultModel) {
+        Violations v = new Violations();
+        unknown(v, f, PANEL_KEYS, "");
+        if (f.get("seats") instanceof List<?> seats) {
+            for (int i = 0; i < seats.size(); i++) {
+                if (seats.get(i) instanceof Map<?, ?> m) {
+                    unknown(v, m, SEAT_KEYS, "seats[" + i + "]");
+                }
+            }
+        }
+        v.throwIfAny();
+        return panelFromFields(f, defaultModel);
+    }
+
+    private static void unknown(Violations v, Map<?, ?> f, java.util.Set<String> known, String path) {
+        f.keySet().stream()
+                .map(String::valueOf)
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .forEach(k -> v.check(false, join(path, k), "field.unknown", "not a field of this request"));
+    }
+
     /**
      * Reads a parliament panel ({@code panel_config}); a seat without a model sits on {@code defaultModel}, one
      * without a provider key gets {@code auto} (the catalogue's provider for its model). Every bad field is

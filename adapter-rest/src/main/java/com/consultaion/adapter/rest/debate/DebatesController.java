@@ -146,14 +146,14 @@ final class DebatesController {
         // A named model overrides the routing policy; either way the candidates' scores are kept.
         Routing routing = routes.route(requester, requested, body.routingPolicy());
         String model = routing.routedModel();
-        // What the service decides (the routing record, a parliament's seats) is never read from the client.
-        Map<String, Object> clientConfig = new java.util.HashMap<>(body.config() == null ? Map.of() : body.config());
-        clientConfig.keySet().removeAll(java.util.Set.of("routing", "panel"));
+        // What the service decides (the routing record, a parliament's seats) is never read from the client: a
+        // client that sends it, or any key the API does not know, gets 422 naming each one.
+        Map<String, Object> clientConfig = body.config() == null ? Map.of() : body.config();
         Supplier<DebateConfig> config =
-                () -> DebateConfigFields.fromFields(clientConfig, model).withRouting(routing);
+                () -> DebateConfigFields.fromClientFields(clientConfig, model).withRouting(routing);
         Map<String, Object> panelFields = body.panelConfig();
         Supplier<Panel> panel =
-                panelFields == null ? null : () -> DebateConfigFields.panelFromFields(panelFields, model);
+                panelFields == null ? null : () -> DebateConfigFields.panelFromClientFields(panelFields, model);
         Debate debate = start.start(
                 StartDebateCommand.of(requester, body.prompt(), body.mode(), body.category(), config, panel),
                 Principals.client(request));

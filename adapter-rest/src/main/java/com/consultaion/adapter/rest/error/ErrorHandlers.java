@@ -7,6 +7,7 @@ import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.domain.DomainException;
 import com.consultaion.domain.ValidationException;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -44,6 +45,51 @@ final class ErrorHandlers {
                     .body(ApiError.of(
                             "validation.failed",
                             e.errors().size() == 1 ? e.getMessage() : "Some fields are invalid; see details.fields.",
+                            Map.of("fields", fields)));
+        }
+    }
+
+    /**
+     * A body with a field the API does not know (serde's {@code ignore-unknown} is off): 422 naming it, so a
+     * client's typo shows instead of being dropped (unknown keys inside {@code config} are all listed by the
+     * domain's parser). Any other unreadable body stays 400 {@code request.malformed}.
+     */
+    @Produces
+    @Singleton
+    @Requires(classes = {ConversionErrorException.class, ExceptionHandler.class})
+    @io.micronaut.context.annotation.Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
+    static final class UnknownFields implements ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> {
+        private static final java.util.regex.Pattern UNKNOWN =
+                java.util.regex.Pattern.compile("Unknown property \\[([^\\]]{1,200})\\]");
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ConversionErrorException e) {
+            String first = null;
+            for (Throwable t = e; t != null && first == null; t = t.getCause()) {
+                java.util.regex.Matcher m = UNKNOWN.matcher(String.valueOf(t.getMessage()));
+                if (m.find()) {
+                    first = m.group(1);
+                }
+            }
+            if (first == null) {
+                return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(ApiErrorBodyProvider.forStatus(400));
+            }
+            // The deserialiser stops at the first unknown field and the body is not kept: that one is named.
+            List<String> unknown = List.of(first);
+            List<Map<String, Object>> fields = unknown.stream()
+                    .map(f -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("field", f);
+                        m.put("code", "field.unknown");
+                        m.put("message", "not a field of this request");
+                        return m;
+                    })
+                    .toList();
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(ApiError.of(
+                            "validation.failed",
+                            "Unknown field" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                                    + ": check the spelling against the API description.",
                             Map.of("fields", fields)));
         }
     }
