@@ -265,4 +265,73 @@ class AccessAndInputTest {
                 .containsPattern("the first stage \\(draft\\) needs about \\d+ tokens");
         assertThat(http.get("/debates", alice.bearer()).body()).contains("\"total\":0");
     }
+
+    private static Object prompt(String json) {
+        return ((java.util.Map<?, ?>) com.consultaion.domain.json.JsonReader.read(json)).get("prompt");
+    }
+
+    private HttpResponse<String> postBytes(String path, byte[] body, TestService.User user) {
+        return http.send(http.request(path, user.bearer())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    private static byte[] promptWith(byte[] middle) {
+        byte[] head = "{\"prompt\": \"Should we adopt this plan: ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = " now?\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + middle.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
+    }
+
+    @Test
+    void invalidTextIsRefusedAndValidTextIsStoredExactlyAsSent() {
+        TestService.User alice = service.newUser();
+        byte[] overlong = {(byte) 0xC0, (byte) 0xAF}; // "/" in two bytes
+        byte[] cesu = {(byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xED, (byte) 0xB0, (byte) 0x80}; // U+10000
+        byte[] stray = {(byte) 0xFF};
+
+        for (byte[] bad : java.util.List.of(overlong, cesu, stray)) {
+            HttpResponse<String> refused = postBytes("/debates", promptWith(bad), alice);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"code\":\"request.invalid_utf8\"");
+        }
+        HttpResponse<String> lone =
+                http.post("/debates", "{\"prompt\": \"Should we adopt this plan \\ud800 now?\"}", alice.bearer());
+        assertThat(lone.statusCode()).isEqualTo(400);
+        assertThat(lone.body()).contains("\"code\":\"request.invalid_unicode\"");
+        HttpResponse<String> loneLow = http.post("/teams", "{\"name\": \"x\\udc00y\"}", alice.bearer());
+        assertThat(loneLow.statusCode()).isEqualTo(400);
+        assertThat(http.get("/debates", alice.bearer()).body()).contains("\"total\":0");
+
+        String emoji = "plan \uD83D\uDE00 caf\u00e9 \u4e2d\u6587";
+        HttpResponse<String> created =
+                postBytes("/debates", promptWith(emoji.getBytes(java.nio.charset.StandardCharsets.UTF_8)), alice);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = TestService.field(created.body(), "id");
+        assertThat(prompt(http.get("/debates/" + id, alice.bearer()).body()))
+                .isEqualTo("Should we adopt this plan: " + emoji + " now?");
+        HttpResponse<String> paired =
+                http.post("/debates", "{\"prompt\": \"Should we adopt the \\ud83d\\ude00 plan now?\"}", alice.bearer());
+        assertThat(paired.statusCode()).isEqualTo(201);
+        assertThat(prompt(paired.body())).isEqualTo("Should we adopt the \uD83D\uDE00 plan now?");
+    }
+
+    @Test
+    void everyUnknownTopLevelFieldIsNamed() {
+        TestService.User alice = service.newUser();
+
+        HttpResponse<String> typo = http.post(
+                "/debates",
+                "{\"prompt\": \"Which CI system should we use?\", \"promt\": 1, \"mdoe\": \"debate\"}",
+                alice.bearer());
+
+        assertThat(typo.statusCode()).isEqualTo(422);
+        assertThat(typo.body())
+                .contains("\"field\":\"promt\",\"code\":\"field.unknown\"")
+                .contains("\"field\":\"mdoe\",\"code\":\"field.unknown\"");
+    }
 }

@@ -50,9 +50,10 @@ final class ErrorHandlers {
     }
 
     /**
-     * A body with a field the API does not know (serde's {@code ignore-unknown} is off): 422 naming it, so a
-     * client's typo shows instead of being dropped (unknown keys inside {@code config} are all listed by the
-     * domain's parser). Any other unreadable body stays 400 {@code request.malformed}.
+     * A body with fields the API does not know (serde's {@code ignore-unknown} is off): 422 naming every one of
+     * them (the body's top-level keys that the target record lacks; keys inside {@code config} are listed by the
+     * domain's parser), so a client's typo shows instead of being dropped. Any other unreadable body stays 400
+     * {@code request.malformed}.
      */
     @Produces
     @Singleton
@@ -74,8 +75,10 @@ final class ErrorHandlers {
             if (first == null) {
                 return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(ApiErrorBodyProvider.forStatus(400));
             }
-            // The deserialiser stops at the first unknown field and the body is not kept: that one is named.
-            List<String> unknown = List.of(first);
+            // The deserialiser stops at the first unknown field; the body's other unknown keys come from its text.
+            java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+            unknown.add(first);
+            unknown.addAll(UnknownKeys.of(request, e.getArgument().getType()));
             List<Map<String, Object>> fields = unknown.stream()
                     .map(f -> {
                         Map<String, Object> m = new LinkedHashMap<>();
