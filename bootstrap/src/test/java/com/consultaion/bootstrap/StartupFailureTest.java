@@ -80,6 +80,53 @@ class StartupFailureTest {
     }
 
     @Test
+    void productionModeRefusesATrivialJwtSecretHoweverLong() throws Exception {
+        Outcome outcome = runMain(Map.of(
+                "CONSULTAION_MODE",
+                "production",
+                "JWT_SECRET",
+                "a".repeat(36),
+                "CONSULTAION_DATA_DIR",
+                dataDir.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .startsWith(
+                        "consultaion: cannot start: JWT_SECRET looks trivial (0 bits estimated from its 36 characters")
+                .doesNotContain("\n");
+    }
+
+    /**
+     * The iteration floor is checked when the service starts, not at the first sign-in (which answered 500), and
+     * the embedded PostgreSQL the failed start had begun is stopped, not left running.
+     */
+    @Test
+    void productionModeRefusesWeakPasswordHashingAtStartAndLeavesNoDatabaseRunning() throws Exception {
+        Outcome outcome = runMain(Map.of(
+                "CONSULTAION_MODE",
+                "production",
+                "JWT_SECRET",
+                "q8Xr2Lm7Vt1Zp4Ks9Bw3Nd6Hf0Jc5Ge2Ya8Ru1Ti7Op3",
+                "PBKDF2_ITERATIONS",
+                "1000",
+                "CONSULTAION_DATA_DIR",
+                dataDir.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .isEqualTo("consultaion: cannot start: consultaion.security.pbkdf2-iterations is 1000; production mode"
+                        + " needs at least 600000");
+        Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (java.nio.file.Files.exists(pid)) {
+            long postmaster =
+                    Long.parseLong(java.nio.file.Files.readAllLines(pid).get(0).strip());
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the embedded PostgreSQL of the failed start is still running")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void aProviderWithoutAnAddressOrAnUnknownTracingExporterEndsStartupWithOneClearLine() throws Exception {
         Outcome provider = runMain(Map.of(
                 "CONSULTAION_PROVIDERS_OPENAI_API_KEY",

@@ -103,7 +103,7 @@ final class StreamController {
         }
         MutableHttpResponse<Object> response = HttpResponse.ok()
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                .header("Cache-Control", "no-cache")
+                .header("Cache-Control", "no-store")
                 .header("X-Accel-Buffering", "no");
         Outlet outlet = new ReactiveOutlet(settings.maxBacklogBytes());
         if (request instanceof NettyHttpRequest<?> netty) {

@@ -27,7 +27,8 @@ final class AccountFactory {
         return Clock.systemUTC();
     }
 
-    @Singleton
+    // Created at start-up, so a production rule it checks ends the start instead of every later sign-in (500).
+    @io.micronaut.context.annotation.Context
     PasswordHasher passwordHasher(
             SecuritySettings security, @Value("${consultaion.security.pbkdf2-iterations:600000}") int iterations) {
         if (security.mode() == SecuritySettings.Mode.PRODUCTION

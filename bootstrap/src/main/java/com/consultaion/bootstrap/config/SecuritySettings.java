@@ -29,6 +29,19 @@ public record SecuritySettings(Mode mode, byte[] jwtSecret, boolean generated) {
         Mode mode = parseMode(modeSetting);
         byte[] secret = jwtSecret == null ? new byte[0] : jwtSecret.getBytes(StandardCharsets.UTF_8);
         if (secret.length >= MIN_SECRET_BYTES) {
+            double bits = estimatedBits(secret);
+            if (bits < MIN_SECRET_BITS) {
+                String problem = String.format(
+                        Locale.ROOT,
+                        "JWT_SECRET looks trivial (%.0f bits estimated from its %d characters, e.g. a repeated"
+                                + " letter); use a random one of at least 32 bytes, e.g. openssl rand -base64 48",
+                        bits,
+                        secret.length);
+                if (mode == Mode.PRODUCTION) {
+                    throw new StartupFailure(problem);
+                }
+                LOG.warn("dev mode: {}", problem);
+            }
             return new SecuritySettings(mode, secret, false);
         }
         if (mode == Mode.PRODUCTION) {
@@ -46,6 +59,29 @@ public record SecuritySettings(Mode mode, byte[] jwtSecret, boolean generated) {
         LOG.warn("dev mode: JWT_SECRET is not set, so a random one was generated for this run; "
                 + "sessions will not survive a restart. Set CONSULTAION_MODE=production and JWT_SECRET in production");
         return new SecuritySettings(mode, Base64.getEncoder().encode(generated), true);
+    }
+
+    /** The least a secret's estimated entropy may be: 128 bits, what a 32-byte random hex string gives about. */
+    static final double MIN_SECRET_BITS = 128;
+
+    /**
+     * A secret's entropy as estimated from its own byte frequencies (length × Shannon entropy per byte): about 256
+     * for 64 random hex digits, 0 for one letter repeated, low for a short pattern repeated. An upper bound on the
+     * real entropy, so it refuses the trivial and never the random.
+     */
+    static double estimatedBits(byte[] secret) {
+        int[] counts = new int[256];
+        for (byte b : secret) {
+            counts[b & 0xff]++;
+        }
+        double perByte = 0;
+        for (int c : counts) {
+            if (c > 0) {
+                double p = (double) c / secret.length;
+                perByte -= p * (Math.log(p) / Math.log(2));
+            }
+        }
+        return perByte * secret.length;
     }
 
     private static Mode parseMode(String value) {

@@ -78,7 +78,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 countStatements(postgres);
             }
             LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(), directory);
-            return new EmbeddedDatabase(postgres, channel, lock, directory);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, channel, lock, directory);
+            // A start that fails later (a production rule, a port in use) exits the JVM without closing the
+            // context: PostgreSQL, a process of its own, must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+            return database;
         } catch (IOException | RuntimeException e) {
             release(lock, channel);
             if (e instanceof StartupFailure failure) {
@@ -90,6 +94,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     e);
         }
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public JdbcTarget target() {
         return new JdbcTarget(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
@@ -105,6 +111,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closed by the context, then called again by the shutdown hook
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -26,8 +26,8 @@ import java.util.UUID;
 public final class AccessTokens {
 
     public static final Duration TTL = Duration.ofMinutes(15);
-    private static final String ISSUER = "consultaion";
-    private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
+    static final String ISSUER = "consultaion";
+    static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
 
     private final MACSigner signer;
     private final MACVerifier verifier;
@@ -80,9 +80,11 @@ public final class AccessTokens {
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date expiry = claims.getExpirationTime();
+            Date notBefore = claims.getNotBeforeTime();
             if (!ISSUER.equals(claims.getIssuer())
                     || expiry == null
-                    || !expiry.toInstant().isAfter(clock.instant())) {
+                    || !expiry.toInstant().isAfter(clock.instant())
+                    || (notBefore != null && notBefore.toInstant().isAfter(clock.instant()))) {
                 return Optional.empty();
             }
             return Optional.of(new Claims(

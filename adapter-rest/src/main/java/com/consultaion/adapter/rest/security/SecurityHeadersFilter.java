@@ -12,9 +12,28 @@ import io.micronaut.http.annotation.ServerFilter;
  * HSTS is sent when the request reached us over HTTPS (directly or as said by the proxy).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class SecurityHeadersFilter {
+final class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
 
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** The headers of an API response, for answers made below the framework too (see RequestHeadGuard). */
+    static final java.util.Map<String, String> API_HEADERS = java.util.Map.of(
+            "Content-Security-Policy", API_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Cross-Origin-Opener-Policy", "same-origin",
+            "Cache-Control", "no-store");
+
+    /**
+     * First of all filters, so its response half runs last and for every response: also a refusal that a later
+     * filter (authentication: 401, the rate limit: 429) or the router (404, 405) made without going further.
+     */
+    @Override
+    public int getOrder() {
+        return io.micronaut.http.filter.ServerFilterPhase.FIRST.before();
+    }
+
     private static final String UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "
             + "'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
 
@@ -22,13 +41,13 @@ final class SecurityHeadersFilter {
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders h = response.getHeaders();
         boolean ui = request.getPath().startsWith("/swagger");
-        h.set("Content-Security-Policy", ui ? UI_POLICY : API_POLICY);
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("X-Frame-Options", "DENY");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("Cross-Origin-Opener-Policy", "same-origin");
-        if (!h.contains("Cache-Control")) {
-            h.set("Cache-Control", "no-store");
+        API_HEADERS.forEach((name, value) -> {
+            if (!name.equals("Cache-Control") || !h.contains(name)) {
+                h.set(name, value);
+            }
+        });
+        if (ui) {
+            h.set("Content-Security-Policy", UI_POLICY);
         }
         if (request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"))) {
             h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -50,4 +50,27 @@ class AccessTokensTest {
 
         assertThat(at(T).verify(token)).isEmpty();
     }
+
+    /** A token forged with the right key (a leaked one, or a future-dated issue) is not valid before its nbf. */
+    @Test
+    void aTokenIsNotValidBeforeItsNotBeforeTime() throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(AccessTokens.ISSUER)
+                .subject(USER.id().toString())
+                .claim("sid", UUID.randomUUID().toString())
+                .expirationTime(java.util.Date.from(T.plusSeconds(3600)))
+                .notBeforeTime(java.util.Date.from(T.plusSeconds(600)))
+                .build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
+                        .type(AccessTokens.TYPE)
+                        .build(),
+                claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET));
+        String token = jwt.serialize();
+
+        assertThat(at(T).verify(token)).isEmpty();
+        assertThat(at(T.plusSeconds(599)).verify(token)).isEmpty();
+        assertThat(at(T.plusSeconds(600)).verify(token)).isPresent();
+    }
 }
