@@ -123,6 +123,63 @@ class ProviderFaultsTest {
         assertThat(circuit("gpt-4o-mini")).isEqualTo("closed");
     }
 
+    /** One fault on the first call of a debate; {@code fellBack}: the reason a fallback event must give, if any. */
+    private record Fault(String name, FakeOpenAi.Behaviour behaviour, String fellBack) {}
+
+    /**
+     * Each fault a provider can produce, on the first call of a debate (a draft): transient ones are retried and
+     * the debate completes as if nothing happened; the others are not retried, the model of its tier that stands in
+     * answers, and a fallback event names provider, model, status and cause. Either way one request more, and the
+     * breaker stays closed.
+     */
+    @Test
+    void eachProviderFaultIsRetriedOrReportedAsItsKindRequires() throws Exception {
+        start(Map.of("consultaion.providers.openai.max-retries", 1, "consultaion.providers.openai.timeout", "1s"));
+        FakeOpenAi.Behaviour ok = FakeOpenAi.obliging();
+        java.util.List<Fault> faults = java.util.List.of(
+                new Fault("429 with Retry-After", FakeOpenAi.status(429, "1"), null),
+                new Fault("500 with a type", FakeOpenAi.status(500, null), null),
+                new Fault("500 without a type", FakeOpenAi.raw(500, "{\"error\": {\"message\": \"boom\"}}"), null),
+                new Fault("dropped mid-body", FakeOpenAi.dropMidBody(), null),
+                new Fault(
+                        "400", FakeOpenAi.status(400, null), "openai/gpt-4o-mini HTTP 400: scripted_400: scripted 400"),
+                new Fault(
+                        "malformed JSON",
+                        FakeOpenAi.malformed(),
+                        "openai/gpt-4o-mini: the provider's response could not be read"),
+                // last, on a warm service: the first calls of a cold JVM may themselves take near the timeout
+                new Fault("slow beyond the timeout", FakeOpenAi.slow(Duration.ofSeconds(5), ok), null));
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (Fault fault : faults) {
+            int before = provider.requests();
+            provider.then(fault.behaviour());
+            String id = TestService.field(
+                    http.post(
+                                    "/debates",
+                                    "{\"prompt\": \"Should the library lend out tools?\", \"model_id\": \"gpt-4o-mini\","
+                                            + " \"config\": {\"rounds\": 0}}",
+                                    bearer)
+                            .body(),
+                    "id");
+            String status = awaitEnd(id);
+            String events = http.get("/debates/" + id + "/events?after=0&limit=200", bearer)
+                    .body();
+            int requests = provider.requests() - before;
+            // 3 drafts, 6 verdicts, 1 synthesis, and the faulty call's retry or stand-in
+            int expected = 11;
+            boolean reported = !events.contains("\"type\":\"agent_failed\"")
+                    && (fault.fellBack() == null
+                            ? !events.contains("\"type\":\"fallback\"")
+                            : events.contains("\"type\":\"fallback\"") && events.contains(fault.fellBack()));
+            if (!status.equals("completed") || requests != expected || !reported) {
+                wrong.add(fault.name() + ": " + status + ", " + requests + " requests (expected completed, " + expected
+                        + "), events as expected: " + reported);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(circuit("gpt-4o-mini")).isEqualTo("closed");
+    }
+
     /** Fails every call to {@code model} with a 500; answers the others like an obliging model. */
     private static FakeOpenAi.Behaviour failing(String model) {
         FakeOpenAi.Behaviour ok = FakeOpenAi.obliging();
