@@ -68,7 +68,12 @@ public final class Utf8BodyFilter implements io.micronaut.core.order.Ordered {
             return null;
         }
         CompletableFuture<? extends io.micronaut.http.body.CloseableAvailableByteBody> buffered =
-                server.byteBody().split().buffer();
+                // FASTEST: the framework's branch keeps what arrives while this one reads to the end (the default,
+                // SLOWEST, waits for the framework's demand, which comes only after this filter: a deadlock once
+                // the body outgrows the buffers, about 64 KiB — found by the fuzz test)
+                server.byteBody()
+                        .split(io.micronaut.http.body.ByteBody.SplitBackpressureMode.FASTEST)
+                        .buffer();
         return buffered.handle((body, failed) -> {
                     if (failed != null || body == null) {
                         return null; // too large or cut off: the usual path answers (413, 400)
