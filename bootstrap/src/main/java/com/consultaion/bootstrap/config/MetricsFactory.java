@@ -86,8 +86,6 @@ final class MetricsFactory {
 
     static final class MicrometerTelemetry implements Telemetry {
         private final MeterRegistry registry;
-        private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> circuits =
-                new java.util.concurrent.ConcurrentHashMap<>();
 
         MicrometerTelemetry(MeterRegistry registry) {
             this.registry = registry;
@@ -167,24 +165,13 @@ final class MetricsFactory {
         }
 
         @Override
-        public void circuitChanged(String provider, String model, String state) {
-            circuits.computeIfAbsent(provider + "\u0000" + model, k -> {
-                        java.util.concurrent.atomic.AtomicInteger value =
-                                new java.util.concurrent.atomic.AtomicInteger();
-                        io.micrometer.core.instrument.Gauge.builder(
-                                        "consultaion.llm.circuit.state", value, v -> v.get())
-                                .description("a provider model's circuit breaker: 0 closed, 1 half-open, 2 open")
-                                .tag("provider", provider)
-                                .tag("model", model)
-                                .register(registry);
-                        return value;
-                    })
-                    .set(
-                            switch (state) {
-                                case "open" -> 2;
-                                case "half_open" -> 1;
-                                default -> 0;
-                            });
+        public void circuitTracked(String provider, String model, java.util.function.IntSupplier state) {
+            io.micrometer.core.instrument.Gauge.builder("consultaion.llm.circuit.state", state::getAsInt)
+                    .description("a provider model's circuit breaker: 0 closed, 1 half-open (or ready for its trial"
+                            + " call), 2 open")
+                    .tag("provider", provider)
+                    .tag("model", model)
+                    .register(registry);
         }
 
         @Override

@@ -71,6 +71,20 @@ class ProviderFaultsTest {
         }
     }
 
+    /** A bearer header of an admin (the operator's grant on a fresh account). */
+    private String[] admin() {
+        String email = "ops-" + UUID.randomUUID() + "@example.com";
+        String credentials = TestService.json("email", email, "password", TestService.PASSWORD);
+        http.post("/auth/register", credentials);
+        server.getApplicationContext()
+                .getBean(com.consultaion.application.port.in.AccountUseCases.class)
+                .grantAdmin(email, "test: the operator's grant");
+        return new String[] {
+            "Authorization",
+            "Bearer " + TestService.field(http.post("/auth/login", credentials).body(), "access_token")
+        };
+    }
+
     private String status(String id) {
         return TestService.field(http.get("/debates/" + id, bearer).body(), "status");
     }
@@ -117,6 +131,9 @@ class ProviderFaultsTest {
                 .until(() -> !circuit("gpt-4o-mini").equals("open"));
         assertThat((System.nanoTime() - recovered) / 1_000_000).isLessThanOrEqualTo(1500 + 1000);
         assertThat(http.get("/readyz").body()).contains("gpt-4o-mini");
+        // the metric says so too, before any call moved the breaker (it stayed 2 until a restart)
+        assertThat(http.get("/prometheus", admin()).body())
+                .containsPattern("consultaion_llm_circuit_state\\{[^}]*model=\"gpt-4o-mini\"[^}]*} 1\\.0");
         HttpResponse<String> again = http.post("/debates", named, bearer);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
         assertThat(awaitEnd(TestService.field(again.body(), "id"))).isEqualTo("completed");

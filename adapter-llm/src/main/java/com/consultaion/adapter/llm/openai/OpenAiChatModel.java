@@ -90,6 +90,15 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The value of the {@code consultaion_llm_circuit_state} metric: 0 closed, 1 half-open, 2 open. */
+        public int gauge() {
+            return switch (this) {
+                case CLOSED -> 0;
+                case HALF_OPEN -> 1;
+                case OPEN -> 2;
+            };
+        }
     }
 
     /**
@@ -221,6 +230,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         Timeout<ChatCompletion> timeout = Timeout.<ChatCompletion>builder(settings.attemptTimeout())
                 .withInterrupt()
                 .build();
+        telemetry.circuitTracked(settings.name(), model, () -> circuit(model).gauge());
         return new Policies(
                 Failsafe.with(retry).compose(breaker).compose(bulkhead).compose(timeout), breaker);
     }

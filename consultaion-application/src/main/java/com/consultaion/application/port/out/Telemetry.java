@@ -33,6 +33,13 @@ public interface Telemetry {
     /** A provider model's circuit breaker changed state: {@code closed}, {@code half_open} or {@code open}. */
     default void circuitChanged(String provider, String model, String state) {}
 
+    /**
+     * A provider model's circuit as its adapter reports it now ({@code 0} closed, {@code 1} half-open or ready for
+     * its trial call, {@code 2} open), read whenever the metric is read: the gauge then says what routing and the
+     * listings say, even while no call changes the breaker.
+     */
+    default void circuitTracked(String provider, String model, java.util.function.IntSupplier state) {}
+
     /** A plan refused a request ({@code plan.max_agents}, {@code quota.tokens_per_day} …). */
     default void quotaRefused(String code) {}
 
