@@ -2,17 +2,15 @@ package com.consultaion.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
+import com.consultaion.bootstrap.TestServers;
 import com.consultaion.domain.json.JsonReader;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +39,7 @@ class ApiFuzzTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port", -1,
-                        "consultaion.data-dir",
-                                Files.createTempDirectory("consultaion-fuzz").toString(),
-                        "consultaion.security.pbkdf2-iterations", 10_000));
+        server = TestServers.start(Map.of());
         http = new TestHttp(server.getURI());
     }
 
@@ -168,19 +160,6 @@ class ApiFuzzTest {
                 .build();
     }
 
-    private static String[] signIn(boolean admin) {
-        String email = "fuzz-" + UUID.randomUUID() + "@example.com";
-        String creds = TestService.json("email", email, "password", TestService.PASSWORD);
-        http.post("/auth/register", creds);
-        if (admin) {
-            server.getApplicationContext().getBean(AccountUseCases.class).grantAdmin(email, "test: fuzz");
-        }
-        return new String[] {
-            "Authorization",
-            "Bearer " + TestService.field(http.post("/auth/login", creds).body(), "access_token")
-        };
-    }
-
     /** Why {@code response} breaks the contract, or null when it keeps it. */
     @SuppressWarnings("unchecked")
     private static String broken(HttpResponse<String> response) {
@@ -223,7 +202,8 @@ class ApiFuzzTest {
         int sent = 0;
         for (Operation op : operations) {
             // a fresh user and admin per operation: one operation may sign out or erase the account it runs as
-            List<String[]> identities = List.of(new String[0], signIn(false), signIn(true));
+            List<String[]> identities =
+                    List.of(new String[0], TestServers.signIn(server, false), TestServers.signIn(server, true));
             for (int i = 0; i < PER_OPERATION && System.nanoTime() < deadline; i++) {
                 HttpRequest request = request(op, random, identities.get(i % identities.size()));
                 HttpResponse<String> response;

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.adapter.llm.openai.FakeOpenAi;
 import com.consultaion.bootstrap.TestHttp;
+import com.consultaion.bootstrap.TestServers;
 import com.consultaion.bootstrap.sse.SseClient;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,12 +33,6 @@ class ProviderFaultsTest {
     private void start(Map<String, Object> overrides) throws IOException {
         provider = new FakeOpenAi().otherwise(FakeOpenAi.obliging());
         Map<String, Object> settings = new HashMap<>(Map.of(
-                "micronaut.server.port",
-                -1,
-                "consultaion.data-dir",
-                Files.createTempDirectory("consultaion-faults").toString(),
-                "consultaion.security.pbkdf2-iterations",
-                10_000,
                 "consultaion.providers.openai.base-url",
                 provider.baseUrl(),
                 "consultaion.providers.openai.api-key",
@@ -50,15 +42,9 @@ class ProviderFaultsTest {
                 "consultaion.providers.openai.backoff-max",
                 "20ms"));
         overrides.forEach((k, v) -> settings.put(k, FAKE.equals(v) ? provider.baseUrl() : v));
-        server = ApplicationContext.run(EmbeddedServer.class, settings);
+        server = TestServers.start(settings);
         http = new TestHttp(server.getURI());
-        String credentials =
-                "{\"email\": \"f-" + UUID.randomUUID() + "@example.com\", \"password\": \"correct-Horse-7\"}";
-        assertThat(http.post("/auth/register", credentials).statusCode()).isEqualTo(201);
-        bearer = new String[] {
-            "Authorization",
-            "Bearer " + TestService.field(http.post("/auth/login", credentials).body(), "access_token")
-        };
+        bearer = TestServers.signIn(server, false);
     }
 
     @AfterEach
@@ -69,20 +55,6 @@ class ProviderFaultsTest {
         if (provider != null) {
             provider.close();
         }
-    }
-
-    /** A bearer header of an admin (the operator's grant on a fresh account). */
-    private String[] admin() {
-        String email = "ops-" + UUID.randomUUID() + "@example.com";
-        String credentials = TestService.json("email", email, "password", TestService.PASSWORD);
-        http.post("/auth/register", credentials);
-        server.getApplicationContext()
-                .getBean(com.consultaion.application.port.in.AccountUseCases.class)
-                .grantAdmin(email, "test: the operator's grant");
-        return new String[] {
-            "Authorization",
-            "Bearer " + TestService.field(http.post("/auth/login", credentials).body(), "access_token")
-        };
     }
 
     private String status(String id) {
@@ -132,7 +104,7 @@ class ProviderFaultsTest {
         assertThat((System.nanoTime() - recovered) / 1_000_000).isLessThanOrEqualTo(1500 + 1000);
         assertThat(http.get("/readyz").body()).contains("gpt-4o-mini");
         // the metric says so too, before any call moved the breaker (it stayed 2 until a restart)
-        assertThat(http.get("/prometheus", admin()).body())
+        assertThat(http.get("/prometheus", TestServers.signIn(server, true)).body())
                 .containsPattern("consultaion_llm_circuit_state\\{[^}]*model=\"gpt-4o-mini\"[^}]*} 1\\.0");
         HttpResponse<String> again = http.post("/debates", named, bearer);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);

@@ -8,7 +8,6 @@ import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
@@ -75,6 +74,8 @@ final class RequestHeadGuard implements BeanCreatedEventListener<NettyServerCust
 
         private final long timeoutMillis;
         private ScheduledFuture<?> timer;
+        /** A refusal was sent: the connection only drains until it closes. */
+        private boolean refused;
 
         Guard(long timeoutMillis) {
             this.timeoutMillis = timeoutMillis;
@@ -98,6 +99,10 @@ final class RequestHeadGuard implements BeanCreatedEventListener<NettyServerCust
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            if (refused) {
+                ReferenceCountUtil.release(msg); // what the client still sends after its refusal is read and dropped
+                return;
+            }
             if (msg instanceof HttpRequest head) {
                 disarm();
                 HttpResponseStatus refusal = refusal(head);
@@ -143,7 +148,8 @@ final class RequestHeadGuard implements BeanCreatedEventListener<NettyServerCust
             return supported ? null : HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED;
         }
 
-        private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
+        private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
+            refused = true;
             String[] error = switch (status.code()) {
                 case 414 -> new String[] {"request.uri_too_long", "The request line is longer than the limit."};
                 case 431 ->
@@ -161,7 +167,21 @@ final class RequestHeadGuard implements BeanCreatedEventListener<NettyServerCust
                     .set(HttpHeaderNames.CONNECTION, "close");
             SecurityHeadersFilter.API_HEADERS.forEach(
                     (name, value) -> response.headers().set(name, value));
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            // A lingering close: stop sending, keep reading (and dropping) what the client still sends for a moment,
+            // then close. Closing at once with unread input makes the kernel reset the connection, and a client
+            // still writing its request then loses the answer (seen in CI with an over-long POST).
+            ctx.writeAndFlush(response).addListener(f -> {
+                if (ctx.channel() instanceof io.netty.channel.socket.DuplexChannel duplex) {
+                    var unused = duplex.shutdownOutput();
+                }
+                var unusedTimer = ctx.executor()
+                        .schedule(
+                                () -> {
+                                    var unusedClose = ctx.close();
+                                },
+                                2,
+                                TimeUnit.SECONDS);
+            });
         }
 
         private void arm(ChannelHandlerContext ctx) {
