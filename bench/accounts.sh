@@ -1,5 +1,7 @@
 # Sourced by the bench scripts (needs BASE): accounts on the running service, through its public API.
-# The admin's e-mail must be in the service's ADMIN_EMAILS.
+# Start the service with $UNLIMITED_FREE_PLAN (settings, not an admin: admin is an operator's grant on an existing
+# account, made at start-up) so that plan quotas do not refuse the load.
+UNLIMITED_FREE_PLAN="CONSULTAION_PLANS_FREE_DEBATES_PER_MONTH=100000000 CONSULTAION_PLANS_FREE_TOKENS_PER_DAY=100000000000000 CONSULTAION_PLANS_FREE_CONCURRENT_DEBATES=100000 CONSULTAION_PLANS_FREE_MAX_AGENTS=8 CONSULTAION_PLANS_FREE_EXPORTS=true"
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 BENCH_PASSWORD=correct-Horse-7
 
@@ -21,17 +23,14 @@ api_key() {
     -d '{"name":"bench"}' | json "['key']"
 }
 
-# load_account EMAIL ADMIN_TOKEN -> registers EMAIL, moves it to the internal plan (so plan quotas do not
-# refuse the load) and prints an API key of it
+# load_account EMAIL -> registers EMAIL and prints an API key of it
 load_account() {
-  local id
-  id=$(register "$1")
-  curl -sf -X POST "$BASE/admin/users/$id/plan" -H "Authorization: Bearer $2" \
-    -H 'Content-Type: application/json' -d '{"plan":"internal"}' >/dev/null
+  register "$1" >/dev/null
   api_key "$(login "$1")"
 }
 
-# admin_token EMAIL -> registers and signs in the admin
+# admin_token EMAIL -> registers EMAIL and signs it in; it is an admin only if the service was started with
+# ADMIN_EMAILS naming an account that existed then (the operator's grant), so admin-only reads may answer 403
 admin_token() {
   register "$1" >/dev/null
   login "$1"

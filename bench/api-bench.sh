@@ -10,13 +10,13 @@ PORT=${BENCH_PORT:-8181}
 REPEATS=${REPEATS:-3}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 source bench/service.sh
+source bench/accounts.sh
 # RATE_LIMIT_STORE=memory|postgres and RATE_LIMIT_ENABLED=false compare the rate-limit check's cost.
 echo "building and starting the service on $BASE (data in $DATA; rate limits: enabled=${RATE_LIMIT_ENABLED:-true}, store=${RATE_LIMIT_STORE:-postgres})"
-start_service ADMIN_EMAILS=bench-admin@example.com LOCAL_MODEL_LATENCY_MS=0
+start_service $UNLIMITED_FREE_PLAN LOCAL_MODEL_LATENCY_MS=0
 
-source bench/accounts.sh
 ADMIN=$(admin_token bench-admin@example.com)
-KEY=$(load_account bench@example.com "$ADMIN")
+KEY=$(load_account bench@example.com)
 TOKEN=$(login bench@example.com)
 ID=$(curl -sf -X POST "$BASE/debates" -H "X-API-Key: $KEY" -H 'Content-Type: application/json' \
   -d '{"prompt":"Should a team of five adopt trunk-based development?"}' | json "['id']")
@@ -65,7 +65,7 @@ ACCOUNTS=${ACCOUNTS:-32}
 echo "creating $ACCOUNTS accounts"
 LUA_KEYS=""
 for n in $(seq 1 "$ACCOUNTS"); do
-  LUA_KEYS="$LUA_KEYS\"$(load_account "bench$n@example.com" "$ADMIN")\","
+  LUA_KEYS="$LUA_KEYS\"$(load_account "bench$n@example.com")\","
 done
 cat > "$DATA/post-many.lua" <<LUA
 local keys = {$LUA_KEYS}

@@ -17,10 +17,10 @@ PORT=${BENCH_PORT:-8183}
 # SERVE=1 launches the packaged service with scripts/serve.sh (with AOT_CACHE=FILE it starts from that cache)
 # instead of through Maven's run profile (bench/service.sh).
 source bench/service.sh
-echo "building and starting the service on $BASE (L = $LATENCY ms)"
-start_service ADMIN_EMAILS=load-admin@example.com LOCAL_MODEL_LATENCY_MS="$LATENCY" \
-  DB_STATEMENT_STATS="$([ "${DB_STATS:-0}" = 1 ] && echo true || echo false)"
 source bench/accounts.sh
+echo "building and starting the service on $BASE (L = $LATENCY ms)"
+start_service $UNLIMITED_FREE_PLAN LOCAL_MODEL_LATENCY_MS="$LATENCY" \
+  DB_STATEMENT_STATS="$([ "${DB_STATS:-0}" = 1 ] && echo true || echo false)"
 ADMIN=$(admin_token load-admin@example.com)
 KEYS=""
 for a in $(seq 1 "$ACCOUNTS"); do

@@ -18,12 +18,12 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 # The harness is one user opening many streams and starting several debates at once: the user is moved to the
 # internal plan below. SERVE=1 launches through scripts/serve.sh (bench/service.sh).
 source bench/service.sh
-echo "building and starting the service on $BASE"
-start_service ADMIN_EMAILS=sse-bench-admin@example.com LOCAL_MODEL_LATENCY_MS="${LATENCY_MS:-2000}" \
-  SSE_MAX_STREAMS_PER_IDENTITY=1000000
 source bench/accounts.sh
+echo "building and starting the service on $BASE"
+start_service $UNLIMITED_FREE_PLAN LOCAL_MODEL_LATENCY_MS="${LATENCY_MS:-2000}" \
+  SSE_MAX_STREAMS_PER_IDENTITY=1000000
 ADMIN=$(admin_token sse-bench-admin@example.com)
-KEY=$(load_account sse-bench@example.com "$ADMIN")
+KEY=$(load_account sse-bench@example.com)
 JVM=$(service_pid)
 rss() { ps -o rss= -p "$JVM" | awk '{printf "%.0f", $1/1024}'; }
 echo "service RSS before: $(rss) MiB"
