@@ -3,7 +3,7 @@ package com.consultaion.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +19,11 @@ class AdminGrantTest {
     private static final String ADMIN = "ops-lead@example.com";
 
     private static EmbeddedServer start(Path dir) {
-        return ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "consultaion.data-dir",
-                        dir.toString(),
-                        "consultaion.security.pbkdf2-iterations",
-                        10_000,
-                        "consultaion.security.admin-emails",
-                        ADMIN + ", nobody-yet@example.com"));
+        return TestServers.start(Map.of(
+                "consultaion.data-dir",
+                dir.toString(),
+                "consultaion.security.admin-emails",
+                ADMIN + ", nobody-yet@example.com"));
     }
 
     private static String login(TestHttp http) {
