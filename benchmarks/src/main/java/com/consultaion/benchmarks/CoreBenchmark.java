@@ -12,6 +12,7 @@ import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ public final class CoreBenchmark {
                     .setServerConfig("max_connections", "300")
                     .start();
             new SchemaMigrations(pg.getPostgresDatabase()).migrate();
-            com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+            HikariDataSource ds = new HikariDataSource();
             ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             ds.setMaximumPoolSize(20);
             Jdbi jdbi = Jdbi.create(ds).installPlugin(new PostgresPlugin());

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public final class DebateLoadBenchmark {
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
+                .executor(Executors.newFixedThreadPool(4))
                 .build();
 
         if (warmup > 0) {

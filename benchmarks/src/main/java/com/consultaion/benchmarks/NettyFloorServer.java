@@ -29,14 +29,22 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -133,14 +141,14 @@ public final class NettyFloorServer {
                 ProcessHandle.current()
                                 .info()
                                 .totalCpuDuration()
-                                .map(java.time.Duration::toMillis)
+                                .map(Duration::toMillis)
                                 .orElse(-1L)
                         / 1000.0);
         System.exit(0);
     }
 
     int port() {
-        return ((java.net.InetSocketAddress) server.localAddress()).getPort();
+        return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
     /**
@@ -148,7 +156,7 @@ public final class NettyFloorServer {
      * them, {@code interval} ms apart; the last one is {@code final} and ends every stream.
      */
     void run(int awaiting, long interval, int bursts, int size, boolean batch) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (opened.get() < awaiting && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
@@ -169,23 +177,23 @@ public final class NettyFloorServer {
     void warmUp(int connections, int bursts, int size, boolean batch) throws Exception {
         String id = WARM_UP;
         streams.put(id, new CopyOnWriteArrayList<>());
-        List<java.net.Socket> sockets = new ArrayList<>();
+        List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
-                java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port());
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port());
                 socket.getOutputStream()
                         .write(("GET /debates/" + id + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                 Thread.ofVirtual().start(() -> {
                     try {
-                        socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-                    } catch (java.io.IOException ended) {
+                        socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+                    } catch (IOException ended) {
                         // the warm-up stream closed
                     }
                 });
                 sockets.add(socket);
             }
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (streams.get(id).size() < connections && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
@@ -195,7 +203,7 @@ public final class NettyFloorServer {
             }
             Thread.sleep(500);
         } finally {
-            for (java.net.Socket socket : sockets) {
+            for (Socket socket : sockets) {
                 socket.close();
             }
             streams.remove(id);
@@ -204,11 +212,11 @@ public final class NettyFloorServer {
 
     void close() throws InterruptedException {
         server.close().sync();
-        loops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).sync();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
     }
 
     /** One event to every open stream: one shared buffer, one write per stream. */
-    private void burst(java.util.Collection<String> debateIds, String type, int seq, int size, boolean batch) {
+    private void burst(Collection<String> debateIds, String type, int seq, int size, boolean batch) {
         ByteBuf frame = frame(type, seq, size, Instant.now());
         boolean last = type.equals("final");
         List<Channel> all = new ArrayList<>();

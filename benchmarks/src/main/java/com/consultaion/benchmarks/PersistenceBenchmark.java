@@ -17,6 +17,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -150,7 +151,7 @@ public final class PersistenceBenchmark {
             }
             micros[i] = (System.nanoTime() - t) / 1_000;
         }
-        java.util.Arrays.sort(micros);
+        Arrays.sort(micros);
         System.out.printf(
                 Locale.ROOT,
                 "read debate + 50 contributions, run %d: p50 %.2f ms  p99 %.2f ms  (2000 reads)%n",

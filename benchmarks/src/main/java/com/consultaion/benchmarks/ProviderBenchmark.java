@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,7 +79,7 @@ public final class ProviderBenchmark {
                     try {
                         f.get(60, TimeUnit.SECONDS);
                         ok++;
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         failed++;
                     }
                 }

@@ -4,6 +4,7 @@ import com.consultaion.adapter.persistence.inmemory.InMemoryDebateEventBus;
 import com.consultaion.adapter.persistence.jdbi.JdbiFactory;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
+import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.service.LeaderboardService;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
@@ -20,10 +21,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * The leaderboard's cost: (1) in memory, for 50 personas and 100,000 matches, the Elo replay, one Bradley–Terry
@@ -125,8 +128,7 @@ public final class RatingBenchmark {
                     continue;
                 }
                 List<RatedDebate.Score> distinct = scores.stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                RatedDebate.Score::persona, s -> s, (x, y) -> x, java.util.LinkedHashMap::new))
+                        .collect(Collectors.toMap(RatedDebate.Score::persona, s -> s, (x, y) -> x, LinkedHashMap::new))
                         .values()
                         .stream()
                         .toList();
@@ -151,7 +153,7 @@ public final class RatingBenchmark {
                 long t0 = System.nanoTime();
                 stores.ratings().matches("");
                 long t1 = System.nanoTime();
-                var done = service.recompute(com.consultaion.application.port.in.Requester.system());
+                var done = service.recompute(Requester.system());
                 long t2 = System.nanoTime();
                 System.out.printf(
                         Locale.ROOT,

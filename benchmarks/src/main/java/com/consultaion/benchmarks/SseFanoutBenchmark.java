@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,10 +75,10 @@ public final class SseFanoutBenchmark {
         // Events committed once every stream was open: the steady state, without the connection storm.
         ConcurrentLinkedQueue<Long> steadyMicros = new ConcurrentLinkedQueue<>();
         // The same, by event type: which stage's events wait longest.
-        Map<String, ConcurrentLinkedQueue<Long>> steadyByType = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, ConcurrentLinkedQueue<Long>> steadyByType = new ConcurrentSkipListMap<>();
         AtomicReference<Instant> allConnectedAt = new AtomicReference<>(Instant.MAX);
         AtomicInteger connected = new AtomicInteger();
-        Map<Integer, Integer> refused = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<Integer, Integer> refused = new ConcurrentSkipListMap<>();
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(subscribers);
         long start = System.nanoTime();

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -21,7 +22,7 @@ class ArchitectureTest {
     /** Test code shared as a test jar (the fake provider server) is not production code either. */
     static final class NoTestJars implements ImportOption {
         @Override
-        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+        public boolean includes(Location location) {
             return !location.contains("-tests.jar");
         }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,9 +118,8 @@ class StartupFailureTest {
                 .isEqualTo("consultaion: cannot start: consultaion.security.pbkdf2-iterations is 1000; production mode"
                         + " needs at least 600000");
         Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (java.nio.file.Files.exists(pid)) {
-            long postmaster =
-                    Long.parseLong(java.nio.file.Files.readAllLines(pid).get(0).strip());
+        if (Files.exists(pid)) {
+            long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
             assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
                     .as("the embedded PostgreSQL of the failed start is still running")
                     .isFalse();

@@ -5,19 +5,25 @@ import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
+import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RetryDebateUseCase;
+import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.LogContext;
+import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.port.out.Tracing;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
@@ -27,6 +33,7 @@ import com.consultaion.application.service.DebateQueries;
 import com.consultaion.application.service.DebateRunner;
 import com.consultaion.application.service.DebateWorker;
 import com.consultaion.application.service.LeaderboardService;
+import com.consultaion.application.service.RoutingService;
 import com.consultaion.application.service.StartDebateService;
 import com.consultaion.application.service.pipeline.ModelCalls;
 import com.consultaion.application.service.pipeline.Pipeline;
@@ -75,7 +82,7 @@ public final class Consultaion implements AutoCloseable {
     private final DebateQueries queries;
     private final DebateControlService control;
     private final DebateWorker worker;
-    private final com.consultaion.application.service.RoutingService routing;
+    private final RoutingService routing;
     private final LeaderboardService leaderboard;
     private final BillingService billing;
     private final DebateEventBus bus;
@@ -123,7 +130,7 @@ public final class Consultaion implements AutoCloseable {
                 b.audit,
                 pipeline);
         this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
-        this.routing = new com.consultaion.application.service.RoutingService(b.models, billing);
+        this.routing = new RoutingService(b.models, billing);
         this.control = new DebateControlService(
                 s.debates(), s.events(), s.bus(), s.transactions(), worker, clock, billing, b.telemetry);
         if (b.startWorker) {
@@ -146,7 +153,7 @@ public final class Consultaion implements AutoCloseable {
     }
 
     /** Which model a debate runs on: by routing policy, or the one the request names. */
-    public com.consultaion.application.port.in.RouteModelQuery routeModelQuery() {
+    public RouteModelQuery routeModelQuery() {
         return routing;
     }
 
@@ -219,7 +226,7 @@ public final class Consultaion implements AutoCloseable {
         return queries;
     }
 
-    public com.consultaion.application.port.in.ListDebatesQuery listDebatesQuery() {
+    public ListDebatesQuery listDebatesQuery() {
         return queries;
     }
 
@@ -276,27 +283,23 @@ public final class Consultaion implements AutoCloseable {
         private @Nullable Stores stores;
         private List<Plan> plans = Plan.DEFAULTS;
         private String defaultPlan = Plan.DEFAULT_SLUG;
-        private com.consultaion.application.port.out.LogContext logContext =
-                com.consultaion.application.port.out.LogContext.NONE;
+        private LogContext logContext = LogContext.NONE;
         private Telemetry telemetry = Telemetry.NONE;
-        private com.consultaion.application.port.out.Tracing tracing =
-                com.consultaion.application.port.out.Tracing.NONE;
+        private Tracing tracing = Tracing.NONE;
         private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
-        private java.time.Duration leaderboardRefreshDelay = java.time.Duration.ZERO;
+        private Duration leaderboardRefreshDelay = Duration.ZERO;
         private Clock clock = Clock.systemUTC();
         private Supplier<DebateId> ids = DebateId::random;
         private String defaultModel = "local";
         private DebateWorker.Settings workerSettings = DebateWorker.Settings.defaults("embedded-" + UUID.randomUUID());
         private boolean startWorker = true;
-        private com.consultaion.application.port.out.AuditTrail audit =
-                com.consultaion.application.port.out.AuditTrail.NONE;
-        private com.consultaion.application.port.out.ModelCatalog models =
-                com.consultaion.application.port.out.ModelCatalog.ANY;
+        private AuditTrail audit = AuditTrail.NONE;
+        private ModelCatalog models = ModelCatalog.ANY;
 
         private Builder() {}
 
         /** Where started debates are recorded ({@code debate_created}); {@code AuditTrail.NONE} by default. */
-        public Builder audit(com.consultaion.application.port.out.AuditTrail audit) {
+        public Builder audit(AuditTrail audit) {
             this.audit = Objects.requireNonNull(audit);
             return this;
         }
@@ -313,7 +316,7 @@ public final class Consultaion implements AutoCloseable {
         }
 
         /** Where the worker names the debate it runs, for the log lines written meanwhile; nowhere by default. */
-        public Builder logContext(com.consultaion.application.port.out.LogContext logContext) {
+        public Builder logContext(LogContext logContext) {
             this.logContext = Objects.requireNonNull(logContext);
             return this;
         }
@@ -322,7 +325,7 @@ public final class Consultaion implements AutoCloseable {
          * Where the core reports spans (a debate's run, its stages, every model call), continuing the trace of
          * the request that started the debate; none by default.
          */
-        public Builder tracing(com.consultaion.application.port.out.Tracing tracing) {
+        public Builder tracing(Tracing tracing) {
             this.tracing = Objects.requireNonNull(tracing);
             return this;
         }
@@ -350,7 +353,7 @@ public final class Consultaion implements AutoCloseable {
          * How long the background refresh of the boards waits after a rated debate, so that debates completing
          * together share one refresh; zero (the default) refreshes at once.
          */
-        public Builder leaderboardRefreshDelay(java.time.Duration delay) {
+        public Builder leaderboardRefreshDelay(Duration delay) {
             this.leaderboardRefreshDelay = Objects.requireNonNull(delay);
             return this;
         }
@@ -377,7 +380,7 @@ public final class Consultaion implements AutoCloseable {
         }
 
         /** Which models debates may name; by default any (the chat model decides). */
-        public Builder models(com.consultaion.application.port.out.ModelCatalog catalog) {
+        public Builder models(ModelCatalog catalog) {
             this.models = Objects.requireNonNull(catalog);
             this.defaultModel = catalog.defaultModel();
             return this;

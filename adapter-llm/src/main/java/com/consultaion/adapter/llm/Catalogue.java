@@ -1,6 +1,8 @@
 package com.consultaion.adapter.llm;
 
+import com.consultaion.adapter.llm.local.LocalChatModel;
 import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.domain.Nullable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -53,7 +56,7 @@ public final class Catalogue implements ModelCatalog {
     private final List<String> order;
 
     /** The shipped catalogue, or the file at {@code path} when one is given. */
-    public static List<Description> read(@com.consultaion.domain.Nullable Path path) {
+    public static List<Description> read(@Nullable Path path) {
         try (InputStream in = path == null
                 ? Catalogue.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)
                 : Files.newInputStream(path)) {
@@ -98,14 +101,14 @@ public final class Catalogue implements ModelCatalog {
     }
 
     /** The entry of a model, whether usable or not. */
-    public java.util.Optional<Description> entry(String model) {
-        return java.util.Optional.ofNullable(lookup(model));
+    public Optional<Description> entry(String model) {
+        return Optional.ofNullable(lookup(model));
     }
 
     /** The entry a model id stands for: its own, or the local model's for the local model's variants. */
-    private @com.consultaion.domain.Nullable Description lookup(String model) {
+    private @Nullable Description lookup(String model) {
         Description d = entries.get(model);
-        return d == null && com.consultaion.adapter.llm.local.LocalChatModel.serves(model) ? entries.get("local") : d;
+        return d == null && LocalChatModel.serves(model) ? entries.get("local") : d;
     }
 
     private boolean configured(String model) {

@@ -3,8 +3,10 @@ package com.consultaion.adapter.persistence;
 import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.ContentEraser;
+import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.LoginAttempts;
 import com.consultaion.application.port.out.SessionRepository;
+import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.application.port.out.UserRepository;
 
 /** The account-related store ports of one persistence adapter, sharing its unit of work. */
@@ -15,5 +17,5 @@ public record AccountStores(
         LoginAttempts attempts,
         AuditTrail audit,
         ContentEraser eraser,
-        com.consultaion.application.port.out.TeamRepository teams,
-        com.consultaion.application.port.out.IdentityStore identities) {}
+        TeamRepository teams,
+        IdentityStore identities) {}

@@ -1,6 +1,7 @@
 package com.consultaion.adapter.persistence;
 
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.out.OpsStore;
 import com.consultaion.application.port.out.RateLimitStore;
 
 /** Every store port one persistence adapter provides: the debate core's and the accounts'. */
@@ -9,7 +10,7 @@ public interface PersistenceStores extends Consultaion.Stores {
     AccountStores accounts();
 
     /** Aggregates for operators (the ops summary). */
-    com.consultaion.application.port.out.OpsStore ops();
+    OpsStore ops();
 
     /** Rate-limit buckets: shared by every node on PostgreSQL, per JVM in memory. */
     RateLimitStore rateLimits();

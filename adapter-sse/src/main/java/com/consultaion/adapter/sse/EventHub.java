@@ -5,6 +5,9 @@ import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.event.DebateEvent;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,12 +43,12 @@ final class EventHub {
 
     private final ReadDebateEventsQuery events;
     private final DebateEventBus bus;
-    private final io.micronaut.json.JsonMapper json;
+    private final JsonMapper json;
     private final int batch;
     private final Map<DebateId, Window> windows = new ConcurrentHashMap<>();
 
     /** {@code batch}: the most events one chunk of the fan-out carries. */
-    EventHub(ReadDebateEventsQuery events, DebateEventBus bus, io.micronaut.json.JsonMapper json, int batch) {
+    EventHub(ReadDebateEventsQuery events, DebateEventBus bus, JsonMapper json, int batch) {
         this.events = events;
         this.bus = bus;
         this.json = json;
@@ -311,8 +314,8 @@ final class EventHub {
                         e.seq(),
                         e.terminal(),
                         Frames.event(e.seq(), e.type(), json.writeValueAsString(e.wireFields()))));
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         }
         return encoded;

@@ -13,6 +13,7 @@ import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ final class StreamAdmissionFilter implements Ordered {
 
     private final Admission admission;
 
-    StreamAdmissionFilter(@jakarta.inject.Named("stream-opens") Admission admission) {
+    StreamAdmissionFilter(@Named("stream-opens") Admission admission) {
         this.admission = admission;
     }
 

@@ -6,6 +6,7 @@ import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +68,7 @@ final class StreamController {
                 .orElseThrow(() -> new IllegalStateException("stream route is not behind the authentication filter"));
         Requester requester = principal.requester();
         Optional<DebateId> debateId = parse(id);
-        Optional<com.consultaion.domain.debate.Debate> debate = debateId.flatMap(d -> debates.get(d, requester));
+        Optional<Debate> debate = debateId.flatMap(d -> debates.get(d, requester));
         if (debate.isEmpty()) {
             return HttpResponse.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
@@ -122,7 +124,7 @@ final class StreamController {
     }
 
     static Map<String, Object> error(String code, String message, boolean retryable, Long retryAfter) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
         body.put("message", message);
         body.put("details", Map.of());

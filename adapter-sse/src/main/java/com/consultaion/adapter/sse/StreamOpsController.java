@@ -8,6 +8,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import jakarta.inject.Named;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ final class StreamOpsController {
     private final StreamMetrics metrics;
     private final Admission admission;
 
-    StreamOpsController(StreamMetrics metrics, @jakarta.inject.Named("stream-opens") Admission admission) {
+    StreamOpsController(StreamMetrics metrics, @Named("stream-opens") Admission admission) {
         this.metrics = metrics;
         this.admission = admission;
     }

@@ -7,6 +7,10 @@ import com.consultaion.domain.debate.DebateId;
 import io.micronaut.serde.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The node's shared event window: every reader gets every event in order, however readers interleave. */
@@ -46,7 +50,7 @@ class EventHubTest {
         store.appendUpTo(3);
         assertThat(seqs(hub.readAfter(id, 0, 100))).isEqualTo(range(1, 3));
         store.appendUpTo(4); // committed, its signal lost
-        long aMinute = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        long aMinute = TimeUnit.MINUTES.toNanos(1);
         for (int heartbeat = 0; heartbeat < 100; heartbeat++) {
             assertThat(hub.readAfter(id, 3, 100, aMinute)).isEmpty(); // served by the read that found 1..3
         }
@@ -108,9 +112,9 @@ class EventHubTest {
         hub.join(id, FakeBus.IDLE);
         long total = 3_000;
         int readers = 16;
-        java.util.concurrent.atomic.AtomicBoolean writerDone = new java.util.concurrent.atomic.AtomicBoolean();
-        List<java.util.concurrent.Future<List<Long>>> results = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        AtomicBoolean writerDone = new AtomicBoolean();
+        List<Future<List<Long>>> results = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int r = 0; r < readers; r++) {
                 results.add(pool.submit(() -> {
                     List<Long> got = new ArrayList<>();

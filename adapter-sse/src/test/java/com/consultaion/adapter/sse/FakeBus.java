@@ -5,6 +5,7 @@ import com.consultaion.domain.debate.DebateId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /** A bus in this JVM that calls its listeners on the publisher's thread, as the in-process bus does. */
 final class FakeBus implements DebateEventBus {
@@ -12,7 +13,7 @@ final class FakeBus implements DebateEventBus {
     /** A follower that takes nothing: keeps a debate's window alive in tests that read the hub directly. */
     static final EventHub.Follower IDLE = new EventHub.Follower() {
         @Override
-        public void signalled(long seq, java.util.function.LongFunction<EventHub.Chunk> chunkAfter) {}
+        public void signalled(long seq, LongFunction<EventHub.Chunk> chunkAfter) {}
 
         @Override
         public void resync() {}

@@ -2,6 +2,7 @@ package com.consultaion.adapter.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +14,7 @@ import reactor.core.publisher.BaseSubscriber;
 /** The backlog rule of the reactive outlet, with the test playing the connection (its demand is its socket). */
 class ReactiveOutletTest {
 
-    private static final byte[] FIRST = "retry: 3000\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] FIRST = "retry: 3000\n\n".getBytes(StandardCharsets.UTF_8);
 
     /** A connection that takes what it is given, as fast as it comes. */
     private static final class Reader extends BaseSubscriber<byte[]> {

@@ -8,11 +8,15 @@ import com.consultaion.adapter.rest.security.Pbkdf2PasswordHasher;
 import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.application.port.in.ApiKeyUseCases;
 import com.consultaion.application.port.in.AuthenticateQuery;
+import com.consultaion.application.port.in.TeamUseCases;
+import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.PasswordHasher;
 import com.consultaion.application.service.AccountService;
 import com.consultaion.application.service.ApiKeyService;
 import com.consultaion.application.service.AuthenticationService;
+import com.consultaion.application.service.TeamService;
 import com.consultaion.bootstrap.StartupFailure;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -28,7 +32,7 @@ final class AccountFactory {
     }
 
     // Created at start-up, so a production rule it checks ends the start instead of every later sign-in (500).
-    @io.micronaut.context.annotation.Context
+    @Context
     PasswordHasher passwordHasher(
             SecuritySettings security, @Value("${consultaion.security.pbkdf2-iterations:600000}") int iterations) {
         if (security.mode() == SecuritySettings.Mode.PRODUCTION
@@ -68,7 +72,7 @@ final class AccountFactory {
     }
 
     @Singleton
-    com.consultaion.application.port.out.AuditTrail auditTrail(JdbiStores stores) {
+    AuditTrail auditTrail(JdbiStores stores) {
         return stores.accounts().audit();
     }
 
@@ -78,10 +82,9 @@ final class AccountFactory {
     }
 
     @Singleton
-    com.consultaion.application.port.in.TeamUseCases teams(JdbiStores stores, Clock clock) {
+    TeamUseCases teams(JdbiStores stores, Clock clock) {
         AccountStores a = stores.accounts();
-        return new com.consultaion.application.service.TeamService(
-                a.teams(), a.users(), stores.debates(), a.audit(), stores.transactions(), clock);
+        return new TeamService(a.teams(), a.users(), stores.debates(), a.audit(), stores.transactions(), clock);
     }
 
     @Singleton

@@ -1,10 +1,17 @@
 package com.consultaion.bootstrap.config;
 
+import com.consultaion.adapter.llm.Catalogue;
+import com.consultaion.adapter.llm.RoutingChatModel;
 import com.consultaion.adapter.llm.local.LocalChatModel;
 import com.consultaion.adapter.llm.openai.OpenAiChatModel;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
+import com.consultaion.adapter.persistence.jdbi.PostgresNotifyEventBus;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
+import com.consultaion.adapter.sse.StreamMetrics;
+import com.consultaion.adapter.sse.StreamRegistry;
+import com.consultaion.adapter.sse.StreamSettings;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.Admission;
 import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
@@ -14,24 +21,39 @@ import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.RetryDebateUseCase;
+import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.port.out.Tracing;
 import com.consultaion.application.service.DebateWorker;
+import com.consultaion.bootstrap.StartupFailure;
+import com.consultaion.bootstrap.db.DatabaseServer;
 import com.consultaion.domain.plan.Plan;
 import com.consultaion.domain.rating.Leaderboard;
+import com.consultaion.domain.safety.PiiScrubber;
+import com.consultaion.domain.safety.PiiScrubber.Kind;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.MDC;
 
 /**
  * Wires the debate core for the service: PostgreSQL stores, the chat model, and a worker that starts with the
@@ -43,24 +65,23 @@ final class DebateFactory {
     /** Signals reach this node's subscribers directly and other nodes' through PostgreSQL NOTIFY. */
     @Singleton
     @Bean(preDestroy = "close")
-    com.consultaion.adapter.persistence.jdbi.PostgresNotifyEventBus eventBus(
-            Jdbi jdbi, com.consultaion.bootstrap.db.DatabaseServer database) {
-        return new com.consultaion.adapter.persistence.jdbi.PostgresNotifyEventBus(jdbi, database::openConnection);
+    PostgresNotifyEventBus eventBus(Jdbi jdbi, DatabaseServer database) {
+        return new PostgresNotifyEventBus(jdbi, database::openConnection);
     }
 
     @Singleton
-    com.consultaion.adapter.sse.StreamSettings streamSettings(
+    StreamSettings streamSettings(
             @Value("${consultaion.sse.heartbeat:15s}") Duration heartbeat,
             @Value("${consultaion.sse.max-lifetime:1h}") Duration maxLifetime,
             @Value("${consultaion.sse.max-streams-per-identity:10}") int maxStreams,
             @Value("${consultaion.sse.max-backlog-bytes:4194304}") long maxBacklogBytes) {
-        return new com.consultaion.adapter.sse.StreamSettings(heartbeat, maxLifetime, maxStreams, 200, maxBacklogBytes);
+        return new StreamSettings(heartbeat, maxLifetime, maxStreams, 200, maxBacklogBytes);
     }
 
     /** Stream opens queue for their turn instead of taking every database connection at once. */
     @Singleton
-    @jakarta.inject.Named("stream-opens")
-    com.consultaion.application.port.in.Admission streamAdmission(
+    @Named("stream-opens")
+    Admission streamAdmission(
             @Value("${consultaion.sse.open-concurrency:8}") int concurrency,
             @Value("${consultaion.sse.open-queue-limit:20000}") int queueLimit,
             @Value("${consultaion.sse.open-queue-timeout:30s}") Duration queueTimeout) {
@@ -69,38 +90,36 @@ final class DebateFactory {
 
     /** Debate starts, likewise: a thousand at once queue instead of failing when the pool's wait runs out. */
     @Singleton
-    @jakarta.inject.Named("debate-starts")
-    com.consultaion.application.port.in.Admission startAdmission(
+    @Named("debate-starts")
+    Admission startAdmission(
             @Value("${consultaion.http.start-concurrency:8}") int concurrency,
             @Value("${consultaion.http.start-queue-limit:20000}") int queueLimit,
             @Value("${consultaion.http.start-queue-timeout:30s}") Duration queueTimeout) {
         return admission("consultaion.http.start-*", concurrency, queueLimit, queueTimeout);
     }
 
-    private static com.consultaion.application.port.in.Admission admission(
-            String settings, int concurrency, int queueLimit, Duration queueTimeout) {
+    private static Admission admission(String settings, int concurrency, int queueLimit, Duration queueTimeout) {
         try {
-            return new com.consultaion.application.port.in.Admission(concurrency, queueLimit, queueTimeout);
+            return new Admission(concurrency, queueLimit, queueTimeout);
         } catch (IllegalArgumentException e) {
-            throw new com.consultaion.bootstrap.StartupFailure(settings + ": " + e.getMessage());
+            throw new StartupFailure(settings + ": " + e.getMessage());
         }
     }
 
     /** Closing it ends every open stream cleanly when the node shuts down. */
     @Singleton
     @Bean(preDestroy = "close")
-    com.consultaion.adapter.sse.StreamRegistry streamRegistry() {
-        return new com.consultaion.adapter.sse.StreamRegistry();
+    StreamRegistry streamRegistry() {
+        return new StreamRegistry();
     }
 
     @Singleton
-    com.consultaion.adapter.sse.StreamMetrics streamMetrics() {
-        return new com.consultaion.adapter.sse.StreamMetrics();
+    StreamMetrics streamMetrics() {
+        return new StreamMetrics();
     }
 
     /** The chat models: the local one, and an OpenAI-compatible adapter per configured provider. */
-    record Models(com.consultaion.adapter.llm.Catalogue catalogue, ChatModel chat, List<OpenAiChatModel> providers)
-            implements AutoCloseable {
+    record Models(Catalogue catalogue, ChatModel chat, List<OpenAiChatModel> providers) implements AutoCloseable {
         @Override
         public void close() {
             providers.forEach(OpenAiChatModel::close);
@@ -128,9 +147,9 @@ final class DebateFactory {
                     scrubbing,
                     kinds,
                     telemetry);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             // A bad provider, catalogue or default model ends startup with one line that names it.
-            throw new com.consultaion.bootstrap.StartupFailure("model configuration: " + e.getMessage(), e);
+            throw new StartupFailure("model configuration: " + e.getMessage(), e);
         }
     }
 
@@ -142,11 +161,11 @@ final class DebateFactory {
             boolean scrubbing,
             List<String> kinds,
             Telemetry telemetry) {
-        List<ModelCatalog.Description> entries = com.consultaion.adapter.llm.Catalogue.read(
-                catalogueFile.isBlank() ? null : java.nio.file.Path.of(catalogueFile));
-        java.util.Map<String, ModelCatalog.Description> byId = new java.util.HashMap<>();
+        List<ModelCatalog.Description> entries =
+                Catalogue.read(catalogueFile.isBlank() ? null : Path.of(catalogueFile));
+        Map<String, ModelCatalog.Description> byId = new HashMap<>();
         entries.forEach(e -> byId.put(e.id(), e));
-        java.util.Map<String, OpenAiChatModel> adapters = new java.util.LinkedHashMap<>();
+        Map<String, OpenAiChatModel> adapters = new LinkedHashMap<>();
         for (ProviderProperties p : configured) {
             adapters.put(
                     p.getName(),
@@ -162,7 +181,7 @@ final class DebateFactory {
                             },
                             telemetry));
         }
-        com.consultaion.adapter.llm.Catalogue catalogue = new com.consultaion.adapter.llm.Catalogue(
+        Catalogue catalogue = new Catalogue(
                 entries,
                 adapters.keySet(),
                 model -> {
@@ -174,15 +193,14 @@ final class DebateFactory {
         ChatModel local = new LocalChatModel(localSettings);
         return new Models(
                 catalogue,
-                new com.consultaion.adapter.llm.RoutingChatModel(
+                new RoutingChatModel(
                         local,
-                        java.util.Map.copyOf(adapters),
+                        Map.copyOf(adapters),
                         catalogue,
                         scrubbing
-                                ? new com.consultaion.domain.safety.PiiScrubber(kinds.stream()
-                                        .map(com.consultaion.domain.safety.PiiScrubber.Kind::parse)
-                                        .collect(java.util.stream.Collectors.toSet()))
-                                : com.consultaion.domain.safety.PiiScrubber.NONE),
+                                ? new PiiScrubber(
+                                        kinds.stream().map(Kind::parse).collect(Collectors.toSet()))
+                                : PiiScrubber.NONE),
                 List.copyOf(adapters.values()));
     }
 
@@ -217,8 +235,8 @@ final class DebateFactory {
             @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
             @Value("${consultaion.leaderboard.refresh-delay:2s}") Duration refreshDelay,
             Telemetry telemetry,
-            com.consultaion.application.port.out.Tracing tracing,
-            io.micronaut.context.env.Environment environment) {
+            Tracing tracing,
+            Environment environment) {
         NodeIdentity node =
                 NodeIdentity.of(nodeId, ManagementFactory.getRuntimeMXBean().getName());
         String owner = node.owner(UUID.randomUUID().toString().substring(0, 8));
@@ -236,14 +254,14 @@ final class DebateFactory {
                 .telemetry(telemetry)
                 .tracing(tracing)
                 .logContext((key, value) -> {
-                    org.slf4j.MDC.put(key, value);
-                    return () -> org.slf4j.MDC.remove(key);
+                    MDC.put(key, value);
+                    return () -> MDC.remove(key);
                 })
                 .build();
     }
 
     @Singleton
-    com.consultaion.application.port.in.RouteModelQuery routeModel(Consultaion consultaion) {
+    RouteModelQuery routeModel(Consultaion consultaion) {
         return consultaion.routeModelQuery();
     }
 

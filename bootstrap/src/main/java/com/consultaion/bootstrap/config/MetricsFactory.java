@@ -13,8 +13,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * The core's {@link Telemetry} on Micrometer, exported at {@code /prometheus} (admins only). Every tag value is
@@ -55,8 +57,8 @@ final class MetricsFactory {
     Telemetry telemetry(
             MeterRegistry registry,
             StreamMetrics streams,
-            @jakarta.inject.Named("stream-opens") Admission opens,
-            @jakarta.inject.Named("debate-starts") Admission starts) {
+            @Named("stream-opens") Admission opens,
+            @Named("debate-starts") Admission starts) {
         Gauge.builder("consultaion.sse.opens.waiting", opens, Admission::waiting)
                 .description("stream opens waiting for their turn on this node")
                 .register(registry);
@@ -165,8 +167,8 @@ final class MetricsFactory {
         }
 
         @Override
-        public void circuitTracked(String provider, String model, java.util.function.IntSupplier state) {
-            io.micrometer.core.instrument.Gauge.builder("consultaion.llm.circuit.state", state::getAsInt)
+        public void circuitTracked(String provider, String model, IntSupplier state) {
+            Gauge.builder("consultaion.llm.circuit.state", state::getAsInt)
                     .description("a provider model's circuit breaker: 0 closed, 1 half-open (or ready for its trial"
                             + " call), 2 open")
                     .tag("provider", provider)

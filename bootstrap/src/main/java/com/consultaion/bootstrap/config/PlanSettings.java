@@ -6,6 +6,7 @@ import io.micronaut.core.type.Argument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The plans from configuration: the built-in free, pro and internal plans ({@link Plan#DEFAULTS}), each limit
@@ -37,7 +38,7 @@ final class PlanSettings {
                                     .orElse(l.maxAgents()),
                             env.getProperty(prefix + "model-tiers", Argument.listOf(String.class))
                                     .map(HashSet::new)
-                                    .map(s -> (java.util.Set<String>) s)
+                                    .map(s -> (Set<String>) s)
                                     .orElse(l.modelTiers()),
                             env.getProperty(prefix + "exports", Boolean.class).orElse(l.exports()))));
         }

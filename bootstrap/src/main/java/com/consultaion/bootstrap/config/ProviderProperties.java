@@ -1,5 +1,6 @@
 package com.consultaion.bootstrap.config;
 
+import com.consultaion.adapter.llm.openai.ProviderSettings;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import java.time.Duration;
@@ -139,12 +140,12 @@ public final class ProviderProperties {
         this.maxWait = maxWait;
     }
 
-    com.consultaion.adapter.llm.openai.ProviderSettings settings() {
+    ProviderSettings settings() {
         if (baseUrl.isBlank()) {
             throw new IllegalArgumentException("provider " + name + " needs a base URL (consultaion.providers." + name
                     + ".base-url, e.g. https://api.openai.com/v1)");
         }
-        return new com.consultaion.adapter.llm.openai.ProviderSettings(
+        return new ProviderSettings(
                 name,
                 baseUrl,
                 apiKey,

@@ -9,9 +9,14 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +100,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public JdbcTarget target() {
         return new JdbcTarget(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
@@ -125,10 +130,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Creates the pg_stat_statements view; a database that cannot is stopped again, so nothing is left running. */
     private static void countStatements(EmbeddedPostgres postgres) throws IOException {
-        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
-                java.sql.Statement statement = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement statement = c.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             postgres.close();
             throw new IOException("pg_stat_statements could not be created: " + e.getMessage(), e);
         }
@@ -170,11 +175,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ProcessHandle handle = process.get();
         handle.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
         try {
-            handle.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            handle.onExit().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             handle.destroyForcibly();
             try {
-                handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                handle.onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 throw new StartupFailure("a PostgreSQL (pid " + pid + ") still holds " + directory
                         + " and did not stop; stop it by hand and start again");

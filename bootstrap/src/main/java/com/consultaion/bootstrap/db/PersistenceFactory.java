@@ -7,6 +7,8 @@ import com.consultaion.application.port.out.ReadinessProbe;
 import com.consultaion.bootstrap.StartupFailure;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -45,7 +47,7 @@ final class PersistenceFactory {
             DatabaseServer server,
             @Value("${consultaion.database.pool-size:20}") int poolSize,
             @Value("${consultaion.database.acquire-timeout-ms:2000}") long acquireTimeoutMs,
-            io.micrometer.core.instrument.MeterRegistry metrics) {
+            MeterRegistry metrics) {
         if (poolSize < 1 || poolSize > 500) {
             throw new StartupFailure("consultaion.database.pool-size must be between 1 and 500 (got " + poolSize + ")");
         }
@@ -64,8 +66,7 @@ final class PersistenceFactory {
         // A server error's detail ("Failing row contains (...)", a key's value) quotes a row: never into a log line.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         // Pool metrics (hikaricp_connections_active/idle/pending, acquisition time) on /prometheus.
-        config.setMetricsTrackerFactory(
-                new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(metrics));
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         return new HikariDataSource(config);
     }
 

@@ -1,6 +1,7 @@
 package com.consultaion.bootstrap.observability;
 
 import com.consultaion.application.port.out.Tracing;
+import com.consultaion.bootstrap.StartupFailure;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -50,8 +51,8 @@ final class TracingFactory {
     }
 
     private static SpanExporter exporter(Optional<SpanExporter> configured, String name) {
-        return configured.orElseThrow(() -> new com.consultaion.bootstrap.StartupFailure(
-                "TRACING_EXPORTER must be none or otlp (got '" + name + "')"));
+        return configured.orElseThrow(
+                () -> new StartupFailure("TRACING_EXPORTER must be none or otlp (got '" + name + "')"));
     }
 
     @Singleton

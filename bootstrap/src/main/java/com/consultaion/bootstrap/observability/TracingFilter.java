@@ -2,6 +2,7 @@ package com.consultaion.bootstrap.observability;
 
 import com.consultaion.application.port.out.Tracing;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import io.micronaut.http.BasicHttpAttributes;
@@ -28,7 +29,7 @@ import org.slf4j.MDC;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = TracingFactory.EXPORTER, notEquals = "none")
-final class TracingFilter implements io.micronaut.core.order.Ordered {
+final class TracingFilter implements Ordered {
 
     static final String MDC_KEY = "trace_id";
     private static final String SPAN_ATTRIBUTE = "consultaion.trace.span";

@@ -3,11 +3,16 @@ package com.consultaion.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
+import com.consultaion.domain.json.JsonReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Object-level access, mass assignment, validation and hostile input, through real HTTP. */
@@ -166,13 +171,12 @@ class AccessAndInputTest {
 
     @Test
     void corsAllowsOnlyTheConfiguredOrigins() {
-        java.util.function.Function<String, HttpResponse<String>> preflight =
-                origin -> http.send(http.request("/debates")
-                        .header("Origin", origin)
-                        .header("Access-Control-Request-Method", "POST")
-                        .header("Access-Control-Request-Headers", "content-type,x-csrf-token")
-                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                        .build());
+        Function<String, HttpResponse<String>> preflight = origin -> http.send(http.request("/debates")
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-csrf-token")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
 
         HttpResponse<String> allowed = preflight.apply("http://localhost:3000");
         HttpResponse<String> evil = preflight.apply("https://evil.example");
@@ -211,7 +215,7 @@ class AccessAndInputTest {
                 new String[] {"PUT", "/me/profile"}, new String[] {"POST", "/keys"},
                 new String[] {"POST", "/debates/" + id + "/cancel"}, new String[] {"GET", "/debates?q=%00%27%22"});
         SplittableRandom random = new SplittableRandom(2026);
-        List<String> bodies = new java.util.ArrayList<>(List.of(
+        List<String> bodies = new ArrayList<>(List.of(
                 "",
                 "null",
                 "[]",
@@ -230,7 +234,7 @@ class AccessAndInputTest {
         for (int i = 0; i < 40; i++) {
             byte[] noise = new byte[random.nextInt(1, 300)];
             random.nextBytes(noise);
-            bodies.add(new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1));
+            bodies.add(new String(noise, StandardCharsets.ISO_8859_1));
         }
         for (String[] route : routes) {
             for (String body : bodies) {
@@ -267,7 +271,7 @@ class AccessAndInputTest {
     }
 
     private static Object prompt(String json) {
-        return ((java.util.Map<?, ?>) com.consultaion.domain.json.JsonReader.read(json)).get("prompt");
+        return ((Map<?, ?>) JsonReader.read(json)).get("prompt");
     }
 
     private HttpResponse<String> postBytes(String path, byte[] body, TestService.User user) {
@@ -278,8 +282,8 @@ class AccessAndInputTest {
     }
 
     private static byte[] promptWith(byte[] middle) {
-        byte[] head = "{\"prompt\": \"Should we adopt this plan: ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] tail = " now?\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] head = "{\"prompt\": \"Should we adopt this plan: ".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = " now?\"}".getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[head.length + middle.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(middle, 0, all, head.length, middle.length);
@@ -294,7 +298,7 @@ class AccessAndInputTest {
         byte[] cesu = {(byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xED, (byte) 0xB0, (byte) 0x80}; // U+10000
         byte[] stray = {(byte) 0xFF};
 
-        for (byte[] bad : java.util.List.of(overlong, cesu, stray)) {
+        for (byte[] bad : List.of(overlong, cesu, stray)) {
             HttpResponse<String> refused = postBytes("/debates", promptWith(bad), alice);
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).contains("\"code\":\"request.invalid_utf8\"");
@@ -308,8 +312,7 @@ class AccessAndInputTest {
         assertThat(http.get("/debates", alice.bearer()).body()).contains("\"total\":0");
 
         String emoji = "plan \uD83D\uDE00 caf\u00e9 \u4e2d\u6587";
-        HttpResponse<String> created =
-                postBytes("/debates", promptWith(emoji.getBytes(java.nio.charset.StandardCharsets.UTF_8)), alice);
+        HttpResponse<String> created = postBytes("/debates", promptWith(emoji.getBytes(StandardCharsets.UTF_8)), alice);
         assertThat(created.statusCode()).isEqualTo(201);
         String id = TestService.field(created.body(), "id");
         assertThat(prompt(http.get("/debates/" + id, alice.bearer()).body()))

@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +55,7 @@ class AdminGrantTest {
             assertThat(http.get("/admin/ops/summary", "Authorization", "Bearer " + token)
                             .statusCode())
                     .isEqualTo(200);
-            org.jdbi.v3.core.Jdbi jdbi = second.getApplicationContext().getBean(org.jdbi.v3.core.Jdbi.class);
+            Jdbi jdbi = second.getApplicationContext().getBean(Jdbi.class);
             int grants = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM audit_log "
                             + "WHERE action = 'admin_granted' AND detail->>'by' LIKE 'ADMIN_EMAILS%'")
                     .mapTo(Integer.class)

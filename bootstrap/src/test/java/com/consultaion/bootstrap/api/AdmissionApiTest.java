@@ -3,10 +3,13 @@ package com.consultaion.bootstrap.api;
 import static com.consultaion.bootstrap.TestHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +62,7 @@ class AdmissionApiTest {
         http.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}");
         if (email.startsWith("storm-admin")) {
             server.getApplicationContext()
-                    .getBean(com.consultaion.application.port.in.AccountUseCases.class)
+                    .getBean(AccountUseCases.class)
                     .grantAdmin(email, "test: the operator's grant");
         }
         return field(
@@ -82,7 +85,7 @@ class AdmissionApiTest {
         // Read it once to the end: the debate is finished, so every later open replays it and closes.
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        java.net.http.HttpRequest open = http.request("/debates/" + id + "/stream", "Authorization", "Bearer " + token)
+        HttpRequest open = http.request("/debates/" + id + "/stream", "Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(60))
                 .build();
@@ -127,7 +130,7 @@ class AdmissionApiTest {
                     http.request("/debates", "Authorization", "Bearer " + token)
                             .header("Content-Type", "application/json")
                             .timeout(Duration.ofSeconds(60))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            .POST(BodyPublishers.ofString(
                                     "{\"prompt\": \"Start storm " + i + ": should the park get more benches?\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString()));

@@ -8,12 +8,14 @@ import com.consultaion.domain.json.JsonReader;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -71,7 +73,7 @@ class ApiFuzzTest {
                     Map<String, Object> o = (Map<String, Object>) op;
                     out.add(new Operation(
                             path,
-                            method.toUpperCase(java.util.Locale.ROOT),
+                            method.toUpperCase(Locale.ROOT),
                             (List<Map<String, Object>>) o.getOrDefault("parameters", List.of()),
                             o.containsKey("requestBody")));
                 }));
@@ -128,7 +130,7 @@ class ApiFuzzTest {
     }
 
     private static String encode(String v) {
-        return java.net.URLEncoder.encode(v, StandardCharsets.UTF_8);
+        return URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 
     /** A request of {@code op} with generated path parameters, query parameters and body. */

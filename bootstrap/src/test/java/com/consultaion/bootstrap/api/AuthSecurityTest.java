@@ -10,10 +10,13 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Attacks on authentication through real HTTP: forged, expired and revoked tokens, refresh reuse, CSRF. */
@@ -203,12 +206,12 @@ class AuthSecurityTest {
                         .body(),
                 "id");
 
-        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
                 .send(
                         http.request("/debates/" + id + "/stream", "X-API-Key", key)
                                 .GET()
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+                        BodyHandlers.ofLines());
 
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.body().filter(l -> l.startsWith("event:")).toList())

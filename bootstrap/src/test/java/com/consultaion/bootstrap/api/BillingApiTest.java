@@ -2,6 +2,7 @@ package com.consultaion.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -62,7 +63,7 @@ class BillingApiTest {
         HttpResponse<String> registered = http.post("/auth/register", body);
         if (email.equals(ADMIN)) {
             server.getApplicationContext()
-                    .getBean(com.consultaion.application.port.in.AccountUseCases.class)
+                    .getBean(AccountUseCases.class)
                     .grantAdmin(email, "test: the operator's grant");
         }
         String token = TestService.field(http.post("/auth/login", body).body(), "access_token");

@@ -3,7 +3,9 @@ package com.consultaion.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -118,7 +120,7 @@ class ErasureAndAuditTest {
                         .contains("\"status\":\"completed\""));
         http.send(http.request("/debates/" + debate, alice.bearer())
                 .header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"team_id\": \"" + team + "\"}"))
+                .method("PATCH", BodyPublishers.ofString("{\"team_id\": \"" + team + "\"}"))
                 .build());
         assertThat(rowsContaining(codeword)).isNotEmpty(); // the search finds it before
 
@@ -140,7 +142,7 @@ class ErasureAndAuditTest {
                             + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
                     .mapTo(String.class)
                     .list();
-            List<String> found = new java.util.ArrayList<>();
+            List<String> found = new ArrayList<>();
             for (String table : tables) {
                 int n = h.createQuery("SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\" t "
                                 + "WHERE strpos(lower(t::text), lower(:needle)) > 0")

@@ -8,8 +8,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +51,7 @@ class HttpHardeningTest {
 
     @Test
     void refusalsBeforeAnyControllerCarryTheSecurityHeaders() {
-        for (HttpResponse<String> refused : java.util.List.of(
+        for (HttpResponse<String> refused : List.of(
                 http.get("/me"), // 401 from the authentication filter
                 http.get("/nothing-here"), // 404 from the router
                 http.send(http.request("/healthz").DELETE().build()))) { // 405
@@ -115,13 +118,13 @@ class HttpHardeningTest {
      */
     @Test
     void largeAndDeeplyNestedBodiesAreAnsweredNotHung() {
-        for (String body : java.util.List.of(
+        for (String body : List.of(
                 "[".repeat(100_000) + "]".repeat(100_000),
                 "{\"email\": \"" + "e".repeat(500_000) + "@example.com\", \"password\": \"correct-Horse-7\"}")) {
             HttpResponse<String> r = http.send(http.request("/auth/login")
                     .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                    .timeout(java.time.Duration.ofSeconds(10))
+                    .POST(BodyPublishers.ofString(body))
+                    .timeout(Duration.ofSeconds(10))
                     .build());
             assertThat(r.statusCode()).isIn(400, 401, 422);
             assertThat(r.body()).startsWith("{\"error\":{\"code\":");

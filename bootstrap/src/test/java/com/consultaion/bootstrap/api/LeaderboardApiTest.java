@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +68,7 @@ class LeaderboardApiTest {
                 .until(() -> http.get(query).body().contains("\"persona\":\"Analyst\""));
         assertThat(http.get(query).body()).contains("\"category\":\"" + category + "\"", "\"n_matches\":2");
         assertThat(http.get("/leaderboard/persona/Critic?category="
-                                + URLEncoder.encode(
-                                        category.toUpperCase(java.util.Locale.ROOT), StandardCharsets.UTF_8))
+                                + URLEncoder.encode(category.toUpperCase(Locale.ROOT), StandardCharsets.UTF_8))
                         .statusCode())
                 .isEqualTo(200);
 

@@ -7,10 +7,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.consultaion.bootstrap.TestHttp;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +79,8 @@ class LogLeakTest {
         }
         assertThat(lines).noneMatch(l -> l.contains(email));
         // The worker's lines name the debate they are about.
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> List.copyOf(captured.list).stream()
                         .anyMatch(e -> e.getFormattedMessage().startsWith("debate " + debateId + " ended")));
         assertThat(List.copyOf(captured.list))
@@ -116,15 +121,15 @@ class LogLeakTest {
         String marker = "zone-" + UUID.randomUUID() + "-" + "y".repeat(40);
         Jdbi jdbi = service.context.getBean(Jdbi.class);
 
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
+        Throwable thrown = Assertions.catchThrowable(() ->
                 jdbi.useHandle(h -> h.createUpdate("UPDATE users SET timezone = :zone WHERE id = :id")
                         .bind("zone", marker)
                         .bind("id", UUID.fromString(alice.id()))
                         .execute()));
 
         assertThat(thrown).isNotNull();
-        java.io.StringWriter trace = new java.io.StringWriter();
-        thrown.printStackTrace(new java.io.PrintWriter(trace));
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
         assertThat(trace.toString())
                 .contains("users_timezone_check")
                 .doesNotContain(marker)

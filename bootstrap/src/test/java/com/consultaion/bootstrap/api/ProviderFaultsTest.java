@@ -8,10 +8,21 @@ import com.consultaion.bootstrap.TestServers;
 import com.consultaion.bootstrap.sse.SseClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,8 +81,7 @@ class ProviderFaultsTest {
 
     private String circuit(String model) {
         String models = http.get("/models").body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "\\{\"id\":\"" + java.util.regex.Pattern.quote(model) + "\"[^}]*\"circuit_state\":\"(\\w+)\"")
+        Matcher m = Pattern.compile("\\{\"id\":\"" + Pattern.quote(model) + "\"[^}]*\"circuit_state\":\"(\\w+)\"")
                 .matcher(models);
         return m.find() ? m.group(1) : "missing";
     }
@@ -125,7 +135,7 @@ class ProviderFaultsTest {
     void eachProviderFaultIsRetriedOrReportedAsItsKindRequires() throws Exception {
         start(Map.of("consultaion.providers.openai.max-retries", 1, "consultaion.providers.openai.timeout", "1s"));
         FakeOpenAi.Behaviour ok = FakeOpenAi.obliging();
-        java.util.List<Fault> faults = java.util.List.of(
+        List<Fault> faults = List.of(
                 new Fault("429 with Retry-After", FakeOpenAi.status(429, "1"), null),
                 new Fault("500 with a type", FakeOpenAi.status(500, null), null),
                 new Fault("500 without a type", FakeOpenAi.raw(500, "{\"error\": {\"message\": \"boom\"}}"), null),
@@ -138,7 +148,7 @@ class ProviderFaultsTest {
                         "openai/gpt-4o-mini: the provider's response could not be read"),
                 // last, on a warm service: the first calls of a cold JVM may themselves take near the timeout
                 new Fault("slow beyond the timeout", FakeOpenAi.slow(Duration.ofSeconds(5), ok), null));
-        java.util.List<String> wrong = new java.util.ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         for (Fault fault : faults) {
             int before = provider.requests();
             provider.then(fault.behaviour());
@@ -204,9 +214,8 @@ class ProviderFaultsTest {
 
         String events =
                 http.get("/debates/" + id + "/events?after=0&limit=200", bearer).body();
-        java.util.List<String> fallbacks = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "\"type\":\"fallback\"[^}]*\"from\":\"([^\"]+)\",\"to\":\"([^\"]+)\"")
+        List<String> fallbacks = new ArrayList<>();
+        Matcher m = Pattern.compile("\"type\":\"fallback\"[^}]*\"from\":\"([^\"]+)\",\"to\":\"([^\"]+)\"")
                 .matcher(events);
         while (m.find()) {
             fallbacks.add(m.group(1) + " -> " + m.group(2));
@@ -250,7 +259,7 @@ class ProviderFaultsTest {
         assertThat(events.split("\"type\":\"score\"", -1)).hasSize(3); // Home scored Ann and Bob
     }
 
-    private static java.util.List<String> types(SseClient.Result r) {
+    private static List<String> types(SseClient.Result r) {
         return r.frames().stream()
                 .filter(f -> f.event() != null)
                 .map(SseClient.Frame::event)
@@ -266,7 +275,7 @@ class ProviderFaultsTest {
     @Test
     void aStageCutByTheDeadlineIsRunAgainOnRetryAndTheStreamGoesOnToTheLatestRunsEnd() throws Exception {
         start(Map.of("consultaion.providers.openai.max-retries", 0));
-        java.util.concurrent.atomic.AtomicBoolean slowJudges = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean slowJudges = new AtomicBoolean(true);
         FakeOpenAi.Behaviour quick = FakeOpenAi.obliging();
         FakeOpenAi.Behaviour slow = FakeOpenAi.slow(Duration.ofSeconds(8), quick);
         provider.otherwise((exchange, body) ->
@@ -278,11 +287,11 @@ class ProviderFaultsTest {
                 bearer);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = TestService.field(created.body(), "id");
-        java.net.URI stream = server.getURI().resolve("/debates/" + id + "/stream");
-        var firstWatcher = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(stream));
+        URI stream = server.getURI().resolve("/debates/" + id + "/stream");
+        var firstWatcher = CompletableFuture.supplyAsync(() -> read(stream));
 
         assertThat(awaitEnd(id)).isEqualTo("failed");
-        SseClient.Result first = firstWatcher.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        SseClient.Result first = firstWatcher.get(30, TimeUnit.SECONDS);
         assertThat(types(first)).last().isEqualTo("debate_failed");
         assertThat(types(first)).doesNotContain("score", "final");
         assertThat(http.get("/debates/" + id, bearer).body()).contains("deadline_exceeded");
@@ -291,28 +300,26 @@ class ProviderFaultsTest {
         slowJudges.set(false);
         assertThat(http.post("/debates/" + id + "/retry", "", bearer).statusCode())
                 .isEqualTo(202);
-        var replay = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(stream));
-        var resumed =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> read(stream, "Last-Event-ID", failedSeq));
+        var replay = CompletableFuture.supplyAsync(() -> read(stream));
+        var resumed = CompletableFuture.supplyAsync(() -> read(stream, "Last-Event-ID", failedSeq));
 
         assertThat(awaitEnd(id)).isEqualTo("completed");
-        SseClient.Result whole = replay.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        SseClient.Result after = resumed.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        java.util.List<String> all = types(whole);
+        SseClient.Result whole = replay.get(30, TimeUnit.SECONDS);
+        SseClient.Result after = resumed.get(30, TimeUnit.SECONDS);
+        List<String> all = types(whole);
         assertThat(all.subList(0, all.indexOf("debate_failed") + 2)).endsWith("debate_failed", "debate_retried");
         assertThat(all).last().isEqualTo("final");
         assertThat(all)
                 .filteredOn(t -> t.equals("final") || t.equals("debate_failed"))
                 .hasSize(2);
         assertThat(all.subList(all.indexOf("debate_retried"), all.size())).contains("score", "ranking");
-        java.util.List<Long> seqs = whole.frames().stream()
+        List<Long> seqs = whole.frames().stream()
                 .filter(f -> f.id() != null)
                 .map(f -> Long.parseLong(f.id()))
                 .toList();
         assertThat(seqs)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, seqs.size())
-                        .boxed()
-                        .toList());
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, seqs.size()).boxed().toList());
         assertThat(types(after)).first().isEqualTo("debate_retried");
         assertThat(types(after)).last().isEqualTo("final");
         assertThat(after.frames().stream()
@@ -325,10 +332,9 @@ class ProviderFaultsTest {
         assertThat(debate).contains("\"status\":\"completed\"").contains("\"scores\":{");
     }
 
-    private SseClient.Result read(java.net.URI stream, String... extra) {
-        String[] headers = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(bearer), java.util.Arrays.stream(extra))
-                .toArray(String[]::new);
+    private SseClient.Result read(URI stream, String... extra) {
+        String[] headers =
+                Stream.concat(Arrays.stream(bearer), Arrays.stream(extra)).toArray(String[]::new);
         try {
             return SseClient.read(stream, Duration.ofSeconds(40), 10_000, headers);
         } catch (Exception e) {

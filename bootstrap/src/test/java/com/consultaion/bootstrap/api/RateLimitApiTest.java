@@ -2,7 +2,9 @@ package com.consultaion.bootstrap.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.bootstrap.TestHttp;
+import com.consultaion.domain.debate.UserId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -139,15 +142,8 @@ class RateLimitApiTest {
                 .hasValue("0");
         assertThat(http.post("/debates", body, bob).statusCode()).isEqualTo(429);
 
-        var stores = server.getApplicationContext().getBean(com.consultaion.adapter.persistence.jdbi.JdbiStores.class);
-        var page = stores.debates()
-                .page(
-                        new com.consultaion.domain.debate.UserId(UUID.fromString(id)),
-                        java.util.Set.of(),
-                        null,
-                        null,
-                        10,
-                        0);
+        var stores = server.getApplicationContext().getBean(JdbiStores.class);
+        var page = stores.debates().page(new UserId(UUID.fromString(id)), Set.of(), null, null, 10, 0);
         assertThat(page.items()).hasSize(2); // the refused start left nothing behind
     }
 

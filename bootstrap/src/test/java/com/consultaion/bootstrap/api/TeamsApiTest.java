@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consultaion.bootstrap.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Teams and sharing, with three users: the owner, a team member, and an outsider. */
@@ -120,8 +124,7 @@ class TeamsApiTest {
 
     private String roleIn(String team, TestService.User user, TestService.User by) {
         String body = http.get("/teams/" + team + "/members", by.bearer()).body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "\"email\":\"" + java.util.regex.Pattern.quote(user.email()) + "\",\"role\":\"(\\w+)\"")
+        Matcher m = Pattern.compile("\"email\":\"" + Pattern.quote(user.email()) + "\",\"role\":\"(\\w+)\"")
                 .matcher(body);
         return m.find() ? m.group(1) : "none";
     }
@@ -136,10 +139,10 @@ class TeamsApiTest {
         TestService.User creator = service.newUser();
         TestService.User actor = service.newUser();
         TestService.User target = service.newUser();
-        java.util.List<String> failures = new java.util.ArrayList<>();
-        for (String actorRole : java.util.List.of("owner", "editor", "viewer", "outsider")) {
-            for (String current : java.util.List.of("none", "viewer", "editor", "owner")) {
-                for (String wanted : java.util.List.of("viewer", "editor", "owner")) {
+        List<String> failures = new ArrayList<>();
+        for (String actorRole : List.of("owner", "editor", "viewer", "outsider")) {
+            for (String current : List.of("none", "viewer", "editor", "owner")) {
+                for (String wanted : List.of("viewer", "editor", "owner")) {
                     String team = TestService.field(
                             http.post("/teams", "{\"name\": \"Matrix\"}", creator.bearer())
                                     .body(),

@@ -1,5 +1,6 @@
 package com.consultaion.bootstrap.api;
 
+import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -8,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * One real service for the API tests of this JVM: embedded PostgreSQL, the local model, real HTTP on a random
@@ -80,8 +83,7 @@ final class TestService {
 
     /** The operator's grant (ADMIN_EMAILS at start-up does the same) on an existing account. */
     void grantAdmin(String account) {
-        context.getBean(com.consultaion.application.port.in.AccountUseCases.class)
-                .grantAdmin(account, "test: the operator's grant");
+        context.getBean(AccountUseCases.class).grantAdmin(account, "test: the operator's grant");
     }
 
     /** Signs in as {@link #OTHER_ADMIN_EMAIL} (registering it the first time); returns the bearer header. */
@@ -100,8 +102,8 @@ final class TestService {
                 http.post("/debates", "{\"prompt\": \"" + prompt + "\"}", user.bearer())
                         .body(),
                 "id");
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> http.get("/debates/" + id, user.bearer()).body().contains("\"status\":\"completed\""));
         return id;
     }
@@ -121,6 +123,6 @@ final class TestService {
 
     /** The first string value of {@code name} in a JSON text (enough for ids and tokens in tests). */
     static String field(String json, String name) {
-        return com.consultaion.bootstrap.TestHttp.field(json, name);
+        return TestHttp.field(json, name);
     }
 }

@@ -13,6 +13,7 @@ import com.consultaion.domain.event.DebateEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The core embedded in plain Java: no Micronaut, no database, no network. */
@@ -33,9 +34,8 @@ class EmbeddedConsultaionTest {
             List<DebateEvent> events = consultaion.events(done.id(), 0);
             assertThat(events)
                     .extracting(DebateEvent::seq)
-                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events.size())
-                            .boxed()
-                            .toList());
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, events.size()).boxed().toList());
             assertThat(events.get(0).type()).isEqualTo("debate_created");
             assertThat(events.get(events.size() - 1).type()).isEqualTo("final");
             assertThat(events).filteredOn(DebateEvent::terminal).hasSize(1);

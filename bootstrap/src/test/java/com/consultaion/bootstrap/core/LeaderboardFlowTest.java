@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consultaion.adapter.llm.local.LocalChatModel;
 import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
 import com.consultaion.application.Consultaion;
+import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.rating.Leaderboard;
 import com.consultaion.domain.rating.RatedDebate;
@@ -26,7 +27,7 @@ class LeaderboardFlowTest {
                 .stores(stores)
                 .leaderboard(new Leaderboard.Settings(200, 99, 1.0))
                 .build()) {
-            List<com.consultaion.domain.debate.DebateId> ids = new ArrayList<>();
+            List<DebateId> ids = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 ids.add(consultaion
                         .start("Question number " + i + ": how should a small town spend its budget?")

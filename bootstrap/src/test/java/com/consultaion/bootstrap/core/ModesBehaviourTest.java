@@ -20,6 +20,7 @@ import com.consultaion.domain.event.EventPayload;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -214,7 +215,7 @@ class ModesBehaviourTest {
         assertThat(fellBack.finalContent()).hasValue("synthesis by b");
         assertThat(payloads(events(fellBack), EventPayload.Fallback.class))
                 .extracting(EventPayload.Fallback::from, EventPayload.Fallback::to)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "b"));
+                .containsExactly(Tuple.tuple("a", "b"));
         close();
 
         ScriptedModel never = seatsAnswer();

@@ -6,7 +6,9 @@ import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
 import com.consultaion.application.Consultaion;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.out.ChatModelException;
+import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.ChatTask;
+import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.service.DebateWorker;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Aggregation;
@@ -16,11 +18,13 @@ import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.debate.FailureTolerance;
 import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -299,11 +303,8 @@ class PipelineBehaviourTest {
             model.on(
                     ChatTask.DRAFT,
                     m,
-                    r -> CompletableFuture.completedFuture(new com.consultaion.application.port.out.ChatResponse(
-                            "draft by " + m,
-                            m,
-                            "scripted",
-                            new com.consultaion.domain.debate.Usage(9_000, 9_000, 0.01, false))));
+                    r -> CompletableFuture.completedFuture(
+                            new ChatResponse("draft by " + m, m, "scripted", new Usage(9_000, 9_000, 0.01, false))));
         }
 
         Debate done = run(model, config(Duration.ofSeconds(5), Duration.ofMinutes(1), new Budget(55_000, 1.5)));
@@ -323,9 +324,7 @@ class PipelineBehaviourTest {
                     ChatTask.DRAFT,
                     m,
                     r -> CompletableFuture.supplyAsync(
-                                    () -> null,
-                                    CompletableFuture.delayedExecutor(
-                                            5_300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                                    () -> null, CompletableFuture.delayedExecutor(5_300, TimeUnit.MILLISECONDS))
                             .thenCompose(x -> ScriptedModel.answer(r, "late draft by " + m)));
         }
 
@@ -384,7 +383,7 @@ class PipelineBehaviourTest {
         consultaion = Consultaion.builder()
                 .chatModel(model)
                 .stores(InMemoryStores.create())
-                .models(new com.consultaion.application.port.out.ModelCatalog() {
+                .models(new ModelCatalog() {
                     @Override
                     public boolean isAvailable(String m) {
                         return true;

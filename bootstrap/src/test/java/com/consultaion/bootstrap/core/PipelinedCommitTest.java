@@ -8,13 +8,16 @@ import com.consultaion.application.port.out.ChatTask;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.event.DebateEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -147,8 +150,7 @@ class PipelinedCommitTest {
             }
 
             @Override
-            public java.util.Optional<Lease> grant(
-                    com.consultaion.domain.debate.DebateId id, String owner, Duration ttl, java.time.Instant now) {
+            public Optional<Lease> grant(DebateId id, String owner, Duration ttl, Instant now) {
                 return lost.get() ? Optional.empty() : real.grant(id, owner, ttl, now);
             }
 
@@ -165,12 +167,12 @@ class PipelinedCommitTest {
             }
 
             @Override
-            public java.util.Set<String> holders(String ownerPrefix, java.time.Instant now) {
+            public Set<String> holders(String ownerPrefix, Instant now) {
                 return real.holders(ownerPrefix, now);
             }
 
             @Override
-            public int expireHeldBy(String owner, java.time.Instant now) {
+            public int expireHeldBy(String owner, Instant now) {
                 return real.expireHeldBy(owner, now);
             }
 
@@ -215,7 +217,7 @@ class PipelinedCommitTest {
         Debate started = consultaion.start(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
         Awaitility.await().atMost(WAIT).until(() -> lost.get() && consultaion.activeDebates() == 0);
 
-        assertThat(model.hanging).hasSize(3).allMatch(java.util.concurrent.Future::isCancelled);
+        assertThat(model.hanging).hasSize(3).allMatch(Future::isCancelled);
         Debate stored = consultaion.get(started.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(DebateStatus.RUNNING);
         assertThat(stored.nextStage())

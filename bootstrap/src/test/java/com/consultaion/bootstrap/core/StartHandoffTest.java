@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.ClientContext;
+import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.in.StartDebateCommand;
+import com.consultaion.application.port.out.AuditTrail;
+import com.consultaion.application.port.out.AuditTrail.Entry;
 import com.consultaion.application.port.out.ChatTask;
 import com.consultaion.application.port.out.StorageUnavailableException;
 import com.consultaion.application.port.out.Transactions;
@@ -13,10 +18,18 @@ import com.consultaion.application.service.DebateWorker;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -36,9 +49,9 @@ class StartHandoffTest {
     private final AtomicInteger granted = new AtomicInteger();
     private final AtomicInteger refuseTransactions = new AtomicInteger();
     /** While set, the worker's next claim stops inside the claim (slots taken) until the latch opens. */
-    private volatile java.util.concurrent.CountDownLatch holdClaim;
+    private volatile CountDownLatch holdClaim;
 
-    private final java.util.concurrent.CountDownLatch claimHeld = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch claimHeld = new CountDownLatch(1);
     private Consultaion consultaion;
 
     @AfterEach
@@ -54,11 +67,11 @@ class StartHandoffTest {
         WorkLeases counting = new WorkLeases() {
             @Override
             public Optional<Lease> claim(String owner, Duration ttl, Instant now) {
-                java.util.concurrent.CountDownLatch hold = holdClaim;
+                CountDownLatch hold = holdClaim;
                 if (hold != null) {
                     claimHeld.countDown();
                     try {
-                        hold.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        hold.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -86,12 +99,12 @@ class StartHandoffTest {
             }
 
             @Override
-            public java.util.Set<String> holders(String ownerPrefix, java.time.Instant now) {
+            public Set<String> holders(String ownerPrefix, Instant now) {
                 return real.holders(ownerPrefix, now);
             }
 
             @Override
-            public int expireHeldBy(String owner, java.time.Instant now) {
+            public int expireHeldBy(String owner, Instant now) {
                 return real.expireHeldBy(owner, now);
             }
 
@@ -105,7 +118,7 @@ class StartHandoffTest {
             public <T> T inTransaction(Supplier<T> work) {
                 if (refuseTransactions.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     throw new StorageUnavailableException(
-                            "no connection within 2000 ms", new java.sql.SQLTransientConnectionException());
+                            "no connection within 2000 ms", new SQLTransientConnectionException());
                 }
                 return stores.transactions().inTransaction(work);
             }
@@ -122,11 +135,10 @@ class StartHandoffTest {
     }
 
     private Consultaion build(ScriptedModel model, int workerSlots) {
-        return build(model, workerSlots, com.consultaion.application.port.out.AuditTrail.NONE);
+        return build(model, workerSlots, AuditTrail.NONE);
     }
 
-    private Consultaion build(
-            ScriptedModel model, int workerSlots, com.consultaion.application.port.out.AuditTrail audit) {
+    private Consultaion build(ScriptedModel model, int workerSlots, AuditTrail audit) {
         consultaion = Consultaion.builder()
                 .chatModel(model)
                 .stores(counted())
@@ -173,10 +185,10 @@ class StartHandoffTest {
     }
 
     private HeldClaim buildWithAClaimUnderWay(ScriptedModel model, int slots) throws InterruptedException {
-        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch latch = new CountDownLatch(1);
         holdClaim = latch;
         build(model, slots);
-        assertThat(claimHeld.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        assertThat(claimHeld.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                 .as("the worker is inside a claim")
                 .isTrue();
         return () -> {
@@ -258,10 +270,9 @@ class StartHandoffTest {
 
     @Test
     void theAuditEntryIsWrittenWithTheDebateAndAStartWhoseEntryFailsLeavesNothing() throws Exception {
-        java.util.List<com.consultaion.application.port.out.AuditTrail.Entry> recorded =
-                new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean auditFails = new java.util.concurrent.atomic.AtomicBoolean(true);
-        com.consultaion.application.port.out.AuditTrail audit = new com.consultaion.application.port.out.AuditTrail() {
+        List<Entry> recorded = new CopyOnWriteArrayList<>();
+        AtomicBoolean auditFails = new AtomicBoolean(true);
+        AuditTrail audit = new AuditTrail() {
             @Override
             public void record(Entry entry) {
                 if (auditFails.get()) {
@@ -276,16 +287,14 @@ class StartHandoffTest {
             }
         };
         build(new ScriptedModel(), 1, audit);
-        com.consultaion.application.port.in.ClientContext client =
-                new com.consultaion.application.port.in.ClientContext("203.0.113.9", "req-1");
-        com.consultaion.application.port.in.StartDebateCommand command =
-                Consultaion.command(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
+        ClientContext client = new ClientContext("203.0.113.9", "req-1");
+        StartDebateCommand command = Consultaion.command(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
 
         assertThatThrownBy(() -> consultaion.startDebateUseCase().start(command, client))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(consultaion
                         .listDebatesQuery()
-                        .list(com.consultaion.application.port.in.Requester.system(), null, true, null, 10, 0)
+                        .list(Requester.system(), null, true, null, 10, 0)
                         .items())
                 .as("no debate without its audit entry")
                 .isEmpty();
@@ -295,7 +304,7 @@ class StartHandoffTest {
 
         assertThat(consultaion
                         .listDebatesQuery()
-                        .list(com.consultaion.application.port.in.Requester.system(), null, true, null, 10, 0)
+                        .list(Requester.system(), null, true, null, 10, 0)
                         .items())
                 .extracting(Debate::id)
                 .containsExactly(started.id());
@@ -304,7 +313,7 @@ class StartHandoffTest {
             assertThat(e.targetId()).isEqualTo(started.id().toString());
             assertThat(e.ip()).isEqualTo("203.0.113.9");
             assertThat(e.requestId()).isEqualTo("req-1");
-            assertThat(e.detail()).containsExactly(java.util.Map.entry("mode", "debate"));
+            assertThat(e.detail()).containsExactly(Map.entry("mode", "debate"));
         });
         assertThat(consultaion.await(started.id(), WAIT).status())
                 .as("the failed start gave its place in the worker back")

@@ -10,8 +10,14 @@ import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.service.DebateWorker;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -34,7 +40,7 @@ class StoreOutageTest {
                 if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     refused.incrementAndGet();
                     throw new StorageUnavailableException(
-                            "no connection within 2000 ms", new java.sql.SQLTransientConnectionException());
+                            "no connection within 2000 ms", new SQLTransientConnectionException());
                 }
                 return stores.transactions().inTransaction(work);
             }
@@ -44,18 +50,17 @@ class StoreOutageTest {
         WorkLeases leases = stores.leases();
         WorkLeases flakyLeases = new WorkLeases() {
             @Override
-            public java.util.Optional<Lease> claim(String owner, Duration ttl, java.time.Instant now) {
+            public Optional<Lease> claim(String owner, Duration ttl, Instant now) {
                 return leases.claim(owner, ttl, now);
             }
 
             @Override
-            public java.util.Optional<Lease> grant(
-                    com.consultaion.domain.debate.DebateId id, String owner, Duration ttl, java.time.Instant now) {
+            public Optional<Lease> grant(DebateId id, String owner, Duration ttl, Instant now) {
                 return leases.grant(id, owner, ttl, now);
             }
 
             @Override
-            public boolean renew(Lease lease, Duration ttl, java.time.Instant now) {
+            public boolean renew(Lease lease, Duration ttl, Instant now) {
                 return leases.renew(lease, ttl, now);
             }
 
@@ -64,18 +69,18 @@ class StoreOutageTest {
                 if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     refused.incrementAndGet();
                     throw new StorageUnavailableException(
-                            "no connection within 2000 ms", new java.sql.SQLTransientConnectionException());
+                            "no connection within 2000 ms", new SQLTransientConnectionException());
                 }
                 leases.release(lease);
             }
 
             @Override
-            public java.util.Set<String> holders(String ownerPrefix, java.time.Instant now) {
+            public Set<String> holders(String ownerPrefix, Instant now) {
                 return leases.holders(ownerPrefix, now);
             }
 
             @Override
-            public int expireHeldBy(String owner, java.time.Instant now) {
+            public int expireHeldBy(String owner, Instant now) {
                 return leases.expireHeldBy(owner, now);
             }
 
@@ -94,7 +99,7 @@ class StoreOutageTest {
                 stores.ratings(),
                 stores.billing());
         // The outage begins with the first model call: the debate is running, its first stage's commit is next.
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean armed = new AtomicBoolean();
         LocalChatModel local = new LocalChatModel();
         try (Consultaion consultaion = Consultaion.builder()
                 .chatModel(request -> {

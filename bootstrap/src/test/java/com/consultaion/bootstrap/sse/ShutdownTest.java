@@ -3,6 +3,7 @@ package com.consultaion.bootstrap.sse;
 import static com.consultaion.bootstrap.TestHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consultaion.adapter.sse.StreamRegistry;
 import com.consultaion.bootstrap.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,9 +61,8 @@ class ShutdownTest {
                 throw new IllegalStateException(e);
             }
         });
-        com.consultaion.adapter.sse.StreamRegistry streams =
-                server.getApplicationContext().getBean(com.consultaion.adapter.sse.StreamRegistry.class);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> streams.open() == 1);
+        StreamRegistry streams = server.getApplicationContext().getBean(StreamRegistry.class);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> streams.open() == 1);
 
         long start = System.nanoTime();
         server.close();

@@ -2,6 +2,7 @@ package com.consultaion.bootstrap.sse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,7 @@ public final class SseClient {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        HttpResponse<java.io.InputStream> response =
+        HttpResponse<InputStream> response =
                 CLIENT.send(builder.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         List<Frame> frames = new ArrayList<>();
         List<String> raw = new ArrayList<>();

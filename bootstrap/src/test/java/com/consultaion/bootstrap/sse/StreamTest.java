@@ -3,6 +3,7 @@ package com.consultaion.bootstrap.sse;
 import static com.consultaion.bootstrap.TestHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -13,12 +14,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,14 +62,14 @@ class StreamTest {
     }
 
     private static String token() {
-        return token("sse-" + java.util.UUID.randomUUID() + "@example.com");
+        return token("sse-" + UUID.randomUUID() + "@example.com");
     }
 
     private static String token(String email) {
         http.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct-Horse-7\"}");
         if (email.equals(ADMIN_EMAIL)) {
             server.getApplicationContext()
-                    .getBean(com.consultaion.application.port.in.AccountUseCases.class)
+                    .getBean(AccountUseCases.class)
                     .grantAdmin(email, "test: the operator's grant");
         }
         return field(
@@ -257,15 +260,15 @@ class StreamTest {
                                 "Bearer " + token)
                         .body(),
                 "id");
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        List<java.net.http.HttpResponse<java.io.InputStream>> open = new ArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
                 open.add(client.send(
-                        java.net.http.HttpRequest.newBuilder(stream(id, ""))
+                        HttpRequest.newBuilder(stream(id, ""))
                                 .header("Authorization", "Bearer " + token)
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+                        BodyHandlers.ofInputStream()));
             }
             assertThat(open).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
 
@@ -324,8 +327,7 @@ class StreamTest {
         }
         assertThat(events).isNotEmpty().last().isEqualTo("final");
         assertThat(ids)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, ids.size())
-                        .boxed()
-                        .toList());
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, ids.size()).boxed().toList());
     }
 }

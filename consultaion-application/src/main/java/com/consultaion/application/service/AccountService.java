@@ -13,6 +13,7 @@ import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.UserRepository;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.Violations;
 import com.consultaion.domain.account.Email;
 import com.consultaion.domain.account.LoginThrottle;
 import com.consultaion.domain.account.PasswordPolicy;
@@ -22,6 +23,7 @@ import com.consultaion.domain.debate.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,7 +75,7 @@ public final class AccountService implements AccountUseCases {
 
     @Override
     public SignedIn register(String email, String password, ClientContext client) {
-        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        Violations v = new Violations();
         Email address = v.capture("", () -> new Email(email));
         v.capture("", () -> {
             PasswordPolicy.check(password);
@@ -106,7 +108,7 @@ public final class AccountService implements AccountUseCases {
     @Override
     public SignedIn login(String email, String password, ClientContext client) {
         Instant now = clock.instant();
-        String normalised = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String key = Secrets.sha256Hex(normalised);
         LoginThrottle.Attempts state = attempts.get(key);
         if (state.lockedAt(now)) {

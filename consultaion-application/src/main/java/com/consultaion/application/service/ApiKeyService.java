@@ -4,6 +4,7 @@ import com.consultaion.application.port.in.ApiKeyUseCases;
 import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.AuditTrail;
+import com.consultaion.domain.Texts;
 import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.UserId;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class ApiKeyService implements ApiKeyUseCases {
         String trimmed = name == null ? "" : name.strip();
         Violations v = new Violations();
         v.check(
-                !trimmed.isEmpty() && trimmed.length() <= 100 && com.consultaion.domain.Texts.clean(trimmed),
+                !trimmed.isEmpty() && trimmed.length() <= 100 && Texts.clean(trimmed),
                 "name",
                 "name.invalid",
                 "must have 1-100 characters and no control characters");

@@ -6,6 +6,7 @@ import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
@@ -23,12 +24,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -107,7 +110,7 @@ public final class BillingService implements BillingQueries {
         }
         Instant now = clock.instant();
         DebateId id = ended.id();
-        List<BillingStore.Entry> entries = new java.util.ArrayList<>();
+        List<BillingStore.Entry> entries = new ArrayList<>();
         entries.add(new BillingStore.Entry(
                 "release:" + id,
                 owner,
@@ -178,15 +181,13 @@ public final class BillingService implements BillingQueries {
             throw new PermissionDenied("only admins may change plans");
         }
         if (slug == null || !plans.containsKey(slug)) {
-            throw com.consultaion.domain.ValidationException.of(
-                    "plan", "plan.unknown", "must be one of " + String.join(", ", plans.keySet()));
+            throw ValidationException.of("plan", "plan.unknown", "must be one of " + String.join(", ", plans.keySet()));
         }
         return store.assignPlan(user, slug);
     }
 
     /** The model tiers the requester's plan allows (a request with no user — embedded use — any tier). */
-    public java.util.Optional<java.util.Set<String>> allowedTiers(
-            com.consultaion.application.port.in.Requester requester) {
+    public Optional<Set<String>> allowedTiers(Requester requester) {
         return requester.user().map(user -> planOf(user).limits().modelTiers());
     }
 

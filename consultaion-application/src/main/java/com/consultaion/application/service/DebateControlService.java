@@ -17,6 +17,7 @@ import com.consultaion.domain.debate.IllegalTransitionException;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
                 });
                 bus.publish(id, saved.lastSeq());
                 telemetry.debateFinished(
-                        saved.mode(), saved.status(), java.time.Duration.between(saved.createdAt(), saved.updatedAt()));
+                        saved.mode(), saved.status(), Duration.between(saved.createdAt(), saved.updatedAt()));
                 return Optional.of(saved);
             } catch (DebateRepository.ConcurrentUpdateException | DebateEventStore.SequenceException raced) {
                 // A worker claimed it meanwhile: fall through and ask that worker to stop.

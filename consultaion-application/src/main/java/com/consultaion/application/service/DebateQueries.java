@@ -8,12 +8,17 @@ import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.TranscriptRepository;
+import com.consultaion.domain.Texts;
 import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.event.DebateEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Queries on debates. Visibility is checked here for every read: a debate the requester may not see is
@@ -65,7 +70,7 @@ public final class DebateQueries
     @Override
     public ListDebatesQuery.Page list(
             Requester requester, String status, boolean allUsers, String text, int limit, int offset) {
-        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        Violations v = new Violations();
         v.check(
                 limit >= 1 && limit <= ListDebatesQuery.MAX_LIMIT,
                 "limit",
@@ -77,15 +82,11 @@ public final class DebateQueries
                 "offset.out_of_range",
                 "must be between 0 and " + ListDebatesQuery.MAX_OFFSET);
         v.check(text == null || text.length() <= 200, "q", "q.too_long", "must have at most 200 characters");
-        v.check(
-                com.consultaion.domain.Texts.clean(text),
-                "q",
-                "text.control_characters",
-                "must not contain control characters");
-        com.consultaion.domain.debate.DebateStatus wanted = null;
+        v.check(Texts.clean(text), "q", "text.control_characters", "must not contain control characters");
+        DebateStatus wanted = null;
         if (status != null && !status.isBlank() && !status.equals("all")) {
             try {
-                wanted = com.consultaion.domain.debate.DebateStatus.fromWireName(status);
+                wanted = DebateStatus.fromWireName(status);
             } catch (IllegalArgumentException e) {
                 v.add("status", "status.invalid", "must be a debate status or all");
             }
@@ -99,11 +100,10 @@ public final class DebateQueries
         if (!requester.admin() && requester.user().isEmpty()) {
             return new ListDebatesQuery.Page(List.of(), 0, limit, offset);
         }
-        com.consultaion.domain.debate.UserId owner =
-                allUsers ? null : requester.user().orElse(null);
+        UserId owner = allUsers ? null : requester.user().orElse(null);
         DebateRepository.Page page = debates.page(
                 owner,
-                allUsers ? java.util.Set.of() : requester.teams(),
+                allUsers ? Set.of() : requester.teams(),
                 wanted,
                 text == null || text.isBlank() ? null : text.strip(),
                 limit,

@@ -4,6 +4,7 @@ import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.LogContext;
+import com.consultaion.application.port.out.StorageUnavailableException;
 import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Tracing;
 import com.consultaion.application.port.out.Transactions;
@@ -22,12 +23,15 @@ import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,7 +48,7 @@ public final class DebateRunner {
     private static final System.Logger LOG = System.getLogger(DebateRunner.class.getName());
 
     /** How long a stage boundary keeps trying a store that is unavailable before the run gives up. */
-    static final java.time.Duration STORE_PATIENCE = java.time.Duration.ofSeconds(20);
+    static final Duration STORE_PATIENCE = Duration.ofSeconds(20);
 
     private final DebateRepository debates;
     private final TranscriptRepository transcripts;
@@ -201,7 +205,7 @@ public final class DebateRunner {
                 span.attribute("stage.name", stage.name()).attribute("stage.index", i);
                 control.traceParent(span.traceParent()); // the stage's model calls are its children
                 result = stage.run(state, control);
-                telemetry.stageFinished(stage.name(), java.time.Duration.ofNanos(System.nanoTime() - stageStarted));
+                telemetry.stageFinished(stage.name(), Duration.ofNanos(System.nanoTime() - stageStarted));
                 if (result.outcome() instanceof StageResult.Outcome.Fail f) {
                     span.failed(f.reason());
                 }
@@ -255,13 +259,13 @@ public final class DebateRunner {
      * failed transaction wrote nothing, and one that did commit but was reported lost fails its retry on the
      * events' keys, which ends this run the usual way.
      */
-    private <T> T retryingWhileUnavailable(java.util.function.Supplier<T> work) {
+    private <T> T retryingWhileUnavailable(Supplier<T> work) {
         long pauseMillis = 50;
         long deadline = System.nanoTime() + STORE_PATIENCE.toNanos();
         while (true) {
             try {
                 return work.get();
-            } catch (com.consultaion.application.port.out.StorageUnavailableException e) {
+            } catch (StorageUnavailableException e) {
                 if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
                     throw e;
                 }
@@ -357,7 +361,7 @@ public final class DebateRunner {
                         // The commit is bounded by the store's patience; it must finish before the lease is handed
                         // back.
                         interrupted = true;
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         if (e.getCause() instanceof RuntimeException r) {
                             throw r;
                         }
@@ -453,7 +457,7 @@ public final class DebateRunner {
                         saved.id(),
                         saved.status().wireName());
                 telemetry.debateFinished(
-                        saved.mode(), saved.status(), java.time.Duration.between(saved.createdAt(), saved.updatedAt()));
+                        saved.mode(), saved.status(), Duration.between(saved.createdAt(), saved.updatedAt()));
             }
             return saved;
         }
@@ -466,7 +470,7 @@ public final class DebateRunner {
         }
         // A resumed run's final_meta lists the substitutions of the stages committed before it, too.
         List<EventPayload.Fallback> fallbacks = events.readAfter(debate.id(), 0, Integer.MAX_VALUE).stream()
-                .map(com.consultaion.domain.event.DebateEvent::payload)
+                .map(DebateEvent::payload)
                 .filter(EventPayload.Fallback.class::isInstance)
                 .map(EventPayload.Fallback.class::cast)
                 .toList();

@@ -15,11 +15,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * This node's debate worker. It claims work through {@link WorkLeases} (queued debates, and running ones whose
@@ -61,7 +65,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
     }
 
     /** Earlier processes of this node: their lease owners start with {@code prefix}; {@code gone} tells the dead. */
-    public record Predecessors(String prefix, java.util.function.Predicate<String> gone) {}
+    public record Predecessors(String prefix, Predicate<String> gone) {}
 
     private record Active(WorkLeases.Lease lease, RunControl control) {}
 
@@ -122,12 +126,12 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
     }
 
     @Override
-    public java.util.Optional<Slot> reserveSlot() {
+    public Optional<Slot> reserveSlot() {
         if (!running || !(slots.tryAcquire() || takeFromClaim())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
-        return java.util.Optional.of(new Slot() {
+        AtomicBoolean used = new AtomicBoolean();
+        return Optional.of(new Slot() {
             @Override
             public String owner() {
                 return settings.owner();
@@ -292,7 +296,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
                     slots.release();
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Shutting down between the claim and the launch: hand the debate straight back.
             active.remove(lease.debateId());
             slots.release();

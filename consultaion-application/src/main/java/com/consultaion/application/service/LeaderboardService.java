@@ -16,6 +16,7 @@ import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,12 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
     private final RatingStore store;
     private final Transactions transactions;
     private final Leaderboard.Settings settings;
-    private final java.time.Duration refreshDelay;
+    private final Duration refreshDelay;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
 
     public LeaderboardService(RatingStore store, Transactions transactions, Leaderboard.Settings settings) {
-        this(store, transactions, settings, java.time.Duration.ZERO);
+        this(store, transactions, settings, Duration.ZERO);
     }
 
     /**
@@ -54,10 +55,7 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
      *     CPU at 100,000 matches), and debates finishing together do not compete with it for the CPU
      */
     public LeaderboardService(
-            RatingStore store,
-            Transactions transactions,
-            Leaderboard.Settings settings,
-            java.time.Duration refreshDelay) {
+            RatingStore store, Transactions transactions, Leaderboard.Settings settings, Duration refreshDelay) {
         if (refreshDelay.isNegative()) {
             throw new IllegalArgumentException("the leaderboard refresh delay must not be negative");
         }

@@ -9,6 +9,8 @@ import com.consultaion.domain.limit.TokenBucket;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,20 +43,20 @@ public final class RateLimitService implements RateLimitQuery {
     }
 
     @Override
-    public java.util.Optional<TokenBucket.Decision> check(String identity, RateLimitPolicy.Operation operation) {
+    public Optional<TokenBucket.Decision> check(String identity, RateLimitPolicy.Operation operation) {
         RateLimitPolicy.Charge charge = policy.charge(operation);
-        String key = charge.bucket().name().toLowerCase(java.util.Locale.ROOT) + "|" + identity;
+        String key = charge.bucket().name().toLowerCase(Locale.ROOT) + "|" + identity;
         try {
             TokenBucket.Decision decision = store.take(key, charge.limits(), charge.cost(), clock.instant());
             if (!decision.allowed()) {
                 refused.increment();
-                telemetry.rateLimitRefused(charge.bucket().name().toLowerCase(java.util.Locale.ROOT));
+                telemetry.rateLimitRefused(charge.bucket().name().toLowerCase(Locale.ROOT));
             }
-            return java.util.Optional.of(decision);
+            return Optional.of(decision);
         } catch (StorageUnavailableException e) {
             unchecked.increment();
             LOG.log(Level.WARNING, "rate limit not checked (store unavailable): {0}", e.getMessage());
-            return java.util.Optional.of(charge.limits().take(null, charge.cost(), clock.instant()));
+            return Optional.of(charge.limits().take(null, charge.cost(), clock.instant()));
         }
     }
 

@@ -8,12 +8,17 @@ import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.port.out.Tracing;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
+import com.consultaion.application.service.pipeline.DebateState;
 import com.consultaion.application.service.pipeline.Pipeline;
+import com.consultaion.application.service.pipeline.Stage;
 import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Budget;
 import com.consultaion.domain.debate.BudgetPolicy;
@@ -25,6 +30,7 @@ import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -46,10 +52,10 @@ public final class StartDebateService implements StartDebateUseCase {
     private final Pipeline pipeline;
     private final Clock clock;
     private final Supplier<DebateId> ids;
-    private final com.consultaion.application.port.out.ModelCatalog models;
+    private final ModelCatalog models;
     private final BillingService billing;
     private final Telemetry telemetry;
-    private final com.consultaion.application.port.out.Tracing tracing;
+    private final Tracing tracing;
 
     public StartDebateService(
             DebateRepository debates,
@@ -60,10 +66,10 @@ public final class StartDebateService implements StartDebateUseCase {
             WorkLeases leases,
             Clock clock,
             Supplier<DebateId> ids,
-            com.consultaion.application.port.out.ModelCatalog models,
+            ModelCatalog models,
             BillingService billing,
             Telemetry telemetry,
-            com.consultaion.application.port.out.Tracing tracing,
+            Tracing tracing,
             AuditTrail audit,
             Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -87,16 +93,13 @@ public final class StartDebateService implements StartDebateUseCase {
      * call and end with no content): refused now, with the estimate, instead of accepted and wasted.
      */
     private void refuseBudgetThatCannotAnswer(Debate debate) {
-        List<com.consultaion.application.service.pipeline.Stage> stages =
-                pipeline.stages(debate.mode(), debate.config());
+        List<Stage> stages = pipeline.stages(debate.mode(), debate.config());
         if (stages.isEmpty()) {
             return;
         }
-        BudgetPolicy.Estimate first = stages.get(0)
-                .estimate(new com.consultaion.application.service.pipeline.DebateState(
-                        debate, List.of(), List.of(), null));
+        BudgetPolicy.Estimate first = stages.get(0).estimate(new DebateState(debate, List.of(), List.of(), null));
         Budget budget = debate.config().budget();
-        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        Violations v = new Violations();
         v.check(
                 first.tokens() <= budget.maxTokens(),
                 "config.budget.max_tokens",
@@ -118,7 +121,7 @@ public final class StartDebateService implements StartDebateUseCase {
         if (command.mode() == DebateMode.PARLIAMENT && command.config().panel() == null) {
             throw ValidationException.of("panel_config", "panel_config.required", "a parliament needs a panel");
         }
-        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        Violations v = new Violations();
         List<AgentSpec> agents = command.config().agents();
         for (int i = 0; i < agents.size(); i++) {
             v.check(
@@ -178,7 +181,7 @@ public final class StartDebateService implements StartDebateUseCase {
                         recorded.id().toString(),
                         client.ip(),
                         client.requestId(),
-                        java.util.Map.of("mode", recorded.mode().wireName()))); // never the prompt
+                        Map.of("mode", recorded.mode().wireName()))); // never the prompt
                 slot.ifPresent(
                         s -> granted.set(leases.grant(recorded.id(), s.owner(), s.leaseTtl(), recorded.createdAt())
                                 .orElse(null)));

@@ -1,5 +1,6 @@
 package com.consultaion.domain.account;
 
+import com.consultaion.domain.Texts;
 import com.consultaion.domain.ValidationException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -14,9 +15,7 @@ public record Email(String value) {
             throw ValidationException.of("email", "email.required", "is required");
         }
         value = value.strip().toLowerCase(Locale.ROOT);
-        if (!com.consultaion.domain.Texts.clean(value)
-                || value.length() > 254
-                || !SHAPE.matcher(value).matches()) {
+        if (!Texts.clean(value) || value.length() > 254 || !SHAPE.matcher(value).matches()) {
             throw ValidationException.of("email", "email.invalid", "must be an e-mail address");
         }
     }

@@ -1,9 +1,13 @@
 package com.consultaion.domain.account;
 
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.Texts;
+import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Set;
 
 /** A person with an account. The password hash is opaque here: hashing is a port's job. */
 public record User(
@@ -65,12 +69,12 @@ public record User(
             @Nullable String bio,
             @Nullable String timezone) {
         /** The zone database's region ids ("Europe/Paris", "UTC", ...); offsets and abbreviations are not zones. */
-        private static final java.util.Set<String> KNOWN_ZONES = java.time.ZoneId.getAvailableZoneIds();
+        private static final Set<String> KNOWN_ZONES = ZoneId.getAvailableZoneIds();
 
         public static final Profile EMPTY = new Profile(null, null, null, null);
 
         public Profile {
-            com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+            Violations v = new Violations();
             displayName = blankToNull(displayName);
             avatarUrl = blankToNull(avatarUrl);
             bio = blankToNull(bio);
@@ -94,11 +98,7 @@ public record User(
             for (String[] f : new String[][] {
                 {"display_name", displayName}, {"bio", bio}, {"avatar_url", avatarUrl}, {"timezone", timezone}
             }) {
-                v.check(
-                        com.consultaion.domain.Texts.clean(f[1]),
-                        f[0],
-                        "text.control_characters",
-                        "must not contain control characters");
+                v.check(Texts.clean(f[1]), f[0], "text.control_characters", "must not contain control characters");
             }
             v.throwIfAny();
         }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Texts;
 import com.consultaion.domain.Violations;
 
 /** One debating agent: a unique name, a persona (its instructions) and the model it runs on. */
@@ -18,11 +19,7 @@ public record AgentSpec(String name, String persona, String model) {
                 "persona.too_long",
                 "must have at most " + MAX_PERSONA_LENGTH + " characters");
         Names.model(v, "model", model);
-        v.check(
-                com.consultaion.domain.Texts.clean(persona),
-                "persona",
-                "text.control_characters",
-                "must not contain control characters");
+        v.check(Texts.clean(persona), "persona", "text.control_characters", "must not contain control characters");
         v.throwIfAny();
     }
 }

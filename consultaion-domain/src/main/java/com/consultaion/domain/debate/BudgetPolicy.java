@@ -1,5 +1,9 @@
 package com.consultaion.domain.debate;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
 /**
  * Decides before each stage whether the budget can cover it: what was spent plus what the stage is expected to
  * spend must stay within both the token and the cost limit.
@@ -49,11 +53,11 @@ public final class BudgetPolicy {
             return "$0";
         }
         if (Math.abs(amount) >= 0.01) {
-            return String.format(java.util.Locale.ROOT, "$%.2f", amount);
+            return String.format(Locale.ROOT, "$%.2f", amount);
         }
         return "$"
-                + new java.math.BigDecimal(amount)
-                        .round(new java.math.MathContext(2))
+                + new BigDecimal(amount)
+                        .round(new MathContext(2))
                         .stripTrailingZeros()
                         .toPlainString();
     }

@@ -4,6 +4,8 @@ import com.consultaion.domain.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The debate aggregate: it owns its status machine. Instances are immutable; every transition returns the next
@@ -19,7 +21,7 @@ public final class Debate {
 
     private final DebateId id;
     private final @Nullable UserId ownerId;
-    private final @Nullable java.util.UUID teamId;
+    private final @Nullable UUID teamId;
     private final Prompt prompt;
     private final DebateMode mode;
     private final DebateConfig config;
@@ -38,7 +40,7 @@ public final class Debate {
     private Debate(
             DebateId id,
             @Nullable UserId ownerId,
-            @Nullable java.util.UUID teamId,
+            @Nullable UUID teamId,
             Prompt prompt,
             DebateMode mode,
             DebateConfig config,
@@ -102,7 +104,7 @@ public final class Debate {
     public static Debate reconstitute(
             DebateId id,
             @Nullable UserId ownerId,
-            @Nullable java.util.UUID teamId,
+            @Nullable UUID teamId,
             Prompt prompt,
             DebateMode mode,
             DebateConfig config,
@@ -216,14 +218,14 @@ public final class Debate {
     }
 
     /** Shares the debate with a team (its members may read it), or stops sharing it ({@code null}). */
-    public Debate sharedWith(@Nullable java.util.UUID team, Instant now) {
+    public Debate sharedWith(@Nullable UUID team, Instant now) {
         return copy(c -> {
             c.teamId = team;
             c.updatedAt = now;
         });
     }
 
-    public Optional<java.util.UUID> teamId() {
+    public Optional<UUID> teamId() {
         return Optional.ofNullable(teamId);
     }
 
@@ -277,7 +279,7 @@ public final class Debate {
     }
 
     /** This debate with some fields changed: every copy goes through the one constructor and its checks. */
-    private Debate copy(java.util.function.Consumer<Copy> change) {
+    private Debate copy(Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
         return new Debate(
@@ -306,7 +308,7 @@ public final class Debate {
         final @Nullable UserId ownerId;
 
         @Nullable
-        java.util.UUID teamId;
+        UUID teamId;
 
         Prompt prompt;
         final DebateMode mode;

@@ -2,6 +2,7 @@ package com.consultaion.domain.debate;
 
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
+import com.consultaion.domain.routing.Routing;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ public record DebateConfig(
         Duration deadline,
         @Nullable Panel panel,
         Conversation conversation,
-        @Nullable com.consultaion.domain.routing.Routing routing) {
+        @Nullable Routing routing) {
 
     public static final int MIN_AGENTS = 2;
     public static final int MAX_AGENTS = 8;
@@ -156,7 +157,7 @@ public record DebateConfig(
     }
 
     /** The same config with the record of how its model was chosen. */
-    public DebateConfig withRouting(com.consultaion.domain.routing.Routing chosen) {
+    public DebateConfig withRouting(Routing chosen) {
         return with(agents, tolerance, synthesizers, panel, conversation, chosen);
     }
 
@@ -167,7 +168,7 @@ public record DebateConfig(
             List<String> newSynthesizers,
             @Nullable Panel newPanel,
             Conversation newConversation,
-            @Nullable com.consultaion.domain.routing.Routing newRouting) {
+            @Nullable Routing newRouting) {
         return new DebateConfig(
                 newAgents,
                 judges,

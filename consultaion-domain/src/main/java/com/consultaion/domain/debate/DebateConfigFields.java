@@ -2,11 +2,14 @@ package com.consultaion.domain.debate;
 
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
+import com.consultaion.domain.routing.Router.Candidate;
+import com.consultaion.domain.routing.Routing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The canonical field form of a {@link DebateConfig} (snake_case keys, JSON-compatible values), shared by every
@@ -65,7 +68,7 @@ public final class DebateConfigFields {
     }
 
     /** How the model was chosen, in the API's {@code routing_meta} shape plus the policy and the routed model. */
-    public static Map<String, Object> routingToFields(com.consultaion.domain.routing.Routing r) {
+    public static Map<String, Object> routingToFields(Routing r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("policy", r.policy());
         m.put("routed_model", r.routedModel());
@@ -94,15 +97,15 @@ public final class DebateConfigFields {
 
     /** Reads what {@link #routingToFields} wrote (stored configs only: clients never send it). */
     @SuppressWarnings("unchecked")
-    static @Nullable com.consultaion.domain.routing.Routing routingFromFields(@Nullable Object value) {
+    static @Nullable Routing routingFromFields(@Nullable Object value) {
         if (!(value instanceof Map<?, ?> m)) {
             return null;
         }
-        List<com.consultaion.domain.routing.Router.Candidate> candidates = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         if (m.get("candidates") instanceof List<?> list) {
             for (Object o : list) {
                 Map<String, Object> c = (Map<String, Object>) o;
-                candidates.add(new com.consultaion.domain.routing.Router.Candidate(
+                candidates.add(new Candidate(
                         String.valueOf(c.get("model")),
                         num(c.get("total_score")),
                         num(c.get("cost_score")),
@@ -113,7 +116,7 @@ public final class DebateConfigFields {
             }
         }
         Object requested = m.get("requested_model");
-        return new com.consultaion.domain.routing.Routing(
+        return new Routing(
                 String.valueOf(m.get("policy")),
                 String.valueOf(m.get("routed_model")),
                 requested == null ? null : requested.toString(),
@@ -153,7 +156,7 @@ public final class DebateConfigFields {
                 p.judged());
     }
 
-    private static final java.util.Set<String> CONFIG_KEYS = java.util.Set.of(
+    private static final Set<String> CONFIG_KEYS = Set.of(
             "agents",
             "judges",
             "rounds",
@@ -164,16 +167,16 @@ public final class DebateConfigFields {
             "call_timeout_seconds",
             "deadline_seconds",
             "conversation");
-    private static final Map<String, java.util.Set<String>> NESTED_KEYS = Map.of(
-            "agents", java.util.Set.of("name", "persona", "model"),
-            "judges", java.util.Set.of("name", "model", "criteria", "rubrics"),
-            "budget", java.util.Set.of("max_tokens", "max_cost_usd"),
-            "tolerance", java.util.Set.of("min_agents", "max_failure_ratio"),
-            "conversation", java.util.Set.of("rounds", "max_total_tokens"));
-    private static final java.util.Set<String> PANEL_KEYS =
-            java.util.Set.of("seats", "max_seat_fail_ratio", "min_required_seats", "fail_fast", "judged");
-    private static final java.util.Set<String> SEAT_KEYS =
-            java.util.Set.of("seat_id", "display_name", "provider_key", "model", "role_profile", "temperature");
+    private static final Map<String, Set<String>> NESTED_KEYS = Map.of(
+            "agents", Set.of("name", "persona", "model"),
+            "judges", Set.of("name", "model", "criteria", "rubrics"),
+            "budget", Set.of("max_tokens", "max_cost_usd"),
+            "tolerance", Set.of("min_agents", "max_failure_ratio"),
+            "conversation", Set.of("rounds", "max_total_tokens"));
+    private static final Set<String> PANEL_KEYS =
+            Set.of("seats", "max_seat_fail_ratio", "min_required_seats", "fail_fast", "judged");
+    private static final Set<String> SEAT_KEYS =
+            Set.of("seat_id", "display_name", "provider_key", "model", "role_profile", "temperature");
 
     /**
      * A config as a client sends it: like {@link #fromFields}, but a key the API does not know (a typo, or what
@@ -214,7 +217,7 @@ public final class DebateConfigFields {
         return panelFromFields(f, defaultModel);
     }
 
-    private static void unknown(Violations v, Map<?, ?> f, java.util.Set<String> known, String path) {
+    private static void unknown(Violations v, Map<?, ?> f, Set<String> known, String path) {
         f.keySet().stream()
                 .map(String::valueOf)
                 .filter(k -> !known.contains(k))
@@ -366,7 +369,7 @@ public final class DebateConfigFields {
                                         Conversation.DEFAULT.maxTotalTokens())));
         Map<String, ?> panelMap = object(v, f, "panel", "");
         Panel panel = panelMap == null ? null : v.capture("panel", () -> panelFromFields(panelMap, defaultModel));
-        com.consultaion.domain.routing.Routing routing = routingFromFields(f.get("routing"));
+        Routing routing = routingFromFields(f.get("routing"));
         v.throwIfAny();
         Violations last = new Violations();
         DebateConfig config = last.capture(

@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Texts;
 import com.consultaion.domain.ValidationException;
 
 /** The user's question: 10 to 5000 characters after trimming. */
@@ -12,7 +13,7 @@ public record Prompt(String text) {
         if (text == null) {
             throw ValidationException.of("prompt", "prompt.required", "is required");
         }
-        com.consultaion.domain.Texts.requireClean("prompt", text);
+        Texts.requireClean("prompt", text);
         text = text.strip();
         int length = text.codePointCount(0, text.length());
         if (length < MIN_LENGTH) {

@@ -2,6 +2,8 @@ package com.consultaion.domain.event;
 
 import com.consultaion.domain.debate.DebateId;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,8 +33,8 @@ public record DebateEvent(DebateId debateId, long seq, Instant ts, EventPayload 
      * The event as clients receive it (SSE {@code data:} and the JSON events endpoint alike): {@code type},
      * {@code debate_id}, {@code seq}, {@code ts} (ISO-8601 UTC), {@code v}, then the payload's fields.
      */
-    public java.util.Map<String, Object> wireFields() {
-        java.util.Map<String, Object> wire = new java.util.LinkedHashMap<>();
+    public Map<String, Object> wireFields() {
+        Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("type", type());
         wire.put("debate_id", debateId.toString());
         wire.put("seq", seq);

@@ -2,6 +2,7 @@ package com.consultaion.domain.event;
 
 import com.consultaion.domain.Nullable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +192,7 @@ public sealed interface EventPayload {
     record Score(String judge, String candidate, Map<String, Double> criteria, double score, String rationale)
             implements EventPayload {
         public Score {
-            criteria = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
+            criteria = Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
         }
 
         @Override
@@ -232,7 +233,7 @@ public sealed interface EventPayload {
     record RankingDecided(List<String> ranking, String method, Map<String, Double> scores) implements EventPayload {
         public RankingDecided {
             ranking = List.copyOf(ranking);
-            scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+            scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         }
 
         @Override
@@ -262,7 +263,7 @@ public sealed interface EventPayload {
     /** The debate finished with an answer (possibly with warnings, named in {@code meta}). Terminal. */
     record Final(@Nullable String content, Map<String, Object> meta) implements EventPayload {
         public Final {
-            meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+            meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         }
 
         @Override
@@ -361,6 +362,6 @@ public sealed interface EventPayload {
             }
             map.put((String) keyValues[i], value);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -1,5 +1,6 @@
 package com.consultaion.domain.judging;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +15,7 @@ public sealed interface JudgeVerdict {
     /** Scores 0-10 for every criterion of the rubric, and the judge's rationale. */
     record Parsed(Map<String, Double> criteria, String rationale) implements JudgeVerdict {
         public Parsed {
-            criteria = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
+            criteria = Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
             Objects.requireNonNull(rationale, "rationale");
             if (criteria.isEmpty()) {
                 throw new IllegalArgumentException("a parsed verdict scores at least one criterion");

@@ -3,6 +3,7 @@ package com.consultaion.domain.judging;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.JudgeSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,6 @@ public final class JudgingPlan {
             }
         }
         plan.replaceAll((judge, list) -> List.copyOf(list));
-        return java.util.Collections.unmodifiableMap(plan);
+        return Collections.unmodifiableMap(plan);
     }
 }

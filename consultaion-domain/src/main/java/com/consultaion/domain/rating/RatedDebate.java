@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -91,9 +92,7 @@ public record RatedDebate(
 
     /** The best-scored persona. */
     public Score champion() {
-        return scores.stream()
-                .max(java.util.Comparator.comparingDouble(Score::score))
-                .orElseThrow();
+        return scores.stream().max(Comparator.comparingDouble(Score::score)).orElseThrow();
     }
 
     /** The second-best score, the champion's margin is measured against. */

@@ -37,10 +37,7 @@ class BudgetPolicyTest {
         assertThat(BudgetPolicy.usd(0.01)).isEqualTo("$0.01");
         assertThat(BudgetPolicy.usd(0.00042)).isEqualTo("$0.00042");
         assertThat(BudgetPolicy.usd(0.000012345)).isEqualTo("$0.000012");
-        assertThat(BudgetPolicy.check(
-                        new Budget(100_000, 0.0001),
-                        com.consultaion.domain.debate.Usage.NONE,
-                        new BudgetPolicy.Estimate(10, 0.0003)))
+        assertThat(BudgetPolicy.check(new Budget(100_000, 0.0001), Usage.NONE, new BudgetPolicy.Estimate(10, 0.0003)))
                 .isInstanceOfSatisfying(
                         BudgetPolicy.Decision.Exhausted.class,
                         e -> assertThat(e.detail())

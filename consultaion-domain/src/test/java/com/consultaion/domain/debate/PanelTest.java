@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.domain.ValidationException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class PanelTest {
     void aPanelHasTwoToEightSeatsWithUniqueIdsAndNames() {
         assertThatThrownBy(() -> new Panel(List.of(seat("a", "A")), 0.4, 1, true, true))
                 .hasMessageContaining("seats");
-        List<Panel.Seat> nine = new java.util.ArrayList<>();
+        List<Panel.Seat> nine = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             nine.add(seat("s" + i, "S" + i));
         }

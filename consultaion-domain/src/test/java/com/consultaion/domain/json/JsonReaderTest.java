@@ -3,6 +3,7 @@ package com.consultaion.domain.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class JsonReaderTest {
 
         assertThat(value)
                 .isEqualTo(Map.of(
-                        "a", java.util.Arrays.asList(1.0, -25.0, true, false, null),
+                        "a", Arrays.asList(1.0, -25.0, true, false, null),
                         "b", "x\né\"",
                         "c", Map.of()));
     }

@@ -3,6 +3,7 @@ package com.consultaion.domain.judging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JudgeReplyParserTest {
@@ -15,8 +16,7 @@ class JudgeReplyParserTest {
                 "{\"scores\": {\"accuracy\": 8, \"risk\": 6.5, \"extra\": 1}, \"rationale\": \" clear \"}", RUBRIC);
 
         assertThat(v).isInstanceOfSatisfying(JudgeVerdict.Parsed.class, p -> {
-            assertThat(p.criteria())
-                    .containsExactly(java.util.Map.entry("accuracy", 8.0), java.util.Map.entry("risk", 6.5));
+            assertThat(p.criteria()).containsExactly(Map.entry("accuracy", 8.0), Map.entry("risk", 6.5));
             assertThat(p.score()).isEqualTo(7.25);
             assertThat(p.rationale()).isEqualTo("clear");
         });

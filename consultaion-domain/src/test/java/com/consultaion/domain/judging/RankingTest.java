@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RankingTest {
@@ -66,7 +68,7 @@ class RankingTest {
             List<String> candidates = candidates(random.nextInt(2, 9));
             Map<String, Map<String, Double>> ballots = randomBallots(random, candidates);
             List<String> judges = new ArrayList<>(ballots.keySet());
-            Collections.shuffle(judges, new java.util.Random(random.nextLong()));
+            Collections.shuffle(judges, new Random(random.nextLong()));
             Map<String, Map<String, Double>> permuted = new LinkedHashMap<>();
             judges.forEach(j -> permuted.put(j, ballots.get(j)));
 
@@ -83,9 +85,8 @@ class RankingTest {
 
             assertThat(result.ranking())
                     .extracting(RankedCandidate::rank)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, candidates.size())
-                            .boxed()
-                            .toList());
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(1, candidates.size()).boxed().toList());
             assertThat(result.order()).containsExactlyInAnyOrderElementsOf(candidates);
             boolean seenUnscored = false;
             for (RankedCandidate r : result.ranking()) {

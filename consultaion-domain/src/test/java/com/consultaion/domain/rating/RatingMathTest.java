@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -123,7 +124,7 @@ class RatingMathTest {
         }
         Map<String, BradleyTerry.Estimate> first = BradleyTerry.withIntervals(many, 1.0, 200, 42);
         List<Match> reversed = new ArrayList<>(many);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         assertThat(BradleyTerry.withIntervals(reversed, 1.0, 200, 42)).isEqualTo(first);
         first.values().forEach(e -> assertThat(e.low()).isLessThanOrEqualTo(e.rating()));
         first.values().forEach(e -> assertThat(e.high()).isGreaterThanOrEqualTo(e.rating()));

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The offline local model: deterministic text that reacts to the prompt and the speaker's role, revisions that
@@ -46,7 +47,7 @@ public final class LocalChatModel implements ChatModel {
         }
     }
 
-    private static final java.util.regex.Pattern NUMBERED_STEP = java.util.regex.Pattern.compile("\\b\\d\\.");
+    private static final Pattern NUMBERED_STEP = Pattern.compile("\\b\\d\\.");
 
     private final Settings settings;
 

@@ -27,9 +27,15 @@ import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
+import java.io.EOFException;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -37,7 +43,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A {@link ChatModel} for one OpenAI-compatible provider, on the official SDK's async client (its own retries
@@ -88,7 +96,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         OPEN;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** The value of the {@code consultaion_llm_circuit_state} metric: 0 closed, 1 half-open, 2 open. */
@@ -239,8 +247,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     private Duration backoff(int attempts) {
         double base = (double) settings.backoffInitial().toMillis() * Math.pow(2, Math.max(0, attempts - 1));
         double capped = Math.min(base, (double) settings.backoffMax().toMillis());
-        double jitter =
-                0.75 + 0.5 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        double jitter = 0.75 + 0.5 * ThreadLocalRandom.current().nextDouble();
         return Duration.ofMillis(Math.round(capped * jitter));
     }
 
@@ -273,7 +280,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (java.time.format.DateTimeParseException notADate) {
+            } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }
         }
@@ -337,7 +344,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         return code.isEmpty() ? message : code + ": " + message;
     }
 
-    private static Optional<String> field(java.util.function.Supplier<Optional<String>> accessor) {
+    private static Optional<String> field(Supplier<Optional<String>> accessor) {
         try {
             return accessor.get().filter(v -> !v.isBlank());
         } catch (RuntimeException missing) {
@@ -387,10 +394,10 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
      */
     static boolean dropped(Throwable failure) {
         for (Throwable c = failure.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof java.net.ProtocolException
-                    || c instanceof java.net.SocketException
-                    || c instanceof java.io.EOFException
-                    || c instanceof java.io.InterruptedIOException) {
+            if (c instanceof ProtocolException
+                    || c instanceof SocketException
+                    || c instanceof EOFException
+                    || c instanceof InterruptedIOException) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import com.consultaion.domain.judging.Anonymiser;
 import com.consultaion.domain.judging.JudgeReplyParser;
 import com.consultaion.domain.judging.JudgeVerdict;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,9 @@ class LocalChatModelTest {
         LocalChatModel again = new LocalChatModel(new LocalChatModel.Settings(Duration.ZERO, 0.5, 7));
         LocalChatModel otherSeed = new LocalChatModel(new LocalChatModel.Settings(Duration.ZERO, 0.5, 8));
         int partial = 0;
-        List<Boolean> first = new java.util.ArrayList<>();
-        List<Boolean> second = new java.util.ArrayList<>();
-        List<Boolean> third = new java.util.ArrayList<>();
+        List<Boolean> first = new ArrayList<>();
+        List<Boolean> second = new ArrayList<>();
+        List<Boolean> third = new ArrayList<>();
         for (int q = 0; q < 50; q++) {
             int failed = 0;
             for (AgentSpec agent : agents) {

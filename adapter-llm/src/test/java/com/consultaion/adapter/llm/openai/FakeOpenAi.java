@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol, for tests. Each request takes
@@ -99,8 +101,7 @@ public final class FakeOpenAi implements AutoCloseable {
      */
     public static Behaviour obliging() {
         return (exchange, body) -> {
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("Criteria: ([a-z_, ]+)").matcher(body);
+            Matcher m = Pattern.compile("Criteria: ([a-z_, ]+)").matcher(body);
             if (!m.find()) {
                 answer(exchange, "A considered answer from the fake provider, with a plan and its risks.");
                 return;

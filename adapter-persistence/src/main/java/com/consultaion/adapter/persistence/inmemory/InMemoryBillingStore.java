@@ -2,7 +2,10 @@ package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.adapter.persistence.UsagePeriods;
 import com.consultaion.application.port.out.BillingStore;
+import com.consultaion.application.port.out.UserRepository;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.ModelUsage;
@@ -21,15 +24,12 @@ public final class InMemoryBillingStore implements BillingStore {
 
     private final InMemoryDatabase db;
     private final InMemoryDebateRepository debates;
-    private final com.consultaion.application.port.out.UserRepository users;
+    private final UserRepository users;
     private final Map<UserId, String> plans = new HashMap<>();
     private final Map<String, Entry> ledger = new LinkedHashMap<>();
     private final Map<String, long[]> counters = new HashMap<>();
 
-    public InMemoryBillingStore(
-            InMemoryDatabase db,
-            InMemoryDebateRepository debates,
-            com.consultaion.application.port.out.UserRepository users) {
+    public InMemoryBillingStore(InMemoryDatabase db, InMemoryDebateRepository debates, UserRepository users) {
         this.db = db;
         this.debates = debates;
         this.users = users;
@@ -65,11 +65,7 @@ public final class InMemoryBillingStore implements BillingStore {
 
     @Override
     public QuotaPolicy.Usage usage(
-            UserId user,
-            Instant dayStart,
-            Instant monthStart,
-            int runningCap,
-            @com.consultaion.domain.Nullable com.consultaion.domain.debate.DebateId excluding) {
+            UserId user, Instant dayStart, Instant monthStart, int runningCap, @Nullable DebateId excluding) {
         return db.read(() -> {
             long[] month = counters.getOrDefault(user + "|" + UsagePeriods.month(monthStart), new long[3]);
             long[] day = counters.getOrDefault(user + "|" + UsagePeriods.day(dayStart), new long[3]);

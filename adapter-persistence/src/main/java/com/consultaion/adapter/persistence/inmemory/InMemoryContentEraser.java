@@ -12,6 +12,7 @@ import com.consultaion.domain.judging.JudgeVerdict;
 import com.consultaion.domain.judging.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class InMemoryContentEraser implements ContentEraser {
         return db.inTransaction(() -> {
             List<InMemoryDebateRepository.Row> rows = debates.rows.values().stream()
                     .filter(r -> !erased.contains(r.debate().id()) && which.test(r.debate()))
-                    .sorted(java.util.Comparator.comparing(r -> r.debate().createdAt()))
+                    .sorted(Comparator.comparing(r -> r.debate().createdAt()))
                     .limit(batch)
                     .toList();
             for (InMemoryDebateRepository.Row row : rows) {

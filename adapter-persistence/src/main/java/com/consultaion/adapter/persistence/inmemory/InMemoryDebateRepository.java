@@ -4,10 +4,17 @@ import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Debates in memory, with the same optimistic-version and cancel-flag rules as the PostgreSQL adapter. */
 public final class InMemoryDebateRepository implements DebateRepository {
@@ -22,7 +29,7 @@ public final class InMemoryDebateRepository implements DebateRepository {
     private final InMemoryDatabase db;
     final Map<DebateId, Row> rows = new HashMap<>();
     /** Queued and running debates: what workers may claim (kept apart so claims do not scan finished ones). */
-    final java.util.Set<DebateId> active = new java.util.HashSet<>();
+    final Set<DebateId> active = new HashSet<>();
 
     private final Map<DebateId, String> traces = new HashMap<>();
 
@@ -74,7 +81,7 @@ public final class InMemoryDebateRepository implements DebateRepository {
     }
 
     /** Every debate (for the other in-memory stores' queries). */
-    java.util.List<Debate> all() {
+    List<Debate> all() {
         return db.read(() -> rows.values().stream().map(Row::debate).toList());
     }
 
@@ -114,28 +121,17 @@ public final class InMemoryDebateRepository implements DebateRepository {
     }
 
     @Override
-    public Page page(
-            com.consultaion.domain.debate.UserId owner,
-            java.util.Set<java.util.UUID> teams,
-            DebateStatus status,
-            String text,
-            int limit,
-            int offset) {
+    public Page page(UserId owner, Set<UUID> teams, DebateStatus status, String text, int limit, int offset) {
         return db.read(() -> {
-            java.util.List<Debate> matches = rows.values().stream()
+            List<Debate> matches = rows.values().stream()
                     .map(Row::debate)
                     .filter(d -> owner == null
                             || d.ownerId().map(owner::equals).orElse(false)
                             || d.teamId().map(teams::contains).orElse(false))
                     .filter(d -> status == null || d.status() == status)
                     .filter(d -> text == null
-                            || d.prompt()
-                                    .text()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .contains(text.toLowerCase(java.util.Locale.ROOT)))
-                    .sorted(java.util.Comparator.comparing(Debate::createdAt)
-                            .reversed()
-                            .thenComparing(d -> d.id().value()))
+                            || d.prompt().text().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)))
+                    .sorted(Comparator.comparing(Debate::createdAt).reversed().thenComparing(d -> d.id().value()))
                     .toList();
             int from = Math.min(offset, matches.size());
             return new Page(matches.subList(from, Math.min(from + limit, matches.size())), matches.size());
@@ -143,7 +139,7 @@ public final class InMemoryDebateRepository implements DebateRepository {
     }
 
     @Override
-    public boolean shareWith(DebateId id, java.util.UUID teamId) {
+    public boolean shareWith(DebateId id, UUID teamId) {
         boolean[] done = new boolean[1];
         db.write(() -> {
             Row old = rows.get(id);

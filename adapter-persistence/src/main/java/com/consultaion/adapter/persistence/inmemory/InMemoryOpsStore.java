@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Aggregates for operators over the in-memory stores. */
 public final class InMemoryOpsStore implements OpsStore {
@@ -34,7 +35,7 @@ public final class InMemoryOpsStore implements OpsStore {
         return debates.all().stream()
                 .filter(d -> !d.createdAt().isBefore(since))
                 .map(Debate::ownerId)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .distinct()
                 .count();
     }

@@ -2,6 +2,7 @@ package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
@@ -30,7 +31,7 @@ public final class InMemoryRatingStore implements RatingStore {
     private final InMemoryDatabase db;
     private final InMemoryDebateRepository debates;
     private final List<Rated> rated = new ArrayList<>();
-    private final Map<com.consultaion.domain.debate.DebateId, Rated> byDebate = new HashMap<>();
+    private final Map<DebateId, Rated> byDebate = new HashMap<>();
     private final Set<String> ownerPrompts = new HashSet<>();
     private final Map<String, Board> boards = new HashMap<>();
 

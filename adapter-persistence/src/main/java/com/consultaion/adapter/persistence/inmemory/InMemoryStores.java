@@ -6,6 +6,8 @@ import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.IdentityStore;
+import com.consultaion.application.port.out.OpsStore;
 import com.consultaion.application.port.out.RateLimitStore;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
@@ -38,7 +40,7 @@ public final class InMemoryStores implements PersistenceStores {
             new InMemoryContentEraser(db, debates, transcripts, events),
             teams,
             // Reads cost nothing here: composed from the repositories above.
-            com.consultaion.application.port.out.IdentityStore.composed(users, sessions, apiKeys, teams));
+            IdentityStore.composed(users, sessions, apiKeys, teams));
 
     private InMemoryStores() {}
 
@@ -92,7 +94,7 @@ public final class InMemoryStores implements PersistenceStores {
     }
 
     @Override
-    public com.consultaion.application.port.out.OpsStore ops() {
+    public OpsStore ops() {
         return ops;
     }
 

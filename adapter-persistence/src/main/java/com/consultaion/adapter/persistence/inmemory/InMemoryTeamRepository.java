@@ -3,7 +3,9 @@ package com.consultaion.adapter.persistence.inmemory;
 import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.application.port.out.UserRepository;
 import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.team.Membership;
 import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamMember;
 import com.consultaion.domain.team.TeamRole;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,26 +59,25 @@ public final class InMemoryTeamRepository implements TeamRepository {
     }
 
     @Override
-    public List<com.consultaion.domain.team.Membership> teamsOf(UserId userId) {
+    public List<Membership> teamsOf(UserId userId) {
         return db.read(() -> {
-            List<com.consultaion.domain.team.Membership> out = new ArrayList<>();
+            List<Membership> out = new ArrayList<>();
             members.forEach((teamId, m) -> {
                 Row row = m.get(userId);
                 if (row != null) {
-                    out.add(new com.consultaion.domain.team.Membership(teams.get(teamId), row.role()));
+                    out.add(new Membership(teams.get(teamId), row.role()));
                 }
             });
-            out.sort(Comparator.comparing((com.consultaion.domain.team.Membership x) ->
-                            x.team().createdAt())
+            out.sort(Comparator.comparing((Membership x) -> x.team().createdAt())
                     .thenComparing(x -> x.team().id()));
             return out;
         });
     }
 
     @Override
-    public List<com.consultaion.domain.team.TeamMember> members(UUID teamId) {
+    public List<TeamMember> members(UUID teamId) {
         return db.read(() -> members.getOrDefault(teamId, Map.of()).entrySet().stream()
-                .map(e -> new com.consultaion.domain.team.TeamMember(
+                .map(e -> new TeamMember(
                         e.getKey(),
                         users.findById(e.getKey()).orElseThrow().email(),
                         e.getValue().role(),

@@ -6,7 +6,11 @@ import com.consultaion.domain.debate.DebateStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Work leases in memory, over the debates of an {@link InMemoryDebateRepository}: same rules as PostgreSQL. */
 public final class InMemoryWorkLeases implements WorkLeases {
@@ -79,7 +83,7 @@ public final class InMemoryWorkLeases implements WorkLeases {
     }
 
     @Override
-    public java.util.Set<String> holders(String ownerPrefix, Instant now) {
+    public Set<String> holders(String ownerPrefix, Instant now) {
         return debates.db()
                 .read(() -> debates.rows.values().stream()
                         .filter(r -> r.debate().status() == DebateStatus.QUEUED
@@ -89,14 +93,14 @@ public final class InMemoryWorkLeases implements WorkLeases {
                                 && r.leaseExpiresAt() != null
                                 && r.leaseExpiresAt().isAfter(now))
                         .map(InMemoryDebateRepository.Row::leaseOwner)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     @Override
     public int expireHeldBy(String owner, Instant now) {
         int[] expired = new int[1];
         debates.db().write(() -> {
-            java.util.Map<DebateId, InMemoryDebateRepository.Row> before = new java.util.HashMap<>();
+            Map<DebateId, InMemoryDebateRepository.Row> before = new HashMap<>();
             debates.rows.forEach((id, r) -> {
                 if (owner.equals(r.leaseOwner())
                         && r.leaseExpiresAt() != null

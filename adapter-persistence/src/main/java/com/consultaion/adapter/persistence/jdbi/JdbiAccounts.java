@@ -11,13 +11,20 @@ import com.consultaion.domain.account.LoginThrottle;
 import com.consultaion.domain.account.Role;
 import com.consultaion.domain.account.User;
 import com.consultaion.domain.debate.UserId;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 
@@ -86,8 +93,8 @@ public final class JdbiAccounts {
         }
 
         /** The bind values of a user's columns (one place for insert and update). */
-        private static java.util.Map<String, Object> fields(User u) {
-            java.util.Map<String, Object> f = new java.util.HashMap<>();
+        private static Map<String, Object> fields(User u) {
+            Map<String, Object> f = new HashMap<>();
             f.put("id", u.id().value());
             f.put("email", u.email().value());
             f.put("hash", u.passwordHash());
@@ -311,12 +318,12 @@ public final class JdbiAccounts {
      * team ids (an array), instead of three reads on every authenticated request.
      */
     public static final class Identities implements IdentityStore {
-        private static final String USER = java.util.Arrays.stream(Users.COLUMNS.split(",", -1))
+        private static final String USER = Arrays.stream(Users.COLUMNS.split(",", -1))
                 .map(c -> "u." + c.strip())
-                .collect(java.util.stream.Collectors.joining(", "));
-        private static final String KEY = java.util.Arrays.stream(ApiKeys.COLUMNS.split(",", -1))
+                .collect(Collectors.joining(", "));
+        private static final String KEY = Arrays.stream(ApiKeys.COLUMNS.split(",", -1))
                 .map(c -> "k." + c.strip() + " AS key_" + c.strip())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         private static final String TEAMS =
                 "ARRAY(SELECT m.team_id FROM team_members m WHERE m.user_id = u.id) AS team_ids";
         private final Jdbi jdbi;
@@ -348,8 +355,8 @@ public final class JdbiAccounts {
         }
 
         private static Identity identity(ResultSet rs) throws SQLException {
-            java.sql.Array teams = rs.getArray("team_ids");
-            java.util.Set<UUID> ids = new java.util.HashSet<>();
+            Array teams = rs.getArray("team_ids");
+            Set<UUID> ids = new HashSet<>();
             for (Object id : (Object[]) teams.getArray()) {
                 ids.add((UUID) id);
             }

@@ -2,6 +2,8 @@ package com.consultaion.adapter.persistence.jdbi;
 
 import com.consultaion.adapter.persistence.UsagePeriods;
 import com.consultaion.application.port.out.BillingStore;
+import com.consultaion.domain.Nullable;
+import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.ModelUsage;
 import com.consultaion.domain.plan.QuotaPolicy;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -56,11 +59,7 @@ public final class JdbiBillingStore implements BillingStore {
 
     @Override
     public QuotaPolicy.Usage usage(
-            UserId user,
-            Instant dayStart,
-            Instant monthStart,
-            int runningCap,
-            @com.consultaion.domain.Nullable com.consultaion.domain.debate.DebateId excluding) {
+            UserId user, Instant dayStart, Instant monthStart, int runningCap, @Nullable DebateId excluding) {
         return jdbi.withHandle(h -> h.createQuery("SELECT "
                         + "COALESCE((SELECT debates FROM usage_counters WHERE user_id = :user AND period = :month), 0) "
                         + "AS debates, "
@@ -72,7 +71,7 @@ public final class JdbiBillingStore implements BillingStore {
                         + "AND status IN ('queued', 'running') AND id IS DISTINCT FROM :excluding LIMIT :cap) AS r) "
                         + "AS running")
                 .bind("user", user.value())
-                .bindByType("excluding", excluding == null ? null : excluding.value(), java.util.UUID.class)
+                .bindByType("excluding", excluding == null ? null : excluding.value(), UUID.class)
                 .bind("day", UsagePeriods.day(dayStart))
                 .bind("month", UsagePeriods.month(monthStart))
                 .bind("cap", runningCap)

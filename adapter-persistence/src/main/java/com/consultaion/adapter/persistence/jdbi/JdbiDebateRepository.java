@@ -13,8 +13,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -78,7 +81,7 @@ public final class JdbiDebateRepository implements DebateRepository {
                 .bind("id", id.value())
                 .mapTo(String.class)
                 .findOne()
-                .filter(java.util.Objects::nonNull));
+                .filter(Objects::nonNull));
     }
 
     @Override
@@ -114,7 +117,7 @@ public final class JdbiDebateRepository implements DebateRepository {
     }
 
     @Override
-    public Page page(UserId owner, java.util.Set<UUID> teams, DebateStatus status, String text, int limit, int offset) {
+    public Page page(UserId owner, Set<UUID> teams, DebateStatus status, String text, int limit, int offset) {
         // Values are bound, never concatenated; LIKE wildcards in the user's text are escaped so it matches literally.
         String where = " WHERE (CAST(:owner AS UUID) IS NULL OR owner_id = CAST(:owner AS UUID) "
                 + "OR team_id = ANY(:teams)) "
@@ -134,7 +137,7 @@ public final class JdbiDebateRepository implements DebateRepository {
                     .bind("pattern", pattern)
                     .mapTo(Long.class)
                     .one();
-            java.util.List<Debate> items = h.createQuery("SELECT " + COLUMNS + " FROM debates" + where
+            List<Debate> items = h.createQuery("SELECT " + COLUMNS + " FROM debates" + where
                             + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                     .bind("owner", ownerText)
                     .bind("teams", teamIds)

@@ -6,6 +6,7 @@ import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.OpsStore;
 import com.consultaion.application.port.out.RateLimitStore;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
@@ -25,7 +26,7 @@ public final class JdbiStores implements PersistenceStores {
     private final RatingStore ratings;
     private final RateLimitStore rateLimits;
     private final BillingStore billing;
-    private final com.consultaion.application.port.out.OpsStore ops;
+    private final OpsStore ops;
     private final AccountStores accounts;
 
     private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
@@ -100,7 +101,7 @@ public final class JdbiStores implements PersistenceStores {
     }
 
     @Override
-    public com.consultaion.application.port.out.OpsStore ops() {
+    public OpsStore ops() {
         return ops;
     }
 

@@ -3,7 +3,9 @@ package com.consultaion.adapter.persistence.jdbi;
 import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.domain.account.Email;
 import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.team.Membership;
 import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamMember;
 import com.consultaion.domain.team.TeamRole;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,11 +61,11 @@ public final class JdbiTeamRepository implements TeamRepository {
     }
 
     @Override
-    public List<com.consultaion.domain.team.Membership> teamsOf(UserId userId) {
+    public List<Membership> teamsOf(UserId userId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT t.id, t.name, t.created_at, m.role FROM team_members m "
                         + "JOIN teams t ON t.id = m.team_id WHERE m.user_id = :user ORDER BY t.created_at, t.id")
                 .bind("user", userId.value())
-                .map((rs, ctx) -> new com.consultaion.domain.team.Membership(
+                .map((rs, ctx) -> new Membership(
                         new Team(
                                 rs.getObject("id", UUID.class),
                                 rs.getString("name"),
@@ -73,11 +75,11 @@ public final class JdbiTeamRepository implements TeamRepository {
     }
 
     @Override
-    public List<com.consultaion.domain.team.TeamMember> members(UUID teamId) {
+    public List<TeamMember> members(UUID teamId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT m.user_id, u.email, m.role, m.created_at FROM team_members m "
                         + "JOIN users u ON u.id = m.user_id WHERE m.team_id = :team ORDER BY m.created_at, m.user_id")
                 .bind("team", teamId)
-                .map((rs, ctx) -> new com.consultaion.domain.team.TeamMember(
+                .map((rs, ctx) -> new TeamMember(
                         new UserId(rs.getObject("user_id", UUID.class)),
                         new Email(rs.getString("email")),
                         TeamRole.parse(rs.getString("role")),

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,7 +45,7 @@ public final class JdbiWorkLeases implements WorkLeases {
                 .bind("expires", JdbiDebateRepository.utc(now.plus(ttl)))
                 .bind("now", JdbiDebateRepository.utc(now))
                 .bind("max", max)
-                .map((rs, ctx) -> java.util.Map.entry(
+                .map((rs, ctx) -> Map.entry(
                         rs.getObject("created_at", OffsetDateTime.class),
                         new Lease(
                                 new DebateId(rs.getObject("id", UUID.class)),
@@ -52,8 +55,8 @@ public final class JdbiWorkLeases implements WorkLeases {
                                         .toInstant())))
                 .list()
                 .stream()
-                .sorted(java.util.Map.Entry.comparingByKey()) // RETURNING keeps no order: oldest first
-                .map(java.util.Map.Entry::getValue)
+                .sorted(Entry.comparingByKey()) // RETURNING keeps no order: oldest first
+                .map(Entry::getValue)
                 .toList());
     }
 
@@ -89,7 +92,7 @@ public final class JdbiWorkLeases implements WorkLeases {
     }
 
     @Override
-    public java.util.Set<String> holders(String ownerPrefix, Instant now) {
+    public Set<String> holders(String ownerPrefix, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT lease_owner FROM debates "
                         + "WHERE status IN ('queued', 'running') AND lease_expires_at > :now "
                         + "AND starts_with(lease_owner, :prefix)")

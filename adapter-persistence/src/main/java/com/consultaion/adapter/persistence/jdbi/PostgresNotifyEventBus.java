@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -37,9 +39,8 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
     private final Supplier<Connection> listenConnection;
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final Thread listener;
-    private final java.util.concurrent.ConcurrentHashMap<DebateId, Long> outbox =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.Semaphore outboxSignal = new java.util.concurrent.Semaphore(0);
+    private final ConcurrentHashMap<DebateId, Long> outbox = new ConcurrentHashMap<>();
+    private final Semaphore outboxSignal = new Semaphore(0);
     private final Thread sender;
     private volatile boolean running = true;
     private volatile Connection connection;

@@ -3,6 +3,7 @@ package com.consultaion.adapter.persistence.jdbi;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** Applies and inspects the versioned SQL migrations shipped in this module (Flyway). */
 public final class SchemaMigrations {
@@ -21,7 +22,7 @@ public final class SchemaMigrations {
         this(Flyway.configure().dataSource(jdbcUrl, user, password));
     }
 
-    private SchemaMigrations(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
+    private SchemaMigrations(FluentConfiguration configuration) {
         this.flyway = configuration
                 .locations("classpath:db/migration")
                 // A database that another version migrated further must not be silently "fixed".

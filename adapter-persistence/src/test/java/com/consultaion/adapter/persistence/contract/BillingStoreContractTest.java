@@ -16,6 +16,7 @@ import com.consultaion.domain.plan.ModelUsage;
 import com.consultaion.domain.plan.QuotaPolicy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -62,7 +63,7 @@ class BillingStoreContractTest {
         UserId alice = user(stores, "alice@example.com");
         assertThat(stores.billing().planOf(alice)).isEqualTo("free");
         assertThat(stores.billing().assignPlan(alice, "pro")).isTrue();
-        assertThat(stores.billing().assignPlan(new UserId(java.util.UUID.randomUUID()), "pro"))
+        assertThat(stores.billing().assignPlan(new UserId(UUID.randomUUID()), "pro"))
                 .isFalse();
         assertThat(stores.billing().planOf(alice)).isEqualTo("pro");
     }

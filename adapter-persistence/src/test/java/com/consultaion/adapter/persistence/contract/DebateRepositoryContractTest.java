@@ -8,7 +8,11 @@ import com.consultaion.adapter.persistence.Fixtures;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.debate.Prompt;
+import com.consultaion.domain.debate.UserId;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -109,22 +113,22 @@ class DebateRepositoryContractTest {
         Debate a = Debate.create(
                 DebateId.random(),
                 null,
-                new com.consultaion.domain.debate.Prompt("Is 100% coverage worth it?"),
-                com.consultaion.domain.debate.DebateMode.DEBATE,
+                new Prompt("Is 100% coverage worth it?"),
+                DebateMode.DEBATE,
                 Fixtures.debate().config(),
                 T0);
         Debate b = Debate.create(
                 DebateId.random(),
                 null,
-                new com.consultaion.domain.debate.Prompt("Which snake_case style wins?"),
-                com.consultaion.domain.debate.DebateMode.DEBATE,
+                new Prompt("Which snake_case style wins?"),
+                DebateMode.DEBATE,
                 Fixtures.debate().config(),
                 T0.plusSeconds(1));
         Debate c = Debate.create(
                 DebateId.random(),
                 null,
-                new com.consultaion.domain.debate.Prompt("Plain question number three"),
-                com.consultaion.domain.debate.DebateMode.DEBATE,
+                new Prompt("Plain question number three"),
+                DebateMode.DEBATE,
                 Fixtures.debate().config(),
                 T0.plusSeconds(2));
         repo.insert(a);
@@ -153,8 +157,7 @@ class DebateRepositoryContractTest {
                 .containsExactly(b.id());
         assertThat(repo.page(null, null, "'; DROP TABLE debates; --", 10, 0).total())
                 .isZero();
-        assertThat(repo.page(new com.consultaion.domain.debate.UserId(java.util.UUID.randomUUID()), null, null, 10, 0)
-                        .total())
+        assertThat(repo.page(new UserId(UUID.randomUUID()), null, null, 10, 0).total())
                 .isZero();
     }
 }

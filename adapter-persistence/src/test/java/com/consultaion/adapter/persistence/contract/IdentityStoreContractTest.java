@@ -8,7 +8,9 @@ import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.domain.account.User;
 import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamRole;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,8 +46,7 @@ class IdentityStoreContractTest {
                     assertThat(k.key().userId()).isEqualTo(alice.id());
                     assertThat(k.key().hash()).containsExactly(1, 2);
                     assertThat(k.key().lastUsedAt()).isEqualTo(T0.plusSeconds(3));
-                    assertThat(k.holder())
-                            .isEqualTo(new IdentityStore.Identity(alice, java.util.Set.of(research.id())));
+                    assertThat(k.holder()).isEqualTo(new IdentityStore.Identity(alice, Set.of(research.id())));
                 });
         assertThat(stores.identities().keysByPrefix("pk_zzzzzzzzz")).isEmpty();
 
@@ -65,7 +66,7 @@ class IdentityStoreContractTest {
         stores.sessions().create(session, alice.id(), new byte[] {7}, T0, T0.plus(Duration.ofDays(1)));
 
         assertThat(stores.identities().sessionHolder(session, alice.id(), T0.plusSeconds(1)))
-                .hasValue(new IdentityStore.Identity(alice, java.util.Set.of()));
+                .hasValue(new IdentityStore.Identity(alice, Set.of()));
         assertThat(stores.identities().sessionHolder(session, bob.id(), T0.plusSeconds(1)))
                 .as("another user's session")
                 .isEmpty();
@@ -77,10 +78,10 @@ class IdentityStoreContractTest {
 
         Team research = new Team(UUID.randomUUID(), "Research", T0);
         stores.teams().create(research, bob.id(), T0);
-        stores.teams().upsertMember(research.id(), alice.id(), com.consultaion.domain.team.TeamRole.VIEWER, T0);
+        stores.teams().upsertMember(research.id(), alice.id(), TeamRole.VIEWER, T0);
         assertThat(stores.identities().sessionHolder(session, alice.id(), T0.plusSeconds(2)))
                 .map(IdentityStore.Identity::teams)
-                .hasValue(java.util.Set.of(research.id()));
+                .hasValue(Set.of(research.id()));
 
         stores.sessions().revokeSession(session, T0.plusSeconds(3));
         assertThat(stores.identities().sessionHolder(session, alice.id(), T0.plusSeconds(4)))

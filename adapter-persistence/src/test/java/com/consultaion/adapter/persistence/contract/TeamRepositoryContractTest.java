@@ -8,8 +8,12 @@ import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.domain.account.User;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.team.Membership;
 import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamMember;
 import com.consultaion.domain.team.TeamRole;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,15 +40,11 @@ class TeamRepositoryContractTest {
         assertThat(teams.findById(team.id())).hasValue(team);
         assertThat(teams.roleOf(team.id(), alice.id())).hasValue(TeamRole.OWNER);
         assertThat(teams.roleOf(team.id(), bob.id())).hasValue(TeamRole.EDITOR);
-        assertThat(teams.teamsOf(bob.id()))
-                .containsExactly(new com.consultaion.domain.team.Membership(team, TeamRole.EDITOR));
-        assertThat(teams.members(team.id()))
-                .extracting(com.consultaion.domain.team.TeamMember::email)
-                .containsExactly(alice.email(), bob.email());
+        assertThat(teams.teamsOf(bob.id())).containsExactly(new Membership(team, TeamRole.EDITOR));
+        assertThat(teams.members(team.id())).extracting(TeamMember::email).containsExactly(alice.email(), bob.email());
         assertThat(teams.roleOf(UUID.randomUUID(), alice.id())).isEmpty();
         assertThat(stores.transactions().inTransaction(() -> teams.lockRoles(team.id())))
-                .containsExactlyInAnyOrderEntriesOf(
-                        java.util.Map.of(alice.id(), TeamRole.OWNER, bob.id(), TeamRole.EDITOR));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(alice.id(), TeamRole.OWNER, bob.id(), TeamRole.EDITOR));
         assertThat(stores.transactions().inTransaction(() -> teams.lockRoles(UUID.randomUUID())))
                 .isEmpty();
     }
@@ -69,7 +69,7 @@ class TeamRepositoryContractTest {
         assertThat(afterWorker.teamId()).hasValue(team.id());
         assertThat(stores.debates().findById(shared.id()).orElseThrow().teamId())
                 .hasValue(team.id());
-        var someone = new com.consultaion.domain.debate.UserId(UUID.randomUUID());
+        var someone = new UserId(UUID.randomUUID());
         assertThat(stores.debates()
                         .page(someone, Set.of(team.id()), null, null, 10, 0)
                         .items())

@@ -9,6 +9,9 @@ import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.domain.debate.Debate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,15 +44,15 @@ class WorkLeasesContractTest {
     @EnumSource(StoreFactory.class)
     void aBatchClaimTakesUpToItsMaximumOldestFirstAndEachDebateOnce(StoreFactory factory) {
         PersistenceStores stores = factory.create();
-        java.util.List<Debate> queued = new java.util.ArrayList<>();
+        List<Debate> queued = new ArrayList<>();
         for (int i = 4; i >= 0; i--) {
             Debate d = Fixtures.debate(T0.plusSeconds(i));
             stores.debates().insert(d);
             queued.add(0, d);
         }
 
-        java.util.List<WorkLeases.Lease> first = stores.leases().claim("a", TTL, T0.plusSeconds(10), 3);
-        java.util.List<WorkLeases.Lease> second = stores.leases().claim("b", TTL, T0.plusSeconds(10), 3);
+        List<WorkLeases.Lease> first = stores.leases().claim("a", TTL, T0.plusSeconds(10), 3);
+        List<WorkLeases.Lease> second = stores.leases().claim("b", TTL, T0.plusSeconds(10), 3);
 
         assertThat(first)
                 .extracting(WorkLeases.Lease::debateId)
@@ -178,7 +181,7 @@ class WorkLeasesContractTest {
                 stores.leases().claim("node-1/41/x", TTL, T0.plusSeconds(5)).orElseThrow();
         assertThat(stores.leases().claim("node-1/41/x", TTL, T0.plusSeconds(5))).isPresent();
         assertThat(stores.leases().claim("node-2/7/y", TTL, T0.plusSeconds(5))).isPresent();
-        java.time.Instant restart = T0.plusSeconds(6);
+        Instant restart = T0.plusSeconds(6);
 
         assertThat(stores.leases().holders("node-1/", restart)).containsExactly("node-1/41/x");
         assertThat(stores.leases().holders("node-3/", restart)).isEmpty();
@@ -186,7 +189,7 @@ class WorkLeasesContractTest {
         assertThat(stores.leases().holders("node-1/", restart)).isEmpty();
 
         // claimable at once, not after the TTL; the gone holder is fenced off; the other node's lease stands
-        java.util.List<WorkLeases.Lease> taken = stores.leases().claim("node-1/42/z", TTL, restart, 10);
+        List<WorkLeases.Lease> taken = stores.leases().claim("node-1/42/z", TTL, restart, 10);
         assertThat(taken).extracting(WorkLeases.Lease::debateId).containsExactly(first.id(), second.id());
         assertThat(stores.leases().renew(a, TTL, restart)).isFalse();
         assertThat(stores.leases().expireHeldBy("node-1/41/x", restart)).isZero();

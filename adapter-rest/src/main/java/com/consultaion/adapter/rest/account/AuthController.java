@@ -21,6 +21,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /** Registration, sign-in, token refresh and sign-out. Tokens come back in the body (apps) and as cookies (web). */
 @Controller("/auth")
@@ -118,12 +119,7 @@ final class AuthController {
                         SameSite.Strict,
                         refreshSeconds))
                 .cookie(cookie(
-                        CookieSettings.CSRF,
-                        java.util.UUID.randomUUID().toString(),
-                        "/",
-                        false,
-                        SameSite.Lax,
-                        refreshSeconds));
+                        CookieSettings.CSRF, UUID.randomUUID().toString(), "/", false, SameSite.Lax, refreshSeconds));
     }
 
     private Cookie cookie(String name, String value, String path, boolean httpOnly, SameSite sameSite, long maxAge) {

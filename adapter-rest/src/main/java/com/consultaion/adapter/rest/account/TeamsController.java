@@ -4,6 +4,8 @@ import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.TeamUseCases;
+import com.consultaion.domain.team.Membership;
+import com.consultaion.domain.team.TeamMember;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,8 +38,7 @@ final class TeamsController {
 
     @Post
     HttpResponse<Map<String, Object>> create(HttpRequest<?> request, @Body CreateTeam body) {
-        com.consultaion.domain.team.Membership m =
-                teams.create(requester(request), body.name(), Principals.client(request));
+        Membership m = teams.create(requester(request), body.name(), Principals.client(request));
         return HttpResponse.status(HttpStatus.CREATED).body(team(m));
     }
 
@@ -76,7 +77,7 @@ final class TeamsController {
         return Principals.of(request).requester();
     }
 
-    private static Map<String, Object> team(com.consultaion.domain.team.Membership m) {
+    private static Map<String, Object> team(Membership m) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", m.team().id().toString());
         t.put("name", m.team().name());
@@ -85,7 +86,7 @@ final class TeamsController {
         return t;
     }
 
-    private static Map<String, Object> member(com.consultaion.domain.team.TeamMember m) {
+    private static Map<String, Object> member(TeamMember m) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("user_id", m.userId().toString());
         t.put("email", m.email().value());

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Public, cacheable defaults: the default debate config and its panel. */
@@ -36,7 +37,7 @@ final class ConfigController {
 
     private static Map<String, Object> member(String name, String role, String model) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", name.toLowerCase(java.util.Locale.ROOT));
+        m.put("id", name.toLowerCase(Locale.ROOT));
         m.put("name", name);
         m.put("role", role);
         m.put("party", model);

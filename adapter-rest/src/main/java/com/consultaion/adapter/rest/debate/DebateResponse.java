@@ -2,6 +2,7 @@ package com.consultaion.adapter.rest.debate;
 
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfigFields;
+import com.consultaion.domain.routing.Routing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
@@ -33,7 +34,7 @@ public record DebateResponse(
 
     public static DebateResponse of(Debate d, Map<String, Object> finalMeta) {
         String model = d.config().agents().get(0).model();
-        com.consultaion.domain.routing.Routing chosen = d.config().routing();
+        Routing chosen = d.config().routing();
         Map<String, Object> routing = new LinkedHashMap<>();
         String policy = "explicit";
         String requested = model;

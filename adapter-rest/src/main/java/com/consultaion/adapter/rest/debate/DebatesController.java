@@ -12,8 +12,10 @@ import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.application.port.in.TeamUseCases;
 import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateConfigFields;
@@ -30,6 +32,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
@@ -38,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -55,7 +59,7 @@ final class DebatesController {
     private final RetryDebateUseCase retry;
     private final RouteModelQuery routes;
     private final ModelCatalog models;
-    private final com.consultaion.application.port.in.TeamUseCases teams;
+    private final TeamUseCases teams;
 
     DebatesController(
             StartDebateUseCase start,
@@ -65,7 +69,7 @@ final class DebatesController {
             CancelDebateUseCase cancel,
             RetryDebateUseCase retry,
             ModelCatalog models,
-            com.consultaion.application.port.in.TeamUseCases teams,
+            TeamUseCases teams,
             RouteModelQuery routes) {
         this.routes = routes;
         this.start = start;
@@ -82,18 +86,18 @@ final class DebatesController {
     @Serdeable
     record PatchDebate(@Nullable @JsonProperty("team_id") String teamId) {}
 
-    @io.micronaut.http.annotation.Patch("/{id}")
+    @Patch("/{id}")
     HttpResponse<?> patch(HttpRequest<?> request, String id, @Body PatchDebate body) {
         Requester requester = Principals.of(request).requester();
-        java.util.UUID team = null;
+        UUID team = null;
         if (body.teamId() != null && !body.teamId().isBlank()) {
             try {
-                team = java.util.UUID.fromString(body.teamId().strip());
+                team = UUID.fromString(body.teamId().strip());
             } catch (IllegalArgumentException e) {
                 throw ValidationException.of("team_id", "team_id.invalid", "must be a UUID or empty");
             }
         }
-        java.util.UUID teamId = team;
+        UUID teamId = team;
         return parse(id)
                 .flatMap(d -> teams.share(requester, d, teamId, Principals.client(request)))
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(DebateResponse.of(d, null)))
@@ -130,7 +134,7 @@ final class DebatesController {
         String requested = body.modelId() == null || body.modelId().isBlank()
                 ? null
                 : body.modelId().strip();
-        com.consultaion.domain.Violations v = new com.consultaion.domain.Violations();
+        Violations v = new Violations();
         v.check(
                 body.routingPolicy() == null
                         || List.of("router-smart", "router-deep").contains(body.routingPolicy()),

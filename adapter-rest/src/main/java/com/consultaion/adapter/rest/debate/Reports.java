@@ -4,6 +4,8 @@ import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.debate.Panel;
+import com.consultaion.domain.debate.Panel.Seat;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.judging.JudgeVerdict;
 import com.consultaion.domain.judging.RankedCandidate;
@@ -116,9 +118,9 @@ final class Reports {
     /** A parliament's seats (id, name, role profile, model as party), or a debate's agents. */
     static List<Map<String, Object>> members(GetTranscriptQuery.Transcript t) {
         List<Map<String, Object>> out = new ArrayList<>();
-        com.consultaion.domain.debate.Panel panel = t.debate().config().panel();
+        Panel panel = t.debate().config().panel();
         if (panel != null) {
-            for (com.consultaion.domain.debate.Panel.Seat s : panel.seats()) {
+            for (Seat s : panel.seats()) {
                 out.add(Map.of("id", s.id(), "name", s.name(), "role", s.role().wireName(), "party", s.model()));
             }
             return out;

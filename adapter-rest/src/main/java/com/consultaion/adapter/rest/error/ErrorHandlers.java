@@ -4,19 +4,30 @@ import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.StorageUnavailableException;
 import com.consultaion.domain.DomainException;
 import com.consultaion.domain.ValidationException;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Maps the core's exceptions to the API's one error shape and the right status. */
 // Micronaut's ExceptionHandler declares handle() with a raw HttpRequest; the overrides must match it.
@@ -58,16 +69,15 @@ final class ErrorHandlers {
     @Produces
     @Singleton
     @Requires(classes = {ConversionErrorException.class, ExceptionHandler.class})
-    @io.micronaut.context.annotation.Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
+    @Replaces(ConversionErrorHandler.class)
     static final class UnknownFields implements ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> {
-        private static final java.util.regex.Pattern UNKNOWN =
-                java.util.regex.Pattern.compile("Unknown property \\[([^\\]]{1,200})\\]");
+        private static final Pattern UNKNOWN = Pattern.compile("Unknown property \\[([^\\]]{1,200})\\]");
 
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, ConversionErrorException e) {
             String first = null;
             for (Throwable t = e; t != null && first == null; t = t.getCause()) {
-                java.util.regex.Matcher m = UNKNOWN.matcher(String.valueOf(t.getMessage()));
+                Matcher m = UNKNOWN.matcher(String.valueOf(t.getMessage()));
                 if (m.find()) {
                     first = m.group(1);
                 }
@@ -76,7 +86,7 @@ final class ErrorHandlers {
                 return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(ApiErrorBodyProvider.forStatus(400));
             }
             // The deserialiser stops at the first unknown field; the body's other unknown keys come from its text.
-            java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+            Set<String> unknown = new LinkedHashSet<>();
             unknown.add(first);
             unknown.addAll(UnknownKeys.of(request, e.getArgument().getType()));
             List<Map<String, Object>> fields = unknown.stream()
@@ -153,7 +163,7 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, QuotaExceeded e) {
             var r = e.refusal();
-            java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("limit", r.limit());
             details.put("used", r.used());
             details.put("reset_at", r.resetAt() == null ? null : r.resetAt().toString());
@@ -163,11 +173,7 @@ final class ErrorHandlers {
             }
             long retry = r.resetAt() == null
                     ? 30 // a running debate has to finish; ask again in a while
-                    : Math.max(
-                            1,
-                            java.time.Duration.between(java.time.Instant.now(), r.resetAt())
-                                            .toSeconds()
-                                    + 1);
+                    : Math.max(1, Duration.between(Instant.now(), r.resetAt()).toSeconds() + 1);
             return HttpResponse.<ApiError>status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(retry))
                     .body(ApiError.retryable(r.code(), r.message(), retry, details));
@@ -189,16 +195,12 @@ final class ErrorHandlers {
     /** The store cannot serve now: 503 with Retry-After, never a hang. */
     @Produces
     @Singleton
-    @Requires(
-            classes = {com.consultaion.application.port.out.StorageUnavailableException.class, ExceptionHandler.class})
-    static final class Unavailable
-            implements ExceptionHandler<
-                    com.consultaion.application.port.out.StorageUnavailableException, HttpResponse<ApiError>> {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Unavailable.class);
+    @Requires(classes = {StorageUnavailableException.class, ExceptionHandler.class})
+    static final class Unavailable implements ExceptionHandler<StorageUnavailableException, HttpResponse<ApiError>> {
+        private static final Logger LOG = LoggerFactory.getLogger(Unavailable.class);
 
         @Override
-        public HttpResponse<ApiError> handle(
-                HttpRequest request, com.consultaion.application.port.out.StorageUnavailableException e) {
+        public HttpResponse<ApiError> handle(HttpRequest request, StorageUnavailableException e) {
             LOG.warn("storage unavailable: {}", e.getMessage());
             return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "1")

@@ -1,6 +1,8 @@
 package com.consultaion.adapter.rest.http;
 
+import com.consultaion.application.port.in.AuthenticateQuery.Principal;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -20,7 +22,7 @@ import org.slf4j.MDC;
  * log line per request (method, path without query, status, duration: never bodies or query strings).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class RequestIdFilter implements io.micronaut.core.order.Ordered {
+final class RequestIdFilter implements Ordered {
 
     static final String HEADER = "X-Request-ID";
     static final String MDC_KEY = "request_id";
@@ -58,9 +60,7 @@ final class RequestIdFilter implements io.micronaut.core.order.Ordered {
         if (ACCESS.isInfoEnabled()) {
             long started = request.getAttribute(START_ATTRIBUTE, Long.class).orElse(System.nanoTime());
             MDC.put(MDC_KEY, id);
-            request.getAttribute(
-                            com.consultaion.application.port.in.AuthenticateQuery.Principal.REQUEST_ATTRIBUTE,
-                            com.consultaion.application.port.in.AuthenticateQuery.Principal.class)
+            request.getAttribute(Principal.REQUEST_ATTRIBUTE, Principal.class)
                     .ifPresent(p -> MDC.put("user_id", p.userId().toString()));
             try {
                 ACCESS.info(

@@ -1,7 +1,10 @@
 package com.consultaion.adapter.rest.http;
 
 import com.consultaion.adapter.rest.error.ApiError;
+import com.consultaion.domain.Texts;
+import com.consultaion.domain.json.JsonReader;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,11 +12,17 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.ByteBody.SplitBackpressureMode;
+import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * decoded text stays on the request ({@link #BODY_TEXT}) for the error handlers (the unknown-field report).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public final class Utf8BodyFilter implements io.micronaut.core.order.Ordered {
+public final class Utf8BodyFilter implements Ordered {
 
     /** The request attribute holding the body as decoded text. */
     public static final String BODY_TEXT = "consultaion.request.body-text";
@@ -41,7 +50,7 @@ public final class Utf8BodyFilter implements io.micronaut.core.order.Ordered {
             return false; // raw surrogates cannot come out of well-formed UTF-8; only escapes can make one
         }
         try {
-            return lone(com.consultaion.domain.json.JsonReader.read(json));
+            return lone(JsonReader.read(json));
         } catch (RuntimeException notJson) {
             return false; // the usual parser answers malformed JSON
         }
@@ -49,9 +58,9 @@ public final class Utf8BodyFilter implements io.micronaut.core.order.Ordered {
 
     private static boolean lone(@Nullable Object value) {
         return switch (value) {
-            case String s -> !com.consultaion.domain.Texts.wellFormed(s);
-            case java.util.Map<?, ?> m -> m.entrySet().stream().anyMatch(e -> lone(e.getKey()) || lone(e.getValue()));
-            case java.util.List<?> l -> l.stream().anyMatch(Utf8BodyFilter::lone);
+            case String s -> !Texts.wellFormed(s);
+            case Map<?, ?> m -> m.entrySet().stream().anyMatch(e -> lone(e.getKey()) || lone(e.getValue()));
+            case List<?> l -> l.stream().anyMatch(Utf8BodyFilter::lone);
             case null, default -> false;
         };
     }
@@ -59,7 +68,7 @@ public final class Utf8BodyFilter implements io.micronaut.core.order.Ordered {
     // On a virtual thread, so waiting for the body blocks no event loop; synchronous, so the filters after it
     // (the admission gates' blocking continuations) run as they expect.
     @RequestFilter
-    @io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         if (!WITH_BODY.contains(request.getMethod())
@@ -67,13 +76,11 @@ public final class Utf8BodyFilter implements io.micronaut.core.order.Ordered {
                 || server.byteBody().expectedLength().orElse(1) == 0) {
             return null;
         }
-        CompletableFuture<? extends io.micronaut.http.body.CloseableAvailableByteBody> buffered =
+        CompletableFuture<? extends CloseableAvailableByteBody> buffered =
                 // FASTEST: the framework's branch keeps what arrives while this one reads to the end (the default,
                 // SLOWEST, waits for the framework's demand, which comes only after this filter: a deadlock once
                 // the body outgrows the buffers, about 64 KiB — found by the fuzz test)
-                server.byteBody()
-                        .split(io.micronaut.http.body.ByteBody.SplitBackpressureMode.FASTEST)
-                        .buffer();
+                server.byteBody().split(SplitBackpressureMode.FASTEST).buffer();
         return buffered.handle((body, failed) -> {
                     if (failed != null || body == null) {
                         return null; // too large or cut off: the usual path answers (413, 400)

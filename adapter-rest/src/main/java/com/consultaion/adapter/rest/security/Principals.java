@@ -1,7 +1,9 @@
 package com.consultaion.adapter.rest.security;
 
+import com.consultaion.adapter.rest.http.ClientAddressFilter;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.ClientContext;
+import com.consultaion.application.port.in.Requester;
 import io.micronaut.http.HttpRequest;
 
 /** Reads what the filters attached to a request: the caller, and where the request came from. */
@@ -16,10 +18,10 @@ public final class Principals {
     }
 
     /** The caller on a public route: the signed-in requester, else anonymous. */
-    public static com.consultaion.application.port.in.Requester requesterOrAnonymous(HttpRequest<?> request) {
+    public static Requester requesterOrAnonymous(HttpRequest<?> request) {
         return request.getAttribute(AuthFilter.PRINCIPAL, AuthenticateQuery.Principal.class)
                 .map(AuthenticateQuery.Principal::requester)
-                .orElse(com.consultaion.application.port.in.Requester.anonymous());
+                .orElse(Requester.anonymous());
     }
 
     public static boolean viaCookie(HttpRequest<?> request) {
@@ -31,7 +33,7 @@ public final class Principals {
     }
 
     public static ClientContext client(HttpRequest<?> request) {
-        String ip = com.consultaion.adapter.rest.http.ClientAddressFilter.of(request);
+        String ip = ClientAddressFilter.of(request);
         return new ClientContext(
                 ip, request.getAttribute("request_id", String.class).orElse(null));
     }

@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -171,7 +172,7 @@ final class RequestHeadGuard implements BeanCreatedEventListener<NettyServerCust
             // then close. Closing at once with unread input makes the kernel reset the connection, and a client
             // still writing its request then loses the answer (seen in CI with an over-long POST).
             ctx.writeAndFlush(response).addListener(f -> {
-                if (ctx.channel() instanceof io.netty.channel.socket.DuplexChannel duplex) {
+                if (ctx.channel() instanceof DuplexChannel duplex) {
                     var unused = duplex.shutdownOutput();
                 }
                 var unusedTimer = ctx.executor()

@@ -1,10 +1,13 @@
 package com.consultaion.adapter.rest.security;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.Map;
 
 /**
  * Security headers on every response. The API serves JSON and event streams, so the policy forbids everything
@@ -12,12 +15,12 @@ import io.micronaut.http.annotation.ServerFilter;
  * HSTS is sent when the request reached us over HTTPS (directly or as said by the proxy).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
+final class SecurityHeadersFilter implements Ordered {
 
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     /** The headers of an API response, for answers made below the framework too (see RequestHeadGuard). */
-    static final java.util.Map<String, String> API_HEADERS = java.util.Map.of(
+    static final Map<String, String> API_HEADERS = Map.of(
             "Content-Security-Policy", API_POLICY,
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
@@ -31,7 +34,7 @@ final class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
      */
     @Override
     public int getOrder() {
-        return io.micronaut.http.filter.ServerFilterPhase.FIRST.before();
+        return ServerFilterPhase.FIRST.before();
     }
 
     private static final String UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "

@@ -6,9 +6,15 @@ import com.consultaion.domain.account.Email;
 import com.consultaion.domain.account.Role;
 import com.consultaion.domain.account.User;
 import com.consultaion.domain.debate.UserId;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -54,19 +60,19 @@ class AccessTokensTest {
     /** A token forged with the right key (a leaked one, or a future-dated issue) is not valid before its nbf. */
     @Test
     void aTokenIsNotValidBeforeItsNotBeforeTime() throws Exception {
-        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(AccessTokens.ISSUER)
                 .subject(USER.id().toString())
                 .claim("sid", UUID.randomUUID().toString())
-                .expirationTime(java.util.Date.from(T.plusSeconds(3600)))
-                .notBeforeTime(java.util.Date.from(T.plusSeconds(600)))
+                .expirationTime(Date.from(T.plusSeconds(3600)))
+                .notBeforeTime(Date.from(T.plusSeconds(600)))
                 .build();
-        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
                         .type(AccessTokens.TYPE)
                         .build(),
                 claims);
-        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET));
+        jwt.sign(new MACSigner(SECRET));
         String token = jwt.serialize();
 
         assertThat(at(T).verify(token)).isEmpty();

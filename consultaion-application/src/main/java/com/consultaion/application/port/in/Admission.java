@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Admission control for a burst of requests that each need several store round trips: starting debates, opening
@@ -17,7 +19,7 @@ public final class Admission {
 
     private final Semaphore permits;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final int concurrency;
     private final int queueLimit;
     private final Duration queueTimeout;
@@ -59,8 +61,7 @@ public final class Admission {
     }
 
     /** Runs {@code work} holding a permit, or answers {@code whenRefused} when none could be had. */
-    public <T> T admit(java.util.function.Supplier<T> work, java.util.function.Supplier<T> whenRefused)
-            throws InterruptedException {
+    public <T> T admit(Supplier<T> work, Supplier<T> whenRefused) throws InterruptedException {
         if (!enter()) {
             return whenRefused.get();
         }

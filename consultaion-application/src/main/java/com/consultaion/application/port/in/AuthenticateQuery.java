@@ -3,6 +3,7 @@ package com.consultaion.application.port.in;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.UserId;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,7 +17,7 @@ public interface AuthenticateQuery {
     Optional<Principal> byApiKey(String key);
 
     /** An authenticated caller. {@code sessionId} is null for API keys. */
-    record Principal(UserId userId, boolean admin, @Nullable UUID sessionId, java.util.Set<UUID> teams) {
+    record Principal(UserId userId, boolean admin, @Nullable UUID sessionId, Set<UUID> teams) {
         /** Where HTTP adapters keep the authenticated principal of a request. */
         public static final String REQUEST_ATTRIBUTE = "consultaion.principal";
 

@@ -1,5 +1,7 @@
 package com.consultaion.application.port.in;
 
+import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.plan.ModelUsage;
 import com.consultaion.domain.plan.Plan;
 import com.consultaion.domain.plan.QuotaPolicy;
 import java.util.List;
@@ -14,7 +16,7 @@ public interface BillingQueries {
     Account account(Requester requester);
 
     /** Settled tokens and cost per model this month. */
-    List<com.consultaion.domain.plan.ModelUsage> usageByModel(Requester requester);
+    List<ModelUsage> usageByModel(Requester requester);
 
     /**
      * Checks that the requester's plan allows exports.
@@ -27,7 +29,7 @@ public interface BillingQueries {
      * Moves a user to a plan: admins only ({@link PermissionDenied}); an unknown plan is a validation error;
      * false when there is no such user.
      */
-    boolean assignPlan(Requester requester, com.consultaion.domain.debate.UserId user, String slug);
+    boolean assignPlan(Requester requester, UserId user, String slug);
 
     record Account(Plan plan, String period, QuotaPolicy.Usage usage) {}
 }

@@ -3,19 +3,22 @@ package com.consultaion.application.port.in;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.UserId;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who asks: a user (possibly an admin), or the embedding application itself ({@link #system()}), which owns
  * debates with no user. Debate visibility is decided here, in one place.
  */
-public record Requester(@Nullable UserId userId, boolean admin, java.util.Set<java.util.UUID> teams) {
+public record Requester(@Nullable UserId userId, boolean admin, Set<UUID> teams) {
 
-    private static final Requester SYSTEM = new Requester(null, true, java.util.Set.of());
-    private static final Requester ANONYMOUS = new Requester(null, false, java.util.Set.of());
+    private static final Requester SYSTEM = new Requester(null, true, Set.of());
+    private static final Requester ANONYMOUS = new Requester(null, false, Set.of());
 
     public Requester {
-        teams = teams == null ? java.util.Set.of() : java.util.Set.copyOf(teams);
+        teams = teams == null ? Set.of() : Set.copyOf(teams);
     }
 
     public static Requester system() {
@@ -28,12 +31,12 @@ public record Requester(@Nullable UserId userId, boolean admin, java.util.Set<ja
     }
 
     public static Requester user(UserId id, boolean admin) {
-        return member(id, admin, java.util.Set.of());
+        return member(id, admin, Set.of());
     }
 
     /** A user who belongs to {@code teams}: the debates shared with them are visible too. */
-    public static Requester member(UserId id, boolean admin, java.util.Set<java.util.UUID> teams) {
-        return new Requester(java.util.Objects.requireNonNull(id, "id"), admin, teams);
+    public static Requester member(UserId id, boolean admin, Set<UUID> teams) {
+        return new Requester(Objects.requireNonNull(id, "id"), admin, teams);
     }
 
     public Optional<UserId> user() {
@@ -49,7 +52,7 @@ public record Requester(@Nullable UserId userId, boolean admin, java.util.Set<ja
     }
 
     /** The same rule for a debate known only by its owner and team (a row of a statistics query). */
-    public boolean canSee(Optional<UserId> owner, Optional<java.util.UUID> team) {
+    public boolean canSee(Optional<UserId> owner, Optional<UUID> team) {
         return owns(owner) || team.map(teams::contains).orElse(false);
     }
 

@@ -19,10 +19,10 @@ public record StartDebateCommand(
         @Nullable String category) {
 
     public StartDebateCommand {
-        java.util.Objects.requireNonNull(requester, "requester");
-        java.util.Objects.requireNonNull(prompt, "prompt");
-        java.util.Objects.requireNonNull(mode, "mode");
-        java.util.Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(config, "config");
     }
 
     /** Without a category. */

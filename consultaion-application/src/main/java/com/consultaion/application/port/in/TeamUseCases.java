@@ -2,6 +2,8 @@ package com.consultaion.application.port.in;
 
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.team.Membership;
+import com.consultaion.domain.team.TeamMember;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,15 +14,14 @@ import java.util.UUID;
  */
 public interface TeamUseCases {
 
-    com.consultaion.domain.team.Membership create(Requester requester, String name, ClientContext client);
+    Membership create(Requester requester, String name, ClientContext client);
 
-    List<com.consultaion.domain.team.Membership> mine(Requester requester);
+    List<Membership> mine(Requester requester);
 
-    Optional<List<com.consultaion.domain.team.TeamMember>> members(Requester requester, UUID teamId);
+    Optional<List<TeamMember>> members(Requester requester, UUID teamId);
 
     /** Owners, editors and admins add members or change roles; others get {@link PermissionDenied}. */
-    Optional<com.consultaion.domain.team.TeamMember> addMember(
-            Requester requester, UUID teamId, String email, String role, ClientContext client);
+    Optional<TeamMember> addMember(Requester requester, UUID teamId, String email, String role, ClientContext client);
 
     /** The debate's owner (or an admin) shares it with a team they belong to, or unshares it (null team). */
     Optional<Debate> share(Requester requester, DebateId debateId, UUID teamId, ClientContext client);

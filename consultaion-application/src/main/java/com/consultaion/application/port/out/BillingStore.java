@@ -3,6 +3,7 @@ package com.consultaion.application.port.out;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.plan.ModelUsage;
 import com.consultaion.domain.plan.QuotaPolicy;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,7 @@ public interface BillingStore {
     int append(List<Entry> entries);
 
     /** Settled tokens and cost per model since {@code from}, most tokens first. */
-    List<com.consultaion.domain.plan.ModelUsage> usageByModel(UserId user, Instant from);
+    List<ModelUsage> usageByModel(UserId user, Instant from);
 
     enum Kind {
         /** At start: the most the debate may spend (its budget), held against the daily tokens. */

@@ -5,7 +5,10 @@ import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.debate.UserId;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Port out: where debates (the aggregate row, not their transcript) are kept. */
 public interface DebateRepository {
@@ -38,7 +41,7 @@ public interface DebateRepository {
      */
     Page page(
             @Nullable UserId owner,
-            java.util.Set<java.util.UUID> teams,
+            Set<UUID> teams,
             @Nullable DebateStatus status,
             @Nullable String text,
             int limit,
@@ -47,17 +50,17 @@ public interface DebateRepository {
     /** Every user's debates ({@code owner == null}) or one owner's, without team sharing. */
     default Page page(
             @Nullable UserId owner, @Nullable DebateStatus status, @Nullable String text, int limit, int offset) {
-        return page(owner, java.util.Set.of(), status, text, limit, offset);
+        return page(owner, Set.of(), status, text, limit, offset);
     }
 
     /** One page and the total count of matches. */
-    record Page(java.util.List<Debate> items, long total) {}
+    record Page(List<Debate> items, long total) {}
 
     /**
      * Shares the debate with a team (null: with none). Like the cancel flag this is written on its own, so a
      * worker's concurrent write of the run state never undoes it; {@link #update} leaves it as stored.
      */
-    boolean shareWith(DebateId id, java.util.UUID teamId);
+    boolean shareWith(DebateId id, UUID teamId);
 
     /** Whether someone asked to cancel the debate (read at every stage boundary, so it must be cheap). */
     default boolean cancelRequested(DebateId id) {

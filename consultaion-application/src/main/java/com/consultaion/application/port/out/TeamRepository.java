@@ -1,7 +1,9 @@
 package com.consultaion.application.port.out;
 
 import com.consultaion.domain.debate.UserId;
+import com.consultaion.domain.team.Membership;
 import com.consultaion.domain.team.Team;
+import com.consultaion.domain.team.TeamMember;
 import com.consultaion.domain.team.TeamRole;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +22,9 @@ public interface TeamRepository {
     Optional<TeamRole> roleOf(UUID teamId, UserId userId);
 
     /** The teams a user belongs to, with the user's role in each. */
-    List<com.consultaion.domain.team.Membership> teamsOf(UserId userId);
+    List<Membership> teamsOf(UserId userId);
 
-    List<com.consultaion.domain.team.TeamMember> members(UUID teamId);
+    List<TeamMember> members(UUID teamId);
 
     /**
      * Locks the team against concurrent membership changes until the enclosing transaction ends, and returns every

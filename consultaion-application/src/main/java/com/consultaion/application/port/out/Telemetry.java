@@ -3,6 +3,7 @@ package com.consultaion.application.port.out;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * Port out: what the core reports for monitoring. Every value passed is of bounded cardinality (modes, statuses,
@@ -38,7 +39,7 @@ public interface Telemetry {
      * its trial call, {@code 2} open), read whenever the metric is read: the gauge then says what routing and the
      * listings say, even while no call changes the breaker.
      */
-    default void circuitTracked(String provider, String model, java.util.function.IntSupplier state) {}
+    default void circuitTracked(String provider, String model, IntSupplier state) {}
 
     /** A plan refused a request ({@code plan.max_agents}, {@code quota.tokens_per_day} …). */
     default void quotaRefused(String code) {}

@@ -3,8 +3,11 @@ package com.consultaion.application.port.out;
 import com.consultaion.domain.debate.DebateId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port out: who runs which debate. A worker claims a queued debate, or a running one whose lease expired, and
@@ -20,8 +23,8 @@ public interface WorkLeases {
      * Up to {@code max} claims at once, oldest first: a burst of new debates is taken in a few transactions
      * instead of one each. The default claims one at a time; stores override it with a single statement.
      */
-    default java.util.List<Lease> claim(String owner, Duration ttl, Instant now, int max) {
-        java.util.List<Lease> claimed = new java.util.ArrayList<>();
+    default List<Lease> claim(String owner, Duration ttl, Instant now, int max) {
+        List<Lease> claimed = new ArrayList<>();
         while (claimed.size() < max) {
             Optional<Lease> next = claim(owner, ttl, now);
             if (next.isEmpty()) {
@@ -46,7 +49,7 @@ public interface WorkLeases {
     void release(Lease lease);
 
     /** Who holds a live lease whose owner name starts with {@code ownerPrefix} (e.g. earlier processes of a node). */
-    java.util.Set<String> holders(String ownerPrefix, Instant now);
+    Set<String> holders(String ownerPrefix, Instant now);
 
     /**
      * Ends every live lease {@code owner} holds, as if it had expired now, so any worker may claim those debates at

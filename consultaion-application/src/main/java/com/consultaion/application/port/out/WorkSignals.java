@@ -1,7 +1,10 @@
 package com.consultaion.application.port.out;
 
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Port out: nudges to this node's debate worker, so it reacts at once instead of at its next poll. Other nodes
@@ -26,18 +29,18 @@ public interface WorkSignals {
      * transaction claims the debate for {@link Slot#owner()} ({@link WorkLeases#grant}), so it runs here at once
      * without a claim round trip.
      */
-    default java.util.Optional<Slot> reserveSlot() {
-        return java.util.Optional.empty();
+    default Optional<Slot> reserveSlot() {
+        return Optional.empty();
     }
 
     /** A reserved place in the worker: exactly one of {@link #run} and {@link #giveBack} is called, once. */
     interface Slot {
         String owner();
 
-        java.time.Duration leaseTtl();
+        Duration leaseTtl();
 
         /** Runs the debate just created under the lease the start transaction granted. */
-        void run(WorkLeases.Lease lease, com.consultaion.domain.debate.Debate created, @Nullable String traceParent);
+        void run(WorkLeases.Lease lease, Debate created, @Nullable String traceParent);
 
         void giveBack();
     }

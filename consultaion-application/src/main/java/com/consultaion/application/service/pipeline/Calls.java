@@ -8,6 +8,7 @@ import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Small helpers the stages share: estimates, and turning a call's outcome into a row and an event. */
 final class Calls {
@@ -69,13 +70,13 @@ final class Calls {
     }
 
     /** The {@code fallback} event of an answer that another model gave in place of the one asked first. */
-    static java.util.Optional<EventPayload> fallback(CallOutcome outcome) {
+    static Optional<EventPayload> fallback(CallOutcome outcome) {
         if (outcome instanceof CallOutcome.Answered a && a.replaced() != null) {
             CallOutcome.Failed first = a.replaced();
-            return java.util.Optional.of(new EventPayload.Fallback(
+            return Optional.of(new EventPayload.Fallback(
                     first.request().model(), a.request().model(), first.reason()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static boolean anyCancelled(List<CallOutcome> outcomes) {

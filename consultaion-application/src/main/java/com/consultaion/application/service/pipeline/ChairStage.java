@@ -1,6 +1,7 @@
 package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
@@ -109,9 +110,9 @@ final class ChairStage implements Stage {
     private static Map<String, Object> meta(
             DebateState state,
             List<String> warnings,
-            @com.consultaion.domain.Nullable String model,
-            @com.consultaion.domain.Nullable String provider,
-            @com.consultaion.domain.Nullable Contribution verdict) {
+            @Nullable String model,
+            @Nullable String provider,
+            @Nullable Contribution verdict) {
         Panel panel = SeatPhaseStage.panel(state);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("engine", "parliament");

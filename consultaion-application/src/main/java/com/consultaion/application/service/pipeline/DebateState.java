@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A debate with everything committed so far, rebuilt from the stores when a worker (re)starts it. Stages read
@@ -88,8 +89,8 @@ public final class DebateState {
     }
 
     /** Phases whose contributions are not an agent's answer: the synthesis, the chair's verdict, summaries. */
-    static final java.util.Set<String> NOT_CANDIDATES =
-            java.util.Set.of("synthesis", ChairStage.PHASE, ConversationRoundStage.SUMMARY, FacilitatorStage.PHASE);
+    static final Set<String> NOT_CANDIDATES =
+            Set.of("synthesis", ChairStage.PHASE, ConversationRoundStage.SUMMARY, FacilitatorStage.PHASE);
 
     /**
      * Each agent's latest successful answer (draft, revision, seat statement or conversation turn), in config

@@ -1,6 +1,7 @@
 package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
@@ -83,7 +84,7 @@ final class FacilitatorStage implements Stage {
     }
 
     private static Map<String, Object> meta(
-            DebateState state, List<String> warnings, @com.consultaion.domain.Nullable Contribution synthesis) {
+            DebateState state, List<String> warnings, @Nullable Contribution synthesis) {
         int configured = state.debate().config().conversation().rounds();
         int run = ConversationRoundStage.roundsRun(state);
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import com.consultaion.domain.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Runs a stage's model calls in parallel, each on its own virtual thread, each with a timeout (the smaller of
@@ -31,7 +33,7 @@ public final class ModelCalls {
     private final ExecutorService executor;
     private final Telemetry telemetry;
     private final Tracing tracing;
-    private final java.util.function.Function<String, List<String>> alternatives;
+    private final Function<String, List<String>> alternatives;
 
     public ModelCalls(ChatModel model, ExecutorService virtualThreads) {
         this(model, virtualThreads, Telemetry.NONE, Tracing.NONE, m -> List.of());
@@ -46,7 +48,7 @@ public final class ModelCalls {
             ExecutorService virtualThreads,
             Telemetry telemetry,
             Tracing tracing,
-            java.util.function.Function<String, List<String>> alternatives) {
+            Function<String, List<String>> alternatives) {
         this.model = model;
         this.executor = virtualThreads;
         this.telemetry = telemetry;
@@ -136,7 +138,7 @@ public final class ModelCalls {
         long started = System.nanoTime();
         Tracing.Span span = tracing.start("llm.call", control.traceParent())
                 .attribute("llm.model", request.model())
-                .attribute("llm.task", request.task().name().toLowerCase(java.util.Locale.ROOT));
+                .attribute("llm.task", request.task().name().toLowerCase(Locale.ROOT));
         var unused = outer.whenComplete((r, e) -> {
             if (e != null) {
                 task.cancel(true); // interrupts a ChatModel that blocks in complete()

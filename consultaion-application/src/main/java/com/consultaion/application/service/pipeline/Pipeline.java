@@ -5,6 +5,8 @@ import com.consultaion.domain.debate.DebateMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stages of a debate, in order, by mode. {@code debate}: draft, {@code R} critique rounds, judge, synthesis.
@@ -57,11 +59,11 @@ public final class Pipeline {
     }
 
     /** A stopped debate's final answer: the best candidate so far, if any (used when the budget runs out). */
-    public static java.util.Optional<String> bestAnswer(DebateState state) {
+    public static Optional<String> bestAnswer(DebateState state) {
         return SynthesisStage.bestAnswer(state);
     }
 
-    public static java.util.Map<String, Object> meta(DebateState state, List<String> warnings) {
+    public static Map<String, Object> meta(DebateState state, List<String> warnings) {
         return SynthesisStage.meta(state, warnings, null, null, null);
     }
 }

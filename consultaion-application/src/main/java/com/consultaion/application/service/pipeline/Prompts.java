@@ -9,6 +9,7 @@ import com.consultaion.domain.debate.JudgeSpec;
 import com.consultaion.domain.debate.Panel;
 import com.consultaion.domain.judging.Anonymiser;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -121,10 +122,7 @@ public final class Prompts {
         for (SynthesisInput input : top) {
             sb.append("<<<CANDIDATE ")
                     .append(input.label())
-                    .append(
-                            input.score() == null
-                                    ? ""
-                                    : String.format(java.util.Locale.ROOT, " (score %.2f)", input.score()))
+                    .append(input.score() == null ? "" : String.format(Locale.ROOT, " (score %.2f)", input.score()))
                     .append('\n')
                     .append(input.answer())
                     .append("\nCANDIDATE>>>\n");

@@ -6,6 +6,7 @@ import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.event.EventPayload;
+import com.consultaion.domain.judging.Anonymiser;
 import com.consultaion.domain.judging.JudgeVerdict;
 import com.consultaion.domain.judging.RankedCandidate;
 import com.consultaion.domain.judging.RankingResult;
@@ -77,10 +78,7 @@ final class SynthesisStage implements Stage {
                     .map(v -> ((JudgeVerdict.Parsed) v).rationale())
                     .toList();
             top.add(new Prompts.SynthesisInput(
-                    com.consultaion.domain.judging.Anonymiser.label(top.size()),
-                    answers.get(candidate),
-                    scores.get(candidate),
-                    rationales));
+                    Anonymiser.label(top.size()), answers.get(candidate), scores.get(candidate), rationales));
         }
         return top;
     }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Requests beyond the concurrency wait their turn; beyond the queue limit they are refused at once. */
-@org.junit.jupiter.api.Timeout(60)
+@Timeout(60)
 class AdmissionTest {
 
     @Test
