@@ -4,6 +4,7 @@ import com.consultaion.adapter.persistence.inmemory.InMemoryDebateEventBus;
 import com.consultaion.adapter.persistence.jdbi.JdbiFactory;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.persistence.jdbi.SchemaMigrations;
+import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.service.LeaderboardService;
 import com.consultaion.domain.debate.Debate;
@@ -153,7 +154,7 @@ public final class RatingBenchmark {
                 long t0 = System.nanoTime();
                 stores.ratings().matches("");
                 long t1 = System.nanoTime();
-                var done = service.recompute(Requester.system());
+                var done = service.recompute(Requester.system(), ClientContext.NONE);
                 long t2 = System.nanoTime();
                 System.out.printf(
                         Locale.ROOT,

@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -118,4 +120,37 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("com.consultaion.application.port.in..");
+
+    /**
+     * Driving adapters (HTTP, SSE) only translate: they reach the core through port-in use cases, never an outbound
+     * port. Exceptions, each for a reason: a class that implements an outbound port (the REST adapter's password
+     * hasher is the hashing primitive the core asks for); the outbound ports' exceptions (the error handler maps
+     * "store unavailable" to 503 and a concurrent update to 409); and the event bus in the SSE adapter, which
+     * subscribes to the bus's signals (it carries no data; events are read through a port-in query) — a port-in
+     * copy of the bus would be the same interface twice.
+     */
+    @ArchTest
+    static final ArchRule driving_adapters_do_not_use_outbound_ports = noClasses()
+            .that()
+            .resideInAnyPackage("com.consultaion.adapter.rest..", "com.consultaion.adapter.sse..")
+            .and(DescribedPredicate.not(implementOutboundPort()))
+            .should()
+            .dependOnClassesThat(outboundPortsExceptTheAllowed());
+
+    private static DescribedPredicate<JavaClass> implementOutboundPort() {
+        return DescribedPredicate.describe(
+                "implement an outbound port",
+                c -> c.getAllRawInterfaces().stream()
+                        .anyMatch(i -> i.getPackageName().equals(PORT_OUT)));
+    }
+
+    private static DescribedPredicate<JavaClass> outboundPortsExceptTheAllowed() {
+        return DescribedPredicate.describe(
+                "are outbound ports (other than their exceptions and the event bus)",
+                c -> c.getPackageName().equals(PORT_OUT)
+                        && !c.isAssignableTo(RuntimeException.class)
+                        && !c.getName().startsWith(PORT_OUT + ".DebateEventBus"));
+    }
+
+    private static final String PORT_OUT = "com.consultaion.application.port.out";
 }

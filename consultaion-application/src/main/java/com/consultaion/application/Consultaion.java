@@ -1,11 +1,15 @@
 package com.consultaion.application;
 
+import com.consultaion.application.port.in.AssignPlanUseCase;
 import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.CancelDebateUseCase;
+import com.consultaion.application.port.in.ClientContext;
+import com.consultaion.application.port.in.ExportDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ListDebatesQuery;
+import com.consultaion.application.port.in.ModelQueries;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
@@ -32,6 +36,7 @@ import com.consultaion.application.service.DebateControlService;
 import com.consultaion.application.service.DebateQueries;
 import com.consultaion.application.service.DebateRunner;
 import com.consultaion.application.service.DebateWorker;
+import com.consultaion.application.service.ExportService;
 import com.consultaion.application.service.LeaderboardService;
 import com.consultaion.application.service.RoutingService;
 import com.consultaion.application.service.StartDebateService;
@@ -42,7 +47,6 @@ import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
-import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.plan.Plan;
 import com.consultaion.domain.rating.Leaderboard;
@@ -85,6 +89,7 @@ public final class Consultaion implements AutoCloseable {
     private final RoutingService routing;
     private final LeaderboardService leaderboard;
     private final BillingService billing;
+    private final ExportService exports;
     private final DebateEventBus bus;
     private final ExecutorService calls;
     private final String defaultModel;
@@ -96,9 +101,10 @@ public final class Consultaion implements AutoCloseable {
         this.defaultModel = b.defaultModel;
         Pipeline pipeline =
                 new Pipeline(new ModelCalls(chatModel, calls, b.telemetry, b.tracing, b.models::alternatives), clock);
-        this.leaderboard =
-                new LeaderboardService(s.ratings(), s.transactions(), b.leaderboardSettings, b.leaderboardRefreshDelay);
-        this.billing = new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock);
+        this.leaderboard = new LeaderboardService(
+                s.ratings(), s.transactions(), b.leaderboardSettings, b.leaderboardRefreshDelay, b.audit, clock);
+        this.billing =
+                new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock, s.transactions(), b.audit);
         DebateRunner runner = new DebateRunner(
                 s.debates(),
                 s.transcripts(),
@@ -114,6 +120,7 @@ public final class Consultaion implements AutoCloseable {
                 b.logContext,
                 clock);
         this.worker = new DebateWorker(s.leases(), s.debates(), runner, clock, b.workerSettings, b.logContext);
+        this.routing = new RoutingService(b.models, billing);
         this.starter = new StartDebateService(
                 s.debates(),
                 s.events(),
@@ -128,9 +135,10 @@ public final class Consultaion implements AutoCloseable {
                 b.telemetry,
                 b.tracing,
                 b.audit,
-                pipeline);
+                pipeline,
+                routing);
         this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
-        this.routing = new RoutingService(b.models, billing);
+        this.exports = new ExportService(queries, billing, b.audit, clock);
         this.control = new DebateControlService(
                 s.debates(), s.events(), s.bus(), s.transactions(), worker, clock, billing, b.telemetry);
         if (b.startWorker) {
@@ -148,8 +156,12 @@ public final class Consultaion implements AutoCloseable {
     }
 
     public Debate start(String prompt, DebateConfig config) {
-        return starter.start(
-                StartDebateCommand.of(Requester.system(), prompt, DebateMode.DEBATE.wireName(), () -> config));
+        return start(prompt, DebateMode.DEBATE, config);
+    }
+
+    /** The models debates can name, and the default config. */
+    public ModelQueries modelQueries() {
+        return routing;
     }
 
     /** Which model a debate runs on: by routing policy, or the one the request names. */
@@ -163,8 +175,7 @@ public final class Consultaion implements AutoCloseable {
      * conversation reads {@code config.conversation()}.
      */
     public Debate start(String prompt, DebateMode mode, DebateConfig config) {
-        return starter.start(
-                StartDebateCommand.of(Requester.system(), prompt, mode.wireName(), null, () -> config, null));
+        return starter.start(StartDebateCommand.of(Requester.system(), prompt, mode, config));
     }
 
     /** Starts a debate and waits until it reaches a terminal state. */
@@ -253,11 +264,21 @@ public final class Consultaion implements AutoCloseable {
 
     /** Rebuilds every leaderboard from the stored matches now (the numbers equal those kept after each debate). */
     public LeaderboardQueries.Recomputed recomputeRatings() {
-        return leaderboard.recompute(Requester.system());
+        return leaderboard.recompute(Requester.system(), ClientContext.NONE);
     }
 
     public RecomputeRatingsUseCase recomputeRatingsUseCase() {
         return leaderboard;
+    }
+
+    /** Markdown and CSV exports, checked against the plan and audited. */
+    public ExportDebateUseCase exportDebateUseCase() {
+        return exports;
+    }
+
+    /** An admin's plan change, audited. */
+    public AssignPlanUseCase assignPlanUseCase() {
+        return billing;
     }
 
     /** Plans, a user's usage, and the plan checks. */
@@ -431,6 +452,6 @@ public final class Consultaion implements AutoCloseable {
 
     /** A start command for the default panel, for callers that build commands themselves. */
     public static StartDebateCommand command(String prompt, DebateConfig config) {
-        return new StartDebateCommand(Requester.system(), new Prompt(prompt), DebateMode.DEBATE, config);
+        return StartDebateCommand.of(Requester.system(), prompt, DebateMode.DEBATE, config);
     }
 }

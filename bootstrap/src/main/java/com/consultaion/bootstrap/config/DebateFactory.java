@@ -12,12 +12,15 @@ import com.consultaion.adapter.sse.StreamRegistry;
 import com.consultaion.adapter.sse.StreamSettings;
 import com.consultaion.application.Consultaion;
 import com.consultaion.application.port.in.Admission;
+import com.consultaion.application.port.in.AssignPlanUseCase;
 import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.CancelDebateUseCase;
+import com.consultaion.application.port.in.ExportDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ListDebatesQuery;
+import com.consultaion.application.port.in.ModelQueries;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.RetryDebateUseCase;
@@ -263,6 +266,21 @@ final class DebateFactory {
     @Singleton
     RouteModelQuery routeModel(Consultaion consultaion) {
         return consultaion.routeModelQuery();
+    }
+
+    @Singleton
+    ModelQueries modelQueries(Consultaion consultaion) {
+        return consultaion.modelQueries();
+    }
+
+    @Singleton
+    ExportDebateUseCase exportDebate(Consultaion consultaion) {
+        return consultaion.exportDebateUseCase();
+    }
+
+    @Singleton
+    AssignPlanUseCase assignPlan(Consultaion consultaion) {
+        return consultaion.assignPlanUseCase();
     }
 
     @Singleton

@@ -9,6 +9,7 @@ import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -47,8 +48,8 @@ class ServiceRunsDebatesTest {
                 .start(StartDebateCommand.of(
                         Requester.system(),
                         "Is remote work better for junior engineers?",
-                        "debate",
-                        () -> DebateConfig.defaults("local")));
+                        DebateMode.DEBATE,
+                        DebateConfig.defaults("local")));
 
         Debate done = context.getBean(Consultaion.class).await(started.id(), Duration.ofSeconds(60));
 

@@ -1,11 +1,15 @@
 package com.consultaion.application.service;
 
+import com.consultaion.application.port.in.AssignPlanUseCase;
 import com.consultaion.application.port.in.BillingQueries;
+import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.application.port.out.Transactions;
 import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Contribution;
@@ -43,15 +47,26 @@ import java.util.stream.Stream;
  * failed or cancelled debate is refunded: only its reservation is released. Entries are idempotent, so a retried
  * end never counts twice. Debates without an owner (the embedding application's) are not metered.
  */
-public final class BillingService implements BillingQueries {
+public final class BillingService implements BillingQueries, AssignPlanUseCase {
 
     private final BillingStore store;
     private final ModelCatalog models;
     private final Map<String, Plan> plans;
     private final String defaultPlan;
     private final Clock clock;
+    private final Transactions transactions;
+    private final Audit audit;
 
-    public BillingService(BillingStore store, ModelCatalog models, List<Plan> plans, String defaultPlan, Clock clock) {
+    public BillingService(
+            BillingStore store,
+            ModelCatalog models,
+            List<Plan> plans,
+            String defaultPlan,
+            Clock clock,
+            Transactions transactions,
+            AuditTrail audit) {
+        this.transactions = transactions;
+        this.audit = new Audit(audit, clock);
         this.store = store;
         this.models = models;
         this.plans = new LinkedHashMap<>();
@@ -176,14 +191,20 @@ public final class BillingService implements BillingQueries {
     }
 
     @Override
-    public boolean assignPlan(Requester requester, UserId user, String slug) {
+    public boolean assignPlan(Requester requester, UserId user, String slug, ClientContext client) {
         if (!requester.admin()) {
             throw new PermissionDenied("only admins may change plans");
         }
         if (slug == null || !plans.containsKey(slug)) {
             throw ValidationException.of("plan", "plan.unknown", "must be one of " + String.join(", ", plans.keySet()));
         }
-        return store.assignPlan(user, slug);
+        return transactions.inTransaction(() -> {
+            boolean found = store.assignPlan(user, slug);
+            if (found) {
+                audit.record(requester, "plan_changed", "user", user.toString(), client, Map.of("plan", slug));
+            }
+            return found;
+        });
     }
 
     /** The model tiers the requester's plan allows (a request with no user — embedded use — any tier). */

@@ -1,9 +1,11 @@
 package com.consultaion.application.service;
 
+import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
+import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.domain.Texts;
@@ -16,11 +18,13 @@ import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,6 +46,7 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
     private final Transactions transactions;
     private final Leaderboard.Settings settings;
     private final Duration refreshDelay;
+    private final Audit audit;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
 
@@ -56,6 +61,18 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
      */
     public LeaderboardService(
             RatingStore store, Transactions transactions, Leaderboard.Settings settings, Duration refreshDelay) {
+        this(store, transactions, settings, refreshDelay, AuditTrail.NONE, Clock.systemUTC());
+    }
+
+    /** With the audit trail the admin recompute is recorded in. */
+    public LeaderboardService(
+            RatingStore store,
+            Transactions transactions,
+            Leaderboard.Settings settings,
+            Duration refreshDelay,
+            AuditTrail audit,
+            Clock clock) {
+        this.audit = new Audit(audit, clock);
         if (refreshDelay.isNegative()) {
             throw new IllegalArgumentException("the leaderboard refresh delay must not be negative");
         }
@@ -111,14 +128,22 @@ public final class LeaderboardService implements LeaderboardQueries, RecomputeRa
 
     /** Recomputes every board from the stored matches now; admins and the embedding application only. */
     @Override
-    public LeaderboardQueries.Recomputed recompute(Requester requester) {
+    public LeaderboardQueries.Recomputed recompute(Requester requester, ClientContext client) {
         if (!requester.admin()) {
             throw new PermissionDenied("only admins may recompute ratings");
         }
         long started = System.nanoTime();
         int[] counts = refresh();
-        return new LeaderboardQueries.Recomputed(
+        LeaderboardQueries.Recomputed done = new LeaderboardQueries.Recomputed(
                 counts[0], counts[1], store.lastRecorded(), (System.nanoTime() - started) / 1_000_000);
+        audit.record(
+                requester,
+                "ratings_recomputed",
+                "leaderboard",
+                null,
+                client,
+                Map.of("entries", Integer.toString(done.entries()), "through", Long.toString(done.through())));
+        return done;
     }
 
     /** Returns {categories, entries}. */

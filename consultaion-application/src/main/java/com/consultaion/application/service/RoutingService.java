@@ -1,9 +1,11 @@
 package com.consultaion.application.service;
 
+import com.consultaion.application.port.in.ModelQueries;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.routing.Router;
 import com.consultaion.domain.routing.Routing;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Routes a debate to a model: the catalogue's usable models, limited to the plan's tiers, scored by policy. */
-public final class RoutingService implements RouteModelQuery {
+public final class RoutingService implements RouteModelQuery, ModelQueries {
 
     private final ModelCatalog models;
     private final BillingService billing;
@@ -51,5 +53,40 @@ public final class RoutingService implements RouteModelQuery {
                     List.of());
         }
         return Routing.of(Router.route(chosen, options), requestedModel);
+    }
+
+    @Override
+    public List<ModelQueries.Model> models() {
+        return models.describe().stream().map(this::model).toList();
+    }
+
+    @Override
+    public ModelQueries.Model defaultModel() {
+        return models.describe().stream()
+                .filter(d -> d.id().equals(models.defaultModel()))
+                .findFirst()
+                .map(this::model)
+                .orElseThrow(() -> new IllegalStateException("the default model is not in the catalogue"));
+    }
+
+    @Override
+    public DebateConfig defaultConfig() {
+        return DebateConfig.defaults(models.defaultModel());
+    }
+
+    private ModelQueries.Model model(ModelCatalog.Description d) {
+        return new ModelQueries.Model(
+                d.id(),
+                d.displayName(),
+                d.provider(),
+                d.tier(),
+                d.costPer1kInput(),
+                d.costPer1kOutput(),
+                d.latencyClass(),
+                d.qualityTier(),
+                d.safetyProfile(),
+                d.enabled(),
+                d.recommended(),
+                models.circuit(d.id()));
     }
 }

@@ -2,6 +2,7 @@ package com.consultaion.application.service;
 
 import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.in.QuotaExceeded;
+import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.AuditTrail;
@@ -17,20 +18,28 @@ import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.application.service.pipeline.DebateState;
 import com.consultaion.application.service.pipeline.Pipeline;
 import com.consultaion.application.service.pipeline.Stage;
-import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Budget;
 import com.consultaion.domain.debate.BudgetPolicy;
+import com.consultaion.domain.debate.Category;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateConfigFields;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.debate.Panel;
+import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
+import com.consultaion.domain.routing.Router;
+import com.consultaion.domain.routing.Routing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -50,6 +59,7 @@ public final class StartDebateService implements StartDebateUseCase {
     private final WorkLeases leases;
     private final AuditTrail audit;
     private final Pipeline pipeline;
+    private final RouteModelQuery routes;
     private final Clock clock;
     private final Supplier<DebateId> ids;
     private final ModelCatalog models;
@@ -71,7 +81,9 @@ public final class StartDebateService implements StartDebateUseCase {
             Telemetry telemetry,
             Tracing tracing,
             AuditTrail audit,
-            Pipeline pipeline) {
+            Pipeline pipeline,
+            RouteModelQuery routes) {
+        this.routes = routes;
         this.pipeline = pipeline;
         this.tracing = tracing;
         this.audit = audit;
@@ -116,45 +128,113 @@ public final class StartDebateService implements StartDebateUseCase {
         v.throwIfAny();
     }
 
-    @Override
-    public Debate start(StartDebateCommand command, ClientContext client) {
-        if (command.mode() == DebateMode.PARLIAMENT && command.config().panel() == null) {
-            throw ValidationException.of("panel_config", "panel_config.required", "a parliament needs a panel");
-        }
+    /** The request, parsed and checked: every bad field of it reported at once. */
+    private record Parsed(
+            Prompt prompt,
+            DebateMode mode,
+            DebateConfig config,
+            @Nullable String category) {}
+
+    private Parsed parse(StartDebateCommand command) {
         Violations v = new Violations();
-        List<AgentSpec> agents = command.config().agents();
-        for (int i = 0; i < agents.size(); i++) {
-            v.check(
-                    models.isAvailable(agents.get(i).model()),
-                    "config.agents[" + i + "].model",
-                    "model.unavailable",
-                    "model " + agents.get(i).model() + " is not available");
+        String cat = v.capture("", () -> Category.normalize(command.category()));
+        Prompt prompt = v.capture("", () -> Prompt.of(command.prompt()));
+        DebateMode mode = v.capture("", () -> DebateMode.parse(command.mode()));
+        DebateConfig config = switch (command.config()) {
+            case StartDebateCommand.Given given -> given.config();
+            case StartDebateCommand.ClientFields fields -> fromClient(command, fields, mode, v);
+        };
+        if (mode == DebateMode.PARLIAMENT && config != null && config.panel() == null) {
+            // No panel given: the default panel, seated on the config's first agent's model.
+            DebateConfig base = config;
+            config = v.capture(
+                    "panel_config",
+                    () -> base.withPanel(Panel.defaults(base.agents().get(0).model())));
         }
-        List<JudgeSpec> judges = command.config().judges();
-        for (int i = 0; i < judges.size(); i++) {
-            v.check(
-                    models.isAvailable(judges.get(i).model()),
-                    "config.judges[" + i + "].model",
-                    "model.unavailable",
-                    "model " + judges.get(i).model() + " is not available");
-        }
-        List<String> synthesizers = command.config().synthesizers();
-        for (int i = 0; i < synthesizers.size(); i++) {
-            v.check(
-                    models.isAvailable(synthesizers.get(i)),
-                    "config.synthesizers[" + i + "]",
-                    "model.unavailable",
-                    "model " + synthesizers.get(i) + " is not available");
+        if (config != null) {
+            checkModels(config, v);
         }
         v.throwIfAny();
+        return new Parsed(
+                Objects.requireNonNull(prompt), Objects.requireNonNull(mode), Objects.requireNonNull(config), cat);
+    }
+
+    /**
+     * A client's config: routed first (a named model overrides the policy; either way the candidates' scores are
+     * kept), then read with the routed model as the default for every seat. What the service decides (the routing
+     * record, a parliament's seats) is never read from the client: a client that sends it, or any key the API
+     * does not know, gets 422 naming each one.
+     */
+    private @Nullable DebateConfig fromClient(
+            StartDebateCommand command,
+            StartDebateCommand.ClientFields fields,
+            @Nullable DebateMode mode,
+            Violations v) {
+        String requested = command.model() == null || command.model().isBlank()
+                ? null
+                : command.model().strip();
+        Router.Policy policy = v.capture("", () -> Router.Policy.parse(command.routingPolicy()));
+        v.check(
+                requested == null || models.isAvailable(requested),
+                "model_id",
+                "model.unavailable",
+                "model " + requested + " is not available");
+        if (policy == null || (requested != null && !models.isAvailable(requested))) {
+            return null;
+        }
+        Routing routing = routes.route(command.requester(), requested, policy.wireName());
+        String model = routing.routedModel();
+        Map<String, Object> clientConfig = fields.config() == null ? Map.of() : fields.config();
+        DebateConfig config = v.capture(
+                "config",
+                () -> DebateConfigFields.fromClientFields(clientConfig, model).withRouting(routing));
+        Map<String, Object> panelFields = fields.panel();
+        if (panelFields == null) {
+            return config;
+        }
+        Panel panel = v.capture("panel_config", () -> DebateConfigFields.panelFromClientFields(panelFields, model));
+        v.check(
+                mode == null || mode == DebateMode.PARLIAMENT,
+                "panel_config",
+                "panel_config.mode",
+                "a panel is only used by mode parliament");
+        if (config == null || panel == null || mode != DebateMode.PARLIAMENT) {
+            return null;
+        }
+        return v.capture("panel_config", () -> config.withPanel(panel));
+    }
+
+    /** Every model the debate names must be one the catalogue serves now. */
+    private void checkModels(DebateConfig config, Violations v) {
+        List<AgentSpec> agents = config.agents();
+        for (int i = 0; i < agents.size(); i++) {
+            available(agents.get(i).model(), "config.agents[" + i + "].model", v);
+        }
+        List<JudgeSpec> judges = config.judges();
+        for (int i = 0; i < judges.size(); i++) {
+            available(judges.get(i).model(), "config.judges[" + i + "].model", v);
+        }
+        List<String> synthesizers = config.synthesizers();
+        for (int i = 0; i < synthesizers.size(); i++) {
+            available(synthesizers.get(i), "config.synthesizers[" + i + "]", v);
+        }
+    }
+
+    private void available(String model, String field, Violations v) {
+        v.check(models.isAvailable(model), field, "model.unavailable", "model " + model + " is not available");
+    }
+
+    @Override
+    public Debate start(StartDebateCommand command, ClientContext client) {
+        Parsed request = parse(command);
         Debate debate = Debate.create(
                         ids.get(),
                         command.requester().user().orElse(null),
-                        command.prompt(),
-                        command.mode(),
-                        command.config(),
+                        request.prompt(),
+                        request.mode(),
+                        request.config(),
                         clock.instant())
-                .categorized(command.category());
+                .categorized(request.category());
         refuseBudgetThatCannotAnswer(debate);
         EventPayload created = new EventPayload.DebateCreated(
                 debate.mode().wireName(),

@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.ValidationException;
 import java.util.Locale;
 
@@ -16,7 +17,7 @@ public enum DebateMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static DebateMode parse(String value) {
+    public static DebateMode parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return DEBATE;
         }

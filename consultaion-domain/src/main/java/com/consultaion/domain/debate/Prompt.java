@@ -1,5 +1,6 @@
 package com.consultaion.domain.debate;
 
+import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Texts;
 import com.consultaion.domain.ValidationException;
 
@@ -8,6 +9,14 @@ public record Prompt(String text) {
 
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 5000;
+
+    /** The text as a client sent it (null: absent). */
+    public static Prompt of(@Nullable String text) {
+        if (text == null) {
+            throw ValidationException.of("prompt", "prompt.required", "is required");
+        }
+        return new Prompt(text);
+    }
 
     public Prompt {
         if (text == null) {

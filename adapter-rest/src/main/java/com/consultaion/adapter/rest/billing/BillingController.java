@@ -2,9 +2,9 @@ package com.consultaion.adapter.rest.billing;
 
 import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.security.Principals;
+import com.consultaion.application.port.in.AssignPlanUseCase;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.BillingQueries;
-import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.Plan;
 import io.micronaut.core.annotation.Nullable;
@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +25,11 @@ import java.util.UUID;
 final class BillingController {
 
     private final BillingQueries billing;
-    private final AuditTrail audit;
+    private final AssignPlanUseCase plans;
 
-    BillingController(BillingQueries billing, AuditTrail audit) {
+    BillingController(BillingQueries billing, AssignPlanUseCase plans) {
         this.billing = billing;
-        this.audit = audit;
+        this.plans = plans;
     }
 
     @Get("/billing/plans")
@@ -81,19 +80,9 @@ final class BillingController {
         } catch (IllegalArgumentException e) {
             return notFound();
         }
-        if (!billing.assignPlan(principal.requester(), new UserId(user), body.plan())) {
+        if (!plans.assignPlan(principal.requester(), new UserId(user), body.plan(), Principals.client(request))) {
             return notFound();
         }
-        var client = Principals.client(request);
-        audit.record(new AuditTrail.Entry(
-                Instant.now(),
-                principal.userId(),
-                "plan_changed",
-                "user",
-                id,
-                client.ip(),
-                client.requestId(),
-                Map.of("plan", body.plan())));
         return HttpResponse.ok(Map.of("id", id, "plan", body.plan()));
     }
 

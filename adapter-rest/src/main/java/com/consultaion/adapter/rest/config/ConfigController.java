@@ -1,6 +1,6 @@
 package com.consultaion.adapter.rest.config;
 
-import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.application.port.in.ModelQueries;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateConfigFields;
 import io.micronaut.http.annotation.Controller;
@@ -15,20 +15,20 @@ import java.util.Map;
 @Controller("/config")
 final class ConfigController {
 
-    private final ModelCatalog models;
+    private final ModelQueries models;
 
-    ConfigController(ModelCatalog models) {
+    ConfigController(ModelQueries models) {
         this.models = models;
     }
 
     @Get("/default")
     Map<String, Object> defaults() {
-        return DebateConfigFields.toFields(DebateConfig.defaults(models.defaultModel()));
+        return DebateConfigFields.toFields(models.defaultConfig());
     }
 
     @Get("/members")
     Map<String, Object> members() {
-        DebateConfig config = DebateConfig.defaults(models.defaultModel());
+        DebateConfig config = models.defaultConfig();
         List<Map<String, Object>> members = new ArrayList<>();
         config.agents().forEach(a -> members.add(member(a.name(), "agent", a.model())));
         config.judges().forEach(j -> members.add(member(j.name(), "judge", j.model())));

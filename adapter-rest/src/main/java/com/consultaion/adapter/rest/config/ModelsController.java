@@ -1,6 +1,6 @@
 package com.consultaion.adapter.rest.config;
 
-import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.application.port.in.ModelQueries;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.util.LinkedHashMap;
@@ -11,27 +11,24 @@ import java.util.Map;
 @Controller("/models")
 final class ModelsController {
 
-    private final ModelCatalog catalog;
+    private final ModelQueries catalog;
 
-    ModelsController(ModelCatalog catalog) {
+    ModelsController(ModelQueries catalog) {
         this.catalog = catalog;
     }
 
     @Get
     Map<String, List<Map<String, Object>>> models() {
-        return Map.of("models", catalog.describe().stream().map(this::json).toList());
+        return Map.of(
+                "models", catalog.models().stream().map(ModelsController::json).toList());
     }
 
     @Get("/default")
     Map<String, Object> defaultModel() {
-        return catalog.describe().stream()
-                .filter(d -> d.id().equals(catalog.defaultModel()))
-                .findFirst()
-                .map(this::json)
-                .orElseThrow(() -> new IllegalStateException("the default model is not in the catalogue"));
+        return json(catalog.defaultModel());
     }
 
-    private Map<String, Object> json(ModelCatalog.Description d) {
+    private static Map<String, Object> json(ModelQueries.Model d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("display_name", d.displayName());
@@ -45,7 +42,7 @@ final class ModelsController {
         m.put("enabled", d.enabled());
         m.put("recommended", d.recommended());
         m.put("available", d.enabled());
-        m.put("circuit_state", catalog.circuit(d.id()));
+        m.put("circuit_state", d.circuitState());
         return m;
     }
 }

@@ -9,21 +9,14 @@ import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RetryDebateUseCase;
-import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.in.TeamUseCases;
-import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.domain.ValidationException;
-import com.consultaion.domain.Violations;
 import com.consultaion.domain.debate.Debate;
-import com.consultaion.domain.debate.DebateConfig;
-import com.consultaion.domain.debate.DebateConfigFields;
 import com.consultaion.domain.debate.DebateId;
-import com.consultaion.domain.debate.Panel;
 import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
-import com.consultaion.domain.routing.Routing;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -42,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Debates: start, list, read, follow as JSON events, cancel, retry. A debate the caller may not see answers 404
@@ -57,8 +49,6 @@ final class DebatesController {
     private final ReadDebateEventsQuery events;
     private final CancelDebateUseCase cancel;
     private final RetryDebateUseCase retry;
-    private final RouteModelQuery routes;
-    private final ModelCatalog models;
     private final TeamUseCases teams;
 
     DebatesController(
@@ -68,17 +58,13 @@ final class DebatesController {
             ReadDebateEventsQuery events,
             CancelDebateUseCase cancel,
             RetryDebateUseCase retry,
-            ModelCatalog models,
-            TeamUseCases teams,
-            RouteModelQuery routes) {
-        this.routes = routes;
+            TeamUseCases teams) {
         this.start = start;
         this.get = get;
         this.list = list;
         this.events = events;
         this.cancel = cancel;
         this.retry = retry;
-        this.models = models;
         this.teams = teams;
     }
 
@@ -130,36 +116,16 @@ final class DebatesController {
 
     @Post
     HttpResponse<DebateResponse> create(HttpRequest<?> request, @Body CreateDebateRequest body) {
-        Requester requester = Principals.of(request).requester();
-        String requested = body.modelId() == null || body.modelId().isBlank()
-                ? null
-                : body.modelId().strip();
-        Violations v = new Violations();
-        v.check(
-                body.routingPolicy() == null
-                        || List.of("router-smart", "router-deep").contains(body.routingPolicy()),
-                "routing_policy",
-                "routing_policy.invalid",
-                "must be router-smart or router-deep");
-        v.check(
-                requested == null || models.isAvailable(requested),
-                "model_id",
-                "model.unavailable",
-                "model " + requested + " is not available");
-        v.throwIfAny();
-        // A named model overrides the routing policy; either way the candidates' scores are kept.
-        Routing routing = routes.route(requester, requested, body.routingPolicy());
-        String model = routing.routedModel();
-        // What the service decides (the routing record, a parliament's seats) is never read from the client: a
-        // client that sends it, or any key the API does not know, gets 422 naming each one.
-        Map<String, Object> clientConfig = body.config() == null ? Map.of() : body.config();
-        Supplier<DebateConfig> config =
-                () -> DebateConfigFields.fromClientFields(clientConfig, model).withRouting(routing);
-        Map<String, Object> panelFields = body.panelConfig();
-        Supplier<Panel> panel =
-                panelFields == null ? null : () -> DebateConfigFields.panelFromClientFields(panelFields, model);
         Debate debate = start.start(
-                StartDebateCommand.of(requester, body.prompt(), body.mode(), body.category(), config, panel),
+                StartDebateCommand.fromClient(
+                        Principals.of(request).requester(),
+                        body.prompt(),
+                        body.mode(),
+                        body.modelId(),
+                        body.routingPolicy(),
+                        body.config(),
+                        body.panelConfig(),
+                        body.category()),
                 Principals.client(request));
         return HttpResponse.status(HttpStatus.CREATED)
                 .header("Location", URI.create("/debates/" + debate.id()).toString())

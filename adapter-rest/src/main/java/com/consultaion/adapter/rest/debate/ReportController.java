@@ -3,10 +3,9 @@ package com.consultaion.adapter.rest.debate;
 import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.AuthenticateQuery;
-import com.consultaion.application.port.in.BillingQueries;
+import com.consultaion.application.port.in.ExportDebateUseCase;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
-import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.event.DebateEvent;
@@ -16,7 +15,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +27,12 @@ final class ReportController {
 
     private final GetTranscriptQuery transcripts;
     private final ReadDebateEventsQuery events;
-    private final AuditTrail audit;
-    private final BillingQueries billing;
+    private final ExportDebateUseCase exports;
 
-    ReportController(
-            GetTranscriptQuery transcripts, ReadDebateEventsQuery events, AuditTrail audit, BillingQueries billing) {
-        this.billing = billing;
+    ReportController(GetTranscriptQuery transcripts, ReadDebateEventsQuery events, ExportDebateUseCase exports) {
         this.transcripts = transcripts;
         this.events = events;
-        this.audit = audit;
+        this.exports = exports;
     }
 
     @Get("/{id}/report")
@@ -77,41 +72,39 @@ final class ReportController {
 
     @Post("/{id}/export")
     HttpResponse<?> export(HttpRequest<?> request, String id) {
-        return with(request, id, t -> {
-            billing.checkExport(Principals.of(request).requester());
-            record(request, "export_markdown", t);
-            return HttpResponse.ok(Reports.markdown(t))
-                    .contentType("text/markdown; charset=utf-8")
-                    .header(
-                            "Content-Disposition",
-                            "attachment; filename=\"" + t.debate().id() + ".md\"");
-        });
+        return exported(
+                request,
+                id,
+                ExportDebateUseCase.Format.MARKDOWN,
+                t -> HttpResponse.ok(Reports.markdown(t))
+                        .contentType("text/markdown; charset=utf-8")
+                        .header(
+                                "Content-Disposition",
+                                "attachment; filename=\"" + t.debate().id() + ".md\""));
     }
 
     @Get("/{id}/scores.csv")
     HttpResponse<?> csv(HttpRequest<?> request, String id) {
-        return with(request, id, t -> {
-            billing.checkExport(Principals.of(request).requester());
-            record(request, "export_scores_csv", t);
-            return HttpResponse.ok(Reports.csv(t))
-                    .contentType("text/csv; charset=utf-8")
-                    .header(
-                            "Content-Disposition",
-                            "attachment; filename=\"scores_" + t.debate().id() + ".csv\"");
-        });
+        return exported(
+                request,
+                id,
+                ExportDebateUseCase.Format.SCORES_CSV,
+                t -> HttpResponse.ok(Reports.csv(t))
+                        .contentType("text/csv; charset=utf-8")
+                        .header(
+                                "Content-Disposition",
+                                "attachment; filename=\"scores_" + t.debate().id() + ".csv\""));
     }
 
-    private void record(HttpRequest<?> request, String action, GetTranscriptQuery.Transcript t) {
-        var client = Principals.client(request);
-        audit.record(new AuditTrail.Entry(
-                Instant.now(),
-                Principals.of(request).userId(),
-                action,
-                "debate",
-                t.debate().id().toString(),
-                client.ip(),
-                client.requestId(),
-                Map.of()));
+    private HttpResponse<?> exported(
+            HttpRequest<?> request,
+            String id,
+            ExportDebateUseCase.Format format,
+            Function<GetTranscriptQuery.Transcript, HttpResponse<?>> view) {
+        return parse(id)
+                .flatMap(d -> exports.export(d, Principals.of(request).requester(), format, Principals.client(request)))
+                .<HttpResponse<?>>map(view)
+                .orElseGet(DebatesController::notFound);
     }
 
     private static Map<String, Object> timelineItem(DebateEvent e) {
@@ -127,15 +120,17 @@ final class ReportController {
 
     private HttpResponse<?> with(
             HttpRequest<?> request, String id, Function<GetTranscriptQuery.Transcript, HttpResponse<?>> view) {
-        Optional<DebateId> debateId;
-        try {
-            debateId = Optional.of(DebateId.parse(id));
-        } catch (ValidationException e) {
-            debateId = Optional.empty();
-        }
-        return debateId.flatMap(
-                        d -> transcripts.transcript(d, Principals.of(request).requester()))
+        return parse(id)
+                .flatMap(d -> transcripts.transcript(d, Principals.of(request).requester()))
                 .<HttpResponse<?>>map(view)
                 .orElseGet(DebatesController::notFound);
+    }
+
+    private static Optional<DebateId> parse(String id) {
+        try {
+            return Optional.of(DebateId.parse(id));
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
     }
 }

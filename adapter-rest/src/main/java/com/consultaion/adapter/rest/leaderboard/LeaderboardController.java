@@ -6,7 +6,6 @@ import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
-import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.domain.rating.PersonaStats;
 import com.consultaion.domain.rating.RatedDebate;
 import com.consultaion.domain.rating.RatingEntry;
@@ -18,7 +17,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +32,10 @@ final class LeaderboardController {
 
     private final LeaderboardQueries leaderboard;
     private final RecomputeRatingsUseCase recompute;
-    private final AuditTrail audit;
 
-    LeaderboardController(LeaderboardQueries leaderboard, RecomputeRatingsUseCase recompute, AuditTrail audit) {
+    LeaderboardController(LeaderboardQueries leaderboard, RecomputeRatingsUseCase recompute) {
         this.leaderboard = leaderboard;
         this.recompute = recompute;
-        this.audit = audit;
     }
 
     @Get("/leaderboard")
@@ -135,17 +131,7 @@ final class LeaderboardController {
     @Post("/admin/ratings/recompute")
     Map<String, Object> recompute(HttpRequest<?> request) {
         AuthenticateQuery.Principal principal = Principals.of(request);
-        LeaderboardQueries.Recomputed done = recompute.recompute(principal.requester());
-        var client = Principals.client(request);
-        audit.record(new AuditTrail.Entry(
-                Instant.now(),
-                principal.userId(),
-                "ratings_recomputed",
-                "leaderboard",
-                null,
-                client.ip(),
-                client.requestId(),
-                Map.of("entries", Integer.toString(done.entries()), "through", Long.toString(done.through()))));
+        LeaderboardQueries.Recomputed done = recompute.recompute(principal.requester(), Principals.client(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("categories", done.categories());
         body.put("entries", done.entries());

@@ -1,6 +1,5 @@
 package com.consultaion.application.port.in;
 
-import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.ModelUsage;
 import com.consultaion.domain.plan.Plan;
 import com.consultaion.domain.plan.QuotaPolicy;
@@ -24,12 +23,6 @@ public interface BillingQueries {
      * @throws QuotaExceeded (402) when the requester's plan has no exports
      */
     void checkExport(Requester requester);
-
-    /**
-     * Moves a user to a plan: admins only ({@link PermissionDenied}); an unknown plan is a validation error;
-     * false when there is no such user.
-     */
-    boolean assignPlan(Requester requester, UserId user, String slug);
 
     record Account(Plan plan, String period, QuotaPolicy.Usage usage) {}
 }

@@ -4,9 +4,9 @@ package com.consultaion.application.port.in;
 public interface RecomputeRatingsUseCase {
 
     /**
-     * Rebuilds every board from the recorded matches.
+     * Rebuilds every board from the recorded matches; audited ({@code ratings_recomputed}).
      *
      * @throws PermissionDenied unless the requester is an admin
      */
-    LeaderboardQueries.Recomputed recompute(Requester requester);
+    LeaderboardQueries.Recomputed recompute(Requester requester, ClientContext client);
 }
