@@ -10,7 +10,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The dependency rule of docs/architecture.md, as a table: {@code from ↛ to}. Each rule was proven once by a
@@ -32,6 +35,8 @@ class ArchitectureTest {
     private static final String DOMAIN = "com.consultaion.domain..";
     private static final String APPLICATION = "com.consultaion.application..";
     private static final String BOOTSTRAP = "com.consultaion.bootstrap..";
+    private static final String PORT_OUT = "com.consultaion.application.port.out";
+    private static final String STAGE = "com.consultaion.application.service.pipeline.Stage";
     private static final String[] FRAMEWORKS = {
         "io.micronaut..",
         "jakarta..",
@@ -152,5 +157,25 @@ class ArchitectureTest {
                         && !c.getName().startsWith(PORT_OUT + ".DebateEventBus"));
     }
 
-    private static final String PORT_OUT = "com.consultaion.application.port.out";
+    /**
+     * Stages do not call each other: what several read from the debate so far lives in the state and its shared
+     * readings (Transcripts, FinalMeta), and concluding stages share their base class, not each other's statics.
+     */
+    @ArchTest
+    static final ArchRule stages_do_not_use_other_stages = classes()
+            .that()
+            .implement(STAGE)
+            .should(new ArchCondition<JavaClass>("not use another stage's members") {
+                @Override
+                public void check(JavaClass stage, ConditionEvents events) {
+                    stage.getAccessesFromSelf().stream()
+                            .filter(a -> {
+                                JavaClass owner = a.getTargetOwner();
+                                return !owner.equals(stage)
+                                        && !stage.isAssignableTo(owner.getName())
+                                        && owner.isAssignableTo(STAGE);
+                            })
+                            .forEach(a -> events.add(SimpleConditionEvent.violated(a, a.getDescription())));
+                }
+            });
 }

@@ -33,6 +33,7 @@ import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.service.BillingService;
 import com.consultaion.application.service.DebateControlService;
+import com.consultaion.application.service.DebateJournal;
 import com.consultaion.application.service.DebateQueries;
 import com.consultaion.application.service.DebateRunner;
 import com.consultaion.application.service.DebateWorker;
@@ -105,12 +106,12 @@ public final class Consultaion implements AutoCloseable {
                 s.ratings(), s.transactions(), b.leaderboardSettings, b.leaderboardRefreshDelay, b.audit, clock);
         this.billing =
                 new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock, s.transactions(), b.audit);
+        DebateJournal journal = new DebateJournal(s.debates(), s.events(), s.bus(), s.transactions());
         DebateRunner runner = new DebateRunner(
                 s.debates(),
                 s.transcripts(),
                 s.events(),
-                s.bus(),
-                s.transactions(),
+                journal,
                 s.leases(),
                 pipeline,
                 leaderboard,
@@ -123,9 +124,7 @@ public final class Consultaion implements AutoCloseable {
         this.routing = new RoutingService(b.models, billing);
         this.starter = new StartDebateService(
                 s.debates(),
-                s.events(),
-                s.bus(),
-                s.transactions(),
+                journal,
                 worker,
                 s.leases(),
                 clock,
@@ -139,8 +138,7 @@ public final class Consultaion implements AutoCloseable {
                 routing);
         this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
         this.exports = new ExportService(queries, billing, b.audit, clock);
-        this.control = new DebateControlService(
-                s.debates(), s.events(), s.bus(), s.transactions(), worker, clock, billing, b.telemetry);
+        this.control = new DebateControlService(s.debates(), s.events(), journal, worker, clock, billing, b.telemetry);
         if (b.startWorker) {
             worker.start();
         }

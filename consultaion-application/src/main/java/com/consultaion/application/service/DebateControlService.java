@@ -4,20 +4,18 @@ import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RetryDebateUseCase;
-import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.Telemetry;
-import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.debate.IllegalTransitionException;
-import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +28,7 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
 
     private final DebateRepository debates;
     private final DebateEventStore events;
-    private final DebateEventBus bus;
-    private final Transactions transactions;
+    private final DebateJournal journal;
     private final WorkSignals signals;
     private final Clock clock;
     private final BillingService billing;
@@ -40,16 +37,14 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
     public DebateControlService(
             DebateRepository debates,
             DebateEventStore events,
-            DebateEventBus bus,
-            Transactions transactions,
+            DebateJournal journal,
             WorkSignals signals,
             Clock clock,
             BillingService billing,
             Telemetry telemetry) {
         this.debates = debates;
         this.events = events;
-        this.bus = bus;
-        this.transactions = transactions;
+        this.journal = journal;
         this.signals = signals;
         this.clock = clock;
         this.billing = billing;
@@ -68,16 +63,11 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
         Debate debate = found.get();
         if (debate.status() == DebateStatus.QUEUED) {
             try {
-                Debate cancelled = debate.recordEvents(1).cancel(clock.instant());
-                DebateEvent event =
-                        new DebateEvent(id, cancelled.lastSeq(), clock.instant(), new EventPayload.DebateCancelled());
-                Debate saved = transactions.inTransaction(() -> {
-                    events.append(List.of(event));
-                    Debate updated = debates.update(cancelled);
-                    billing.settle(updated, List.of(), List.of()); // never ran: the reservation is refunded
-                    return updated;
-                });
-                bus.publish(id, saved.lastSeq());
+                Instant now = clock.instant();
+                Debate saved = journal.change(
+                        debate.record(List.of(new EventPayload.DebateCancelled()), now, d -> d.cancel(now)),
+                        () -> {},
+                        updated -> billing.settle(updated, List.of(), List.of())); // never ran: refunded
                 telemetry.debateFinished(
                         saved.mode(), saved.status(), Duration.between(saved.createdAt(), saved.updatedAt()));
                 return Optional.of(saved);
@@ -103,18 +93,16 @@ public final class DebateControlService implements CancelDebateUseCase, RetryDeb
         if (!requester.canControl(found.get())) {
             throw new PermissionDenied("only the debate's owner may do this");
         }
-        Debate retried = found.get().retry(clock.instant()).recordEvents(1);
-        // The runs so far: one, plus one per earlier retry (each announced by its own debate_retried event).
-        Debate saved = transactions.inTransaction(() -> {
-            int run = 2
-                    + (int) events.readAfter(id, 0, Integer.MAX_VALUE).stream()
-                            .filter(e -> e.payload() instanceof EventPayload.DebateRetried)
-                            .count();
-            events.append(List.of(new DebateEvent(
-                    id, retried.lastSeq(), clock.instant(), new EventPayload.DebateRetried(retried.nextStage(), run))));
-            return debates.update(retried);
-        });
-        bus.publish(id, saved.lastSeq());
+        Debate failed = found.get();
+        // The runs so far: one, plus one per earlier retry (each announced by its own debate_retried event). Read
+        // before the commit: a retry racing this one writes the same event number, and one of them is refused.
+        int run = 2
+                + (int) events.readAfter(id, 0, Integer.MAX_VALUE).stream()
+                        .filter(e -> e.payload() instanceof EventPayload.DebateRetried)
+                        .count();
+        Instant now = clock.instant();
+        Debate saved = journal.change(failed.record(
+                List.of(new EventPayload.DebateRetried(failed.nextStage(), run)), now, d -> d.retry(now)));
         signals.workAvailable();
         return Optional.of(saved);
     }

@@ -6,13 +6,10 @@ import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.out.AuditTrail;
-import com.consultaion.application.port.out.DebateEventBus;
-import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Tracing;
-import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.port.out.WorkSignals;
 import com.consultaion.application.service.pipeline.DebateState;
@@ -32,7 +29,6 @@ import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.JudgeSpec;
 import com.consultaion.domain.debate.Panel;
 import com.consultaion.domain.debate.Prompt;
-import com.consultaion.domain.event.DebateEvent;
 import com.consultaion.domain.event.EventPayload;
 import com.consultaion.domain.routing.Router;
 import com.consultaion.domain.routing.Routing;
@@ -52,9 +48,7 @@ import java.util.function.Supplier;
 public final class StartDebateService implements StartDebateUseCase {
 
     private final DebateRepository debates;
-    private final DebateEventStore events;
-    private final DebateEventBus bus;
-    private final Transactions transactions;
+    private final DebateJournal journal;
     private final WorkSignals signals;
     private final WorkLeases leases;
     private final AuditTrail audit;
@@ -69,9 +63,7 @@ public final class StartDebateService implements StartDebateUseCase {
 
     public StartDebateService(
             DebateRepository debates,
-            DebateEventStore events,
-            DebateEventBus bus,
-            Transactions transactions,
+            DebateJournal journal,
             WorkSignals signals,
             WorkLeases leases,
             Clock clock,
@@ -88,9 +80,7 @@ public final class StartDebateService implements StartDebateUseCase {
         this.tracing = tracing;
         this.audit = audit;
         this.debates = debates;
-        this.events = events;
-        this.bus = bus;
-        this.transactions = transactions;
+        this.journal = journal;
         this.signals = signals;
         this.leases = leases;
         this.clock = clock;
@@ -240,35 +230,32 @@ public final class StartDebateService implements StartDebateUseCase {
                 debate.mode().wireName(),
                 debate.config().agents().stream().map(AgentSpec::name).toList(),
                 debate.config().judges().stream().map(JudgeSpec::name).toList());
-        Debate recorded = debate.recordEvents(1);
-        DebateEvent first = new DebateEvent(debate.id(), 1, debate.createdAt(), created);
+        Debate.Recorded first = debate.record(List.of(created), debate.createdAt(), d -> d);
+        Debate recorded = first.debate();
         String traceParent = tracing.currentParent();
         Optional<WorkSignals.Slot> slot = signals.reserveSlot();
         AtomicReference<WorkLeases.Lease> granted = new AtomicReference<>();
         try {
-            transactions.run(() -> {
-                debates.insert(recorded);
+            journal.create(first, d -> {
                 if (traceParent != null) {
-                    debates.attachTrace(recorded.id(), traceParent);
+                    debates.attachTrace(d.id(), traceParent);
                 }
-                events.append(List.of(first));
                 // In the same transaction: no audit entry without its debate, and no debate without its entry.
                 audit.record(new AuditTrail.Entry(
-                        recorded.createdAt(),
-                        recorded.ownerId().orElse(null),
+                        d.createdAt(),
+                        d.ownerId().orElse(null),
                         "debate_created",
                         "debate",
-                        recorded.id().toString(),
+                        d.id().toString(),
                         client.ip(),
                         client.requestId(),
-                        Map.of("mode", recorded.mode().wireName()))); // never the prompt
-                slot.ifPresent(
-                        s -> granted.set(leases.grant(recorded.id(), s.owner(), s.leaseTtl(), recorded.createdAt())
-                                .orElse(null)));
+                        Map.of("mode", d.mode().wireName()))); // never the prompt
+                slot.ifPresent(s -> granted.set(leases.grant(d.id(), s.owner(), s.leaseTtl(), d.createdAt())
+                        .orElse(null)));
                 // Last: the plan check and the reservation run under the account's lock, held until the commit,
                 // so every other start of this account waits for it; taken late, it is held briefly. A refusal
                 // rolls the inserts back.
-                billing.reserve(recorded);
+                billing.reserve(d);
             });
         } catch (QuotaExceeded refused) {
             slot.ifPresent(WorkSignals.Slot::giveBack);
@@ -287,7 +274,6 @@ public final class StartDebateService implements StartDebateUseCase {
             signals.workAvailable();
         }
         telemetry.debateStarted(recorded.mode());
-        bus.publish(debate.id(), 1);
         return recorded;
     }
 }

@@ -1,11 +1,16 @@
 package com.consultaion.domain.debate;
 
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.event.DebateEvent;
+import com.consultaion.domain.event.EventPayload;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The debate aggregate: it owns its status machine. Instances are immutable; every transition returns the next
@@ -189,6 +194,47 @@ public final class Debate {
     public Debate cancel(Instant now) {
         require(status == DebateStatus.QUEUED || status == DebateStatus.RUNNING, "cancel");
         return with(DebateStatus.CANCELLED, nextStage, null, "cancelled", null, false, now);
+    }
+
+    /** Ends the debate as {@code ending} says. */
+    public Debate end(Ending ending, Instant now) {
+        return switch (ending) {
+            case Ending.Completed c -> complete(c.content(), now);
+            case Ending.CompletedWithWarnings w -> completeWithWarnings(w.content(), w.reason(), w.detail(), now);
+            case Ending.Failed f -> fail(f.reason(), f.detail(), now);
+            case Ending.Cancelled c -> cancel(now);
+        };
+    }
+
+    /** How the debate ended; empty while it is queued or running. */
+    public Optional<Ending> ending() {
+        return switch (status) {
+            case QUEUED, RUNNING -> Optional.empty();
+            case COMPLETED -> Optional.of(new Ending.Completed(Objects.requireNonNull(finalContent)));
+            case COMPLETED_WITH_WARNINGS ->
+                Optional.of(new Ending.CompletedWithWarnings(finalContent, Objects.requireNonNull(reason), detail));
+            case FAILED -> Optional.of(new Ending.Failed(Objects.requireNonNull(reason), detail));
+            case CANCELLED -> Optional.of(new Ending.Cancelled());
+        };
+    }
+
+    /** A change and the events that describe it, numbered after the debate's last event. */
+    public record Recorded(Debate debate, List<DebateEvent> events) {
+        public Recorded {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * Records {@code payloads} as the next events (numbered after {@link #lastSeq()}, stamped {@code at}) and
+     * applies {@code change}: the next state and its events, to be committed together.
+     */
+    public Recorded record(List<EventPayload> payloads, Instant at, UnaryOperator<Debate> change) {
+        List<DebateEvent> numbered = new ArrayList<>(payloads.size());
+        for (int k = 0; k < payloads.size(); k++) {
+            numbered.add(new DebateEvent(id, lastSeq + 1 + k, at, payloads.get(k)));
+        }
+        return new Recorded(change.apply(recordEvents(numbered.size())), numbered);
     }
 
     /** Asks the worker running this debate to stop at the next boundary. */

@@ -4,8 +4,9 @@ import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
-import com.consultaion.domain.debate.Conversation;
 import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.Ending;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +22,6 @@ import java.util.Optional;
  * and the facilitator concludes.
  */
 final class ConversationRoundStage implements Stage {
-
-    static final String PHASE = "discussion";
-    static final String SCRIBE = "Scribe";
-    static final String SUMMARY = "summary";
 
     private final int index;
     private final int round;
@@ -43,41 +40,9 @@ final class ConversationRoundStage implements Stage {
         return "round-" + round;
     }
 
-    /** Everything said so far, in order: the delegates' turns and the scribe's summaries. */
-    static List<Prompts.Statement> transcript(DebateState state) {
-        List<Prompts.Statement> said = new ArrayList<>();
-        for (Contribution c : state.contributions()) {
-            if (!c.ok()) {
-                continue;
-            }
-            String content = Objects.requireNonNull(c.content());
-            if (c.phase().equals(PHASE)) {
-                said.add(new Prompts.Statement(c.agent(), "round " + c.round(), content));
-            } else if (c.phase().equals(SUMMARY)) {
-                said.add(new Prompts.Statement(SCRIBE, "summary of round " + c.round(), content));
-            }
-        }
-        return said;
-    }
-
-    /** Whether the conversation has spent its ceiling, so no further round starts. */
-    static boolean ceilingReached(DebateState state) {
-        Conversation settings = state.debate().config().conversation();
-        return state.spent().totalTokens() >= settings.maxTotalTokens();
-    }
-
-    /** How many rounds actually ran. */
-    static int roundsRun(DebateState state) {
-        return (int) state.contributions().stream()
-                .filter(c -> c.phase().equals(PHASE))
-                .mapToInt(Contribution::round)
-                .distinct()
-                .count();
-    }
-
     private List<ChatRequest> requests(DebateState state) {
         String question = state.debate().prompt().text();
-        List<Prompts.Statement> before = transcript(state);
+        List<Prompts.Statement> before = Transcripts.conversation(state);
         return state.debate().config().agents().stream()
                 .map(a -> Prompts.delegate(a, question, round, before))
                 .toList();
@@ -85,7 +50,7 @@ final class ConversationRoundStage implements Stage {
 
     @Override
     public BudgetPolicy.Estimate estimate(DebateState state) {
-        if (ceilingReached(state)) {
+        if (Transcripts.ceilingReached(state)) {
             return new BudgetPolicy.Estimate(0, 0);
         }
         List<ChatRequest> all = new ArrayList<>(requests(state));
@@ -93,16 +58,16 @@ final class ConversationRoundStage implements Stage {
                 state.debate().config().synthesizers().get(0),
                 state.debate().prompt().text(),
                 round,
-                transcript(state)));
+                Transcripts.conversation(state)));
         return Calls.estimate(calls, all);
     }
 
     @Override
     public StageResult run(DebateState state, RunControl control) {
         DebateConfig config = state.debate().config();
-        if (ceilingReached(state)) {
+        if (Transcripts.ceilingReached(state)) {
             List<EventPayload> events = new ArrayList<>();
-            if (roundsRun(state) == round - 1) { // the first round skipped says why; later ones stay silent
+            if (Transcripts.roundsRun(state) == round - 1) { // the first round skipped says why; later ones stay silent
                 events.add(new EventPayload.Notice(
                         "info",
                         "the conversation reached its token ceiling ("
@@ -110,23 +75,23 @@ final class ConversationRoundStage implements Stage {
                                 + config.conversation().maxTotalTokens() + " tokens) after " + (round - 1)
                                 + " round(s); the facilitator concludes"));
             }
-            return new StageResult(List.of(), List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+            return StageResult.next(List.of(), List.of(), Optional.empty(), events);
         }
         List<CallOutcome> outcomes = calls.callAll(requests(state), config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
-            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+            return StageResult.cancelled();
         }
         Instant now = clock.instant();
         List<Contribution> rows = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
-        events.add(new EventPayload.RoundStarted(round, PHASE));
+        events.add(new EventPayload.RoundStarted(round, Phase.DISCUSSION.wireName()));
         int answered = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             AgentSpec agent = config.agents().get(i);
             CallOutcome outcome = outcomes.get(i);
-            rows.add(Calls.contribution(index, round, PHASE, agent.name(), outcome, now));
+            rows.add(Calls.contribution(index, round, Phase.DISCUSSION.wireName(), agent.name(), outcome, now));
             Calls.fallback(outcome).ifPresent(events::add);
-            events.add(Calls.event(round, PHASE, "delegate", agent.name(), outcome));
+            events.add(Calls.event(round, Phase.DISCUSSION.wireName(), "delegate", agent.name(), outcome));
             if (outcome instanceof CallOutcome.Answered) {
                 answered++;
             }
@@ -137,8 +102,7 @@ final class ConversationRoundStage implements Stage {
                     + Math.min(config.tolerance().minAgents(), total) + " and a failure ratio of at most "
                     + config.tolerance().maxFailureRatio() + " are required";
             events.add(new EventPayload.DebateFailed("quorum_lost", detail));
-            return new StageResult(
-                    rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Fail("quorum_lost", detail));
+            return new StageResult(rows, List.of(), Optional.empty(), events, new Ending.Failed("quorum_lost", detail));
         }
         if (answered < total) {
             events.add(new EventPayload.Notice(
@@ -159,11 +123,12 @@ final class ConversationRoundStage implements Stage {
                 control,
                 events);
         if (scribe.cancelled()) {
-            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+            return StageResult.cancelled();
         }
         CallOutcome.Answered summary = scribe.answer();
         if (summary != null) {
-            rows.add(Calls.contribution(index, round, SUMMARY, SCRIBE, summary, clock.instant()));
+            rows.add(Calls.contribution(
+                    index, round, Phase.SUMMARY.wireName(), Transcripts.SCRIBE, summary, clock.instant()));
             events.add(new EventPayload.ConversationSummary(
                     round, summary.response().content()));
         } else {
@@ -172,6 +137,6 @@ final class ConversationRoundStage implements Stage {
                     "no summary of round " + round + ": every scribe model failed ("
                             + String.join("; ", scribe.failures()) + ")"));
         }
-        return new StageResult(rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+        return StageResult.next(rows, List.of(), Optional.empty(), events);
     }
 }

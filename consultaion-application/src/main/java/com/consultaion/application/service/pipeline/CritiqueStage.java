@@ -5,6 +5,7 @@ import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.event.EventPayload;
 import com.consultaion.domain.judging.Anonymiser;
 import java.time.Clock;
@@ -39,7 +40,7 @@ final class CritiqueStage implements Stage {
     }
 
     private int round() {
-        return DraftStage.ROUND + critiqueRound;
+        return Transcripts.DRAFT_ROUND + critiqueRound;
     }
 
     @Override
@@ -76,19 +77,19 @@ final class CritiqueStage implements Stage {
         List<AgentSpec> participants = participants(state);
         List<CallOutcome> outcomes = calls.callAll(requests(state, participants), config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
-            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+            return StageResult.cancelled();
         }
         Instant now = clock.instant();
         List<Contribution> rows = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
-        events.add(new EventPayload.RoundStarted(round(), "critique"));
+        events.add(new EventPayload.RoundStarted(round(), Phase.CRITIQUE.wireName()));
         int failed = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             String agent = participants.get(i).name();
             CallOutcome outcome = outcomes.get(i);
-            rows.add(Calls.contribution(index, round(), "critique", agent, outcome, now));
+            rows.add(Calls.contribution(index, round(), Phase.CRITIQUE.wireName(), agent, outcome, now));
             Calls.fallback(outcome).ifPresent(events::add);
-            events.add(Calls.event(round(), "critique", "revised", agent, outcome));
+            events.add(Calls.event(round(), Phase.CRITIQUE.wireName(), "revised", agent, outcome));
             if (outcome instanceof CallOutcome.Failed) {
                 failed++;
             }
@@ -99,6 +100,6 @@ final class CritiqueStage implements Stage {
                     failed + " of " + participants.size() + " revisions failed in critique round " + critiqueRound
                             + "; those agents keep their previous answer"));
         }
-        return new StageResult(rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+        return StageResult.next(rows, List.of(), Optional.empty(), events);
     }
 }

@@ -3,6 +3,7 @@ package com.consultaion.application.service.pipeline;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.EventPayload;
 import com.consultaion.domain.judging.RankingResult;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A debate with everything committed so far, rebuilt from the stores when a worker (re)starts it. Stages read
@@ -88,9 +88,10 @@ public final class DebateState {
         return Optional.ofNullable(ranking);
     }
 
-    /** Phases whose contributions are not an agent's answer: the synthesis, the chair's verdict, summaries. */
-    static final Set<String> NOT_CANDIDATES =
-            Set.of("synthesis", ChairStage.PHASE, ConversationRoundStage.SUMMARY, FacilitatorStage.PHASE);
+    /** Whether a contribution is an agent's answer, not a synthesis, the chair's verdict or a summary. */
+    static boolean isAnswer(Contribution c) {
+        return Phase.of(c.phase()).map(Phase::isAnswer).orElse(true);
+    }
 
     /**
      * Each agent's latest successful answer (draft, revision, seat statement or conversation turn), in config
@@ -101,7 +102,7 @@ public final class DebateState {
         debate.config()
                 .agents()
                 .forEach(a -> contributions.stream()
-                        .filter(c -> c.agent().equals(a.name()) && c.ok() && !NOT_CANDIDATES.contains(c.phase()))
+                        .filter(c -> c.agent().equals(a.name()) && c.ok() && isAnswer(c))
                         .reduce((first, second) -> second)
                         .ifPresent(c -> latest.put(a.name(), c.content())));
         return latest;

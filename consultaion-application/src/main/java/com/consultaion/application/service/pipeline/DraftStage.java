@@ -5,6 +5,8 @@ import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.Ending;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import java.util.Optional;
 /** Stage 1: every agent answers the question in parallel. The debate fails if the quorum does not answer. */
 final class DraftStage implements Stage {
 
-    static final int ROUND = 1;
+    private static final int ROUND = Transcripts.DRAFT_ROUND;
 
     private final int index;
     private final ModelCalls calls;
@@ -29,7 +31,7 @@ final class DraftStage implements Stage {
 
     @Override
     public String name() {
-        return "draft";
+        return Phase.DRAFT.wireName();
     }
 
     @Override
@@ -49,19 +51,19 @@ final class DraftStage implements Stage {
         DebateConfig config = state.debate().config();
         List<CallOutcome> outcomes = calls.callAll(requests(state), config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
-            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+            return StageResult.cancelled();
         }
         Instant now = clock.instant();
         List<Contribution> rows = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
-        events.add(new EventPayload.RoundStarted(ROUND, "draft"));
+        events.add(new EventPayload.RoundStarted(ROUND, Phase.DRAFT.wireName()));
         int answered = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             AgentSpec agent = config.agents().get(i);
             CallOutcome outcome = outcomes.get(i);
-            rows.add(Calls.contribution(index, ROUND, "draft", agent.name(), outcome, now));
+            rows.add(Calls.contribution(index, ROUND, Phase.DRAFT.wireName(), agent.name(), outcome, now));
             Calls.fallback(outcome).ifPresent(events::add);
-            events.add(Calls.event(ROUND, "draft", "candidate", agent.name(), outcome));
+            events.add(Calls.event(ROUND, Phase.DRAFT.wireName(), "candidate", agent.name(), outcome));
             if (outcome instanceof CallOutcome.Answered) {
                 answered++;
             }
@@ -72,8 +74,7 @@ final class DraftStage implements Stage {
                     + Math.min(config.tolerance().minAgents(), total) + " and a failure ratio of at most "
                     + config.tolerance().maxFailureRatio() + " are required";
             events.add(new EventPayload.DebateFailed("quorum_lost", detail));
-            return new StageResult(
-                    rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Fail("quorum_lost", detail));
+            return new StageResult(rows, List.of(), Optional.empty(), events, new Ending.Failed("quorum_lost", detail));
         }
         if (answered < total) {
             events.add(new EventPayload.Notice(
@@ -81,6 +82,6 @@ final class DraftStage implements Stage {
                     (total - answered) + " of " + total
                             + " agents failed during drafting; the debate goes on without them"));
         }
-        return new StageResult(rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+        return StageResult.next(rows, List.of(), Optional.empty(), events);
     }
 }

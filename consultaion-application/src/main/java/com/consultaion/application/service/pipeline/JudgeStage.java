@@ -5,6 +5,7 @@ import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.EventPayload;
 import com.consultaion.domain.judging.Anonymiser;
@@ -44,7 +45,7 @@ final class JudgeStage implements Stage {
 
     @Override
     public String name() {
-        return "judge";
+        return Phase.JUDGE.wireName();
     }
 
     /** One planned call: which judge scores which candidate under which label. */
@@ -94,12 +95,12 @@ final class JudgeStage implements Stage {
         List<CallOutcome> outcomes =
                 calls.callAll(assignments.stream().map(Assignment::request).toList(), config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
-            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+            return StageResult.cancelled();
         }
         Instant now = clock.instant();
         List<Verdict> verdicts = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
-        events.add(new EventPayload.RoundStarted(round, "judge"));
+        events.add(new EventPayload.RoundStarted(round, Phase.JUDGE.wireName()));
         Map<String, Map<String, Double>> ballots = new LinkedHashMap<>();
         record(assignments, outcomes, now, verdicts, events, ballots);
         // Self-preference exclusion must never leave a candidate unjudged while a judge could score it: when every
@@ -111,7 +112,7 @@ final class JudgeStage implements Stage {
             List<CallOutcome> retried =
                     calls.callAll(again.stream().map(Assignment::request).toList(), config.callTimeout(), control);
             if (control.cancelled() || Calls.anyCancelled(retried)) {
-                return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+                return StageResult.cancelled();
             }
             second.forEach((judge, candidates) -> events.add(new EventPayload.Notice(
                     "warn",
@@ -136,7 +137,7 @@ final class JudgeStage implements Stage {
                     "warn",
                     "no judge's verdict could be used; the ranking follows the configured order of the agents"));
         }
-        return new StageResult(List.of(), verdicts, Optional.of(ranking), events, new StageResult.Outcome.Continue());
+        return StageResult.next(List.of(), verdicts, Optional.of(ranking), events);
     }
 
     /** Turns each call's outcome into its verdict, its events and (when parsed) its ballot entry. */

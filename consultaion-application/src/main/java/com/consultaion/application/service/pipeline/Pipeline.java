@@ -33,7 +33,7 @@ public final class Pipeline {
                 for (int r = 1; r <= config.critiqueRounds(); r++) {
                     stages.add(new CritiqueStage(r, r, calls, clock));
                 }
-                stages.add(new JudgeStage(calls, clock, DraftStage.ROUND + config.critiqueRounds() + 1));
+                stages.add(new JudgeStage(calls, clock, Transcripts.DRAFT_ROUND + config.critiqueRounds() + 1));
                 stages.add(new SynthesisStage(stages.size(), calls, clock));
             }
             case PARLIAMENT -> {
@@ -60,10 +60,10 @@ public final class Pipeline {
 
     /** A stopped debate's final answer: the best candidate so far, if any (used when the budget runs out). */
     public static Optional<String> bestAnswer(DebateState state) {
-        return SynthesisStage.bestAnswer(state);
+        return Transcripts.bestAnswer(state);
     }
 
     public static Map<String, Object> meta(DebateState state, List<String> warnings) {
-        return SynthesisStage.meta(state, warnings, null, null, null);
+        return FinalMeta.of(state, warnings, null);
     }
 }

@@ -3,6 +3,7 @@ package com.consultaion.application.service.pipeline;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.Ending;
 import com.consultaion.domain.debate.Panel;
 import com.consultaion.domain.debate.SeatReply;
 import com.consultaion.domain.event.EventPayload;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,28 +39,10 @@ final class SeatPhaseStage implements Stage {
         return phase.wireName();
     }
 
-    static Panel panel(DebateState state) {
-        return Objects.requireNonNull(state.debate().config().panel(), "a parliament has a panel");
-    }
-
-    /** Every seat statement so far, in order, as later speakers see it. */
-    static List<Prompts.Statement> transcript(DebateState state) {
-        Panel panel = panel(state);
-        List<Prompts.Statement> said = new ArrayList<>();
-        for (Contribution c : state.contributions()) {
-            Panel.Seat seat = panel.seatNamed(c.agent());
-            if (c.ok() && seat != null && !DebateState.NOT_CANDIDATES.contains(c.phase())) {
-                said.add(new Prompts.Statement(
-                        seat.name(), seat.role().title() + ", " + c.phase(), Objects.requireNonNull(c.content())));
-            }
-        }
-        return said;
-    }
-
     private List<ChatRequest> requests(DebateState state) {
         String question = state.debate().prompt().text();
-        List<Prompts.Statement> before = transcript(state);
-        return panel(state).seats().stream()
+        List<Prompts.Statement> before = Transcripts.seatStatements(state);
+        return Transcripts.panel(state).seats().stream()
                 .map(seat -> Prompts.seat(seat, question, phase, before))
                 .toList();
     }
@@ -72,11 +54,11 @@ final class SeatPhaseStage implements Stage {
 
     @Override
     public StageResult run(DebateState state, RunControl control) {
-        Panel panel = panel(state);
+        Panel panel = Transcripts.panel(state);
         List<CallOutcome> outcomes =
                 calls.callAll(requests(state), state.debate().config().callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
-            return StageResult.ending(List.of(), new StageResult.Outcome.Cancel());
+            return StageResult.cancelled();
         }
         Instant now = clock.instant();
         List<Contribution> rows = new ArrayList<>();
@@ -127,7 +109,7 @@ final class SeatPhaseStage implements Stage {
                     + panel.maxSeatFailRatio() + " are required";
             events.add(new EventPayload.DebateFailed(FAILURE_REASON, detail));
             return new StageResult(
-                    rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Fail(FAILURE_REASON, detail));
+                    rows, List.of(), Optional.empty(), events, new Ending.Failed(FAILURE_REASON, detail));
         }
         if (answered < total) {
             events.add(new EventPayload.Notice(
@@ -135,6 +117,6 @@ final class SeatPhaseStage implements Stage {
                     (total - answered) + " of " + total + " seats failed in the " + phase.wireName()
                             + " phase; the session goes on without them"));
         }
-        return new StageResult(rows, List.of(), Optional.empty(), events, new StageResult.Outcome.Continue());
+        return StageResult.next(rows, List.of(), Optional.empty(), events);
     }
 }
