@@ -21,16 +21,25 @@ public final class QuotaPolicy {
     public record Usage(int debatesThisMonth, long tokensToday, long tokensThisMonth, int running) {}
 
     /**
-     * A refusal naming the limit: {@code status} 402 or 429, a stable code, the limit and the usage (null where a
-     * number makes no sense) and when it resets (null when it does not reset by time).
+     * A refusal naming the limit: its kind, a stable code, the limit and the usage (null where a number makes no
+     * sense) and when it resets (null when it does not reset by time).
      */
     public record Refusal(
-            int status,
+            Kind kind,
             String code,
             String message,
             @Nullable Long limit,
             @Nullable Long used,
-            @Nullable Instant resetAt) {}
+            @Nullable Instant resetAt) {
+
+        /** Whether the plan stands in the way (a higher plan allows it), or the same request succeeds soon. */
+        public enum Kind {
+            /** Beyond what the plan allows: more agents, a model tier, exports, this month's debates (HTTP 402). */
+            PLAN_LIMIT,
+            /** Only for now: today's tokens, the running debates (HTTP 429, with Retry-After). */
+            RETRY_LATER
+        }
+    }
 
     /**
      * The first limit of the plan that starting this debate would break, or empty when it may start.
@@ -42,7 +51,7 @@ public final class QuotaPolicy {
         Plan.Limits l = plan.limits();
         if (agents > l.maxAgents()) {
             return refuse(
-                    402,
+                    Refusal.Kind.PLAN_LIMIT,
                     "plan.max_agents",
                     "The " + plan.name() + " plan allows " + l.maxAgents() + " agents per debate.",
                     l.maxAgents(),
@@ -53,7 +62,7 @@ public final class QuotaPolicy {
         forbidden.removeAll(l.modelTiers());
         if (!forbidden.isEmpty()) {
             return refuse(
-                    402,
+                    Refusal.Kind.PLAN_LIMIT,
                     "plan.model_tier",
                     "The " + plan.name() + " plan does not include the model tier(s) " + String.join(", ", forbidden)
                             + ".",
@@ -63,7 +72,7 @@ public final class QuotaPolicy {
         }
         if (usage.debatesThisMonth() >= l.debatesPerMonth()) {
             return refuse(
-                    402,
+                    Refusal.Kind.PLAN_LIMIT,
                     "plan.debates_per_month",
                     "The " + plan.name() + " plan allows " + l.debatesPerMonth() + " debates per month.",
                     l.debatesPerMonth(),
@@ -72,7 +81,7 @@ public final class QuotaPolicy {
         }
         if (usage.running() >= l.concurrentDebates()) {
             return refuse(
-                    429,
+                    Refusal.Kind.RETRY_LATER,
                     "quota.concurrent_debates",
                     "At most " + l.concurrentDebates() + " debates may run at once on the " + plan.name()
                             + " plan; wait for one to finish.",
@@ -82,7 +91,7 @@ public final class QuotaPolicy {
         }
         if (usage.tokensToday() + reserve > l.tokensPerDay()) {
             return refuse(
-                    429,
+                    Refusal.Kind.RETRY_LATER,
                     "quota.tokens_per_day",
                     "This debate may use up to " + reserve + " tokens; "
                             + (l.tokensPerDay() - Math.min(l.tokensPerDay(), usage.tokensToday())) + " of today's "
@@ -99,7 +108,7 @@ public final class QuotaPolicy {
         return plan.limits().exports()
                 ? Optional.empty()
                 : refuse(
-                        402,
+                        Refusal.Kind.PLAN_LIMIT,
                         "plan.exports_disabled",
                         "The " + plan.name() + " plan does not include exports.",
                         null,
@@ -136,14 +145,14 @@ public final class QuotaPolicy {
     }
 
     private static Optional<Refusal> refuse(
-            int status,
+            Refusal.Kind kind,
             String code,
             String message,
             @Nullable Number limit,
             @Nullable Number used,
             @Nullable Instant reset) {
         return Optional.of(new Refusal(
-                status,
+                kind,
                 code,
                 message,
                 limit == null ? null : limit.longValue(),

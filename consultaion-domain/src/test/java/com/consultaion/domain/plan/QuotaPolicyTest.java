@@ -22,15 +22,15 @@ class QuotaPolicyTest {
     @Test
     void whatThePlanForbidsIs402() {
         assertThat(QuotaPolicy.check(FREE, NONE, 4, Set.of("standard"), 1, NOW).orElseThrow())
-                .extracting(QuotaPolicy.Refusal::status, QuotaPolicy.Refusal::code, QuotaPolicy.Refusal::limit)
-                .containsExactly(402, "plan.max_agents", 3L);
+                .extracting(QuotaPolicy.Refusal::kind, QuotaPolicy.Refusal::code, QuotaPolicy.Refusal::limit)
+                .containsExactly(QuotaPolicy.Refusal.Kind.PLAN_LIMIT, "plan.max_agents", 3L);
         assertThat(QuotaPolicy.check(FREE, NONE, 2, Set.of("standard", "advanced"), 1, NOW)
                         .orElseThrow()
                         .code())
                 .isEqualTo("plan.model_tier");
         QuotaPolicy.Refusal month = QuotaPolicy.check(FREE, new QuotaPolicy.Usage(5, 0, 0, 0), 2, Set.of(), 1, NOW)
                 .orElseThrow();
-        assertThat(month.status()).isEqualTo(402);
+        assertThat(month.kind()).isEqualTo(QuotaPolicy.Refusal.Kind.PLAN_LIMIT);
         assertThat(month.used()).isEqualTo(5);
         assertThat(month.resetAt()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(QuotaPolicy.checkExport(FREE).orElseThrow().code()).isEqualTo("plan.exports_disabled");
@@ -40,12 +40,12 @@ class QuotaPolicyTest {
     void whatIsOnlyUsedUpForNowIs429WithItsReset() {
         assertThat(QuotaPolicy.check(FREE, new QuotaPolicy.Usage(1, 0, 0, 1), 2, Set.of(), 1, NOW)
                         .orElseThrow())
-                .extracting(QuotaPolicy.Refusal::status, QuotaPolicy.Refusal::code)
-                .containsExactly(429, "quota.concurrent_debates");
+                .extracting(QuotaPolicy.Refusal::kind, QuotaPolicy.Refusal::code)
+                .containsExactly(QuotaPolicy.Refusal.Kind.RETRY_LATER, "quota.concurrent_debates");
         QuotaPolicy.Refusal tokens = QuotaPolicy.check(
                         FREE, new QuotaPolicy.Usage(1, 50_000, 50_000, 0), 2, Set.of(), 60_000, NOW)
                 .orElseThrow();
-        assertThat(tokens.status()).isEqualTo(429);
+        assertThat(tokens.kind()).isEqualTo(QuotaPolicy.Refusal.Kind.RETRY_LATER);
         assertThat(tokens.code()).isEqualTo("quota.tokens_per_day");
         assertThat(tokens.used()).isEqualTo(50_000);
         assertThat(tokens.resetAt()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));

@@ -149,10 +149,10 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 .temperature(request.temperature())
                 .maxCompletionTokens(request.maxOutputTokens());
         for (ChatMessage m : request.messages()) {
-            if (m.role() == ChatMessage.Role.SYSTEM) {
-                params.addSystemMessage(m.content());
-            } else {
-                params.addUserMessage(m.content());
+            switch (m.role()) {
+                case SYSTEM -> params.addSystemMessage(m.content());
+                case USER -> params.addUserMessage(m.content());
+                case ASSISTANT -> params.addAssistantMessage(m.content());
             }
         }
         ChatCompletionCreateParams built = params.build();
@@ -186,7 +186,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         Optional<CompletionUsage> reported = completion.usage();
         long in = reported.map(CompletionUsage::promptTokens).orElseGet(() -> BudgetPolicy.tokensOf(text(request)));
         long out = reported.map(CompletionUsage::completionTokens).orElseGet(() -> BudgetPolicy.tokensOf(content));
-        double cost = in / 1000.0 * info.costPer1kInput() + out / 1000.0 * info.costPer1kOutput();
+        double cost = info.costUsd(in, out);
         // Estimated when the provider reported no usage: the ledger says so.
         return new ChatResponse(
                 content, request.model(), settings.name(), new Usage(in, out, cost, reported.isEmpty()));

@@ -17,6 +17,8 @@ import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.ChatTask;
 import com.consultaion.application.port.out.Telemetry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +122,29 @@ class OpenAiChatModelTest {
         assertThat(r.usage().estimated()).isFalse();
         assertThat(r.usage().costUsd()).isEqualTo(12 / 1000.0 * 0.5 + 5 / 1000.0 * 1.5);
         assertThat(server.bodies.get(0)).contains("\"model\":\"m1\"", "\"temperature\":0.5", "You are A.", "What now?");
+    }
+
+    /** Regression: assistant turns went out as user messages, so the model read its own words as the user's. */
+    @Test
+    void eachMessageKeepsItsRole() throws Exception {
+        FakeOpenAi server = server();
+        ChatRequest conversation = new ChatRequest(
+                "m1",
+                ChatTask.DRAFT,
+                List.of(
+                        ChatMessage.system("You are A."),
+                        ChatMessage.user("What now?"),
+                        new ChatMessage(ChatMessage.Role.ASSISTANT, "Earlier answer."),
+                        ChatMessage.user("And then?")),
+                0.5,
+                100);
+
+        model(server).complete(conversation).get(30, TimeUnit.SECONDS);
+
+        JsonNode messages = new ObjectMapper().readTree(server.bodies.get(0)).get("messages");
+        assertThat(messages).hasSize(4);
+        assertThat(messages.findValuesAsText("role")).containsExactly("system", "user", "assistant", "user");
+        assertThat(messages.get(2).get("content").asText()).isEqualTo("Earlier answer.");
     }
 
     @Test

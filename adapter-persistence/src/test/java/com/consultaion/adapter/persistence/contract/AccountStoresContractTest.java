@@ -148,6 +148,11 @@ class AccountStoresContractTest {
                 "'; DROP TABLE audit_log; --",
                 Map.of("k", "\" OR 1=1")));
         audit.record(new AuditTrail.Entry(T0, null, "login_failed", null, null, null, null, Map.of()));
+
+        // Both were stored (the hostile text as data): retention finds exactly these two, older than T0 + 1 s.
+        assertThat(audit.deleteBefore(T0)).isZero();
+        assertThat(audit.deleteBefore(T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(audit.deleteBefore(T0.plusSeconds(1))).isZero();
     }
 
     @ParameterizedTest

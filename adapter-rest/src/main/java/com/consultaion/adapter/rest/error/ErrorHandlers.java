@@ -7,6 +7,7 @@ import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.StorageUnavailableException;
 import com.consultaion.domain.DomainException;
 import com.consultaion.domain.ValidationException;
+import com.consultaion.domain.plan.QuotaPolicy;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -167,7 +168,7 @@ final class ErrorHandlers {
             details.put("limit", r.limit());
             details.put("used", r.used());
             details.put("reset_at", r.resetAt() == null ? null : r.resetAt().toString());
-            if (r.status() == 402) {
+            if (r.kind() == QuotaPolicy.Refusal.Kind.PLAN_LIMIT) {
                 return HttpResponse.<ApiError>status(HttpStatus.PAYMENT_REQUIRED)
                         .body(ApiError.of(r.code(), r.message(), details));
             }

@@ -19,5 +19,11 @@ public interface ChatModel {
     }
 
     /** What the core needs to know about a model before calling it. */
-    record ModelInfo(String model, String provider, double costPer1kInput, double costPer1kOutput) {}
+    record ModelInfo(String model, String provider, double costPer1kInput, double costPer1kOutput) {
+
+        /** What a call with these token counts costs, in USD, at this model's prices. */
+        public double costUsd(long inputTokens, long outputTokens) {
+            return inputTokens / 1000.0 * costPer1kInput + outputTokens / 1000.0 * costPer1kOutput;
+        }
+    }
 }

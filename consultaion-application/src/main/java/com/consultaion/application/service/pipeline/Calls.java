@@ -22,7 +22,7 @@ final class Calls {
                     r.messages().stream().map(m -> m.content()).reduce("", String::concat));
             long out = r.maxOutputTokens();
             ChatModel.ModelInfo info = calls.describe(r.model());
-            double cost = in / 1000.0 * info.costPer1kInput() + out / 1000.0 * info.costPer1kOutput();
+            double cost = info.costUsd(in, out);
             total = total.plus(new BudgetPolicy.Estimate(in + out, cost));
         }
         return total;
