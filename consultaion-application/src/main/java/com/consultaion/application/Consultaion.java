@@ -1,48 +1,34 @@
 package com.consultaion.application;
 
-import com.consultaion.application.port.in.AssignPlanUseCase;
-import com.consultaion.application.port.in.BillingQueries;
-import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.ClientContext;
-import com.consultaion.application.port.in.ExportDebateUseCase;
-import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
-import com.consultaion.application.port.in.ListDebatesQuery;
-import com.consultaion.application.port.in.ModelQueries;
-import com.consultaion.application.port.in.ReadDebateEventsQuery;
-import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.Requester;
-import com.consultaion.application.port.in.RetryDebateUseCase;
-import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateCommand;
-import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.ContentEraser;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.LogContext;
+import com.consultaion.application.port.out.LoginAttempts;
 import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.application.port.out.PasswordHasher;
 import com.consultaion.application.port.out.RatingStore;
+import com.consultaion.application.port.out.ReadinessProbe;
+import com.consultaion.application.port.out.SessionRepository;
+import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Tracing;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.TranscriptRepository;
+import com.consultaion.application.port.out.UserRepository;
 import com.consultaion.application.port.out.WorkLeases;
-import com.consultaion.application.service.BillingService;
-import com.consultaion.application.service.DebateControlService;
-import com.consultaion.application.service.DebateJournal;
-import com.consultaion.application.service.DebateQueries;
-import com.consultaion.application.service.DebateRunner;
 import com.consultaion.application.service.DebateWorker;
-import com.consultaion.application.service.ExportService;
-import com.consultaion.application.service.LeaderboardService;
-import com.consultaion.application.service.RoutingService;
-import com.consultaion.application.service.StartDebateService;
-import com.consultaion.application.service.pipeline.ModelCalls;
-import com.consultaion.application.service.pipeline.Pipeline;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
@@ -58,8 +44,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,65 +67,17 @@ import java.util.function.Supplier;
  */
 public final class Consultaion implements AutoCloseable {
 
-    private final StartDebateService starter;
-    private final DebateQueries queries;
-    private final DebateControlService control;
-    private final DebateWorker worker;
-    private final RoutingService routing;
-    private final LeaderboardService leaderboard;
-    private final BillingService billing;
-    private final ExportService exports;
-    private final DebateEventBus bus;
-    private final ExecutorService calls;
+    private final Core core;
     private final String defaultModel;
 
-    private Consultaion(Builder b, ChatModel chatModel, Stores s) {
-        Clock clock = b.clock;
-        this.bus = s.bus();
-        this.calls = Executors.newVirtualThreadPerTaskExecutor();
-        this.defaultModel = b.defaultModel;
-        Pipeline pipeline =
-                new Pipeline(new ModelCalls(chatModel, calls, b.telemetry, b.tracing, b.models::alternatives), clock);
-        this.leaderboard = new LeaderboardService(
-                s.ratings(), s.transactions(), b.leaderboardSettings, b.leaderboardRefreshDelay, b.audit, clock);
-        this.billing =
-                new BillingService(s.billing(), b.models, b.plans, b.defaultPlan, clock, s.transactions(), b.audit);
-        DebateJournal journal = new DebateJournal(s.debates(), s.events(), s.bus(), s.transactions());
-        DebateRunner runner = new DebateRunner(
-                s.debates(),
-                s.transcripts(),
-                s.events(),
-                journal,
-                s.leases(),
-                pipeline,
-                leaderboard,
-                billing,
-                b.telemetry,
-                b.tracing,
-                b.logContext,
-                clock);
-        this.worker = new DebateWorker(s.leases(), s.debates(), runner, clock, b.workerSettings, b.logContext);
-        this.routing = new RoutingService(b.models, billing);
-        this.starter = new StartDebateService(
-                s.debates(),
-                journal,
-                worker,
-                s.leases(),
-                clock,
-                b.ids,
-                b.models,
-                billing,
-                b.telemetry,
-                b.tracing,
-                b.audit,
-                pipeline,
-                routing);
-        this.queries = new DebateQueries(s.debates(), s.transcripts(), s.events());
-        this.exports = new ExportService(queries, billing, b.audit, clock);
-        this.control = new DebateControlService(s.debates(), s.events(), journal, worker, clock, billing, b.telemetry);
-        if (b.startWorker) {
-            worker.start();
-        }
+    private Consultaion(Core core, String defaultModel) {
+        this.core = core;
+        this.defaultModel = defaultModel;
+    }
+
+    /** Every use case, for adapters that act on behalf of many requesters (the HTTP API). */
+    public Core core() {
+        return core;
     }
 
     public static Builder builder() {
@@ -157,23 +93,13 @@ public final class Consultaion implements AutoCloseable {
         return start(prompt, DebateMode.DEBATE, config);
     }
 
-    /** The models debates can name, and the default config. */
-    public ModelQueries modelQueries() {
-        return routing;
-    }
-
-    /** Which model a debate runs on: by routing policy, or the one the request names. */
-    public RouteModelQuery routeModelQuery() {
-        return routing;
-    }
-
     /**
      * Starts a debate in any mode. A parliament takes its seats from {@code config.panel()} (see {@link
      * DebateConfig#withPanel}) or, without one, sits the default panel on the config's first agent's model; a
      * conversation reads {@code config.conversation()}.
      */
     public Debate start(String prompt, DebateMode mode, DebateConfig config) {
-        return starter.start(StartDebateCommand.of(Requester.system(), prompt, mode, config));
+        return core.startDebate().start(StartDebateCommand.of(Requester.system(), prompt, mode, config));
     }
 
     /** Starts a debate and waits until it reaches a terminal state. */
@@ -182,30 +108,32 @@ public final class Consultaion implements AutoCloseable {
     }
 
     public Optional<Debate> get(DebateId id) {
-        return queries.get(id, Requester.system());
+        return core.getDebate().get(id, Requester.system());
     }
 
     public Optional<GetTranscriptQuery.Transcript> transcript(DebateId id) {
-        return queries.transcript(id, Requester.system());
+        return core.getTranscript().transcript(id, Requester.system());
     }
 
     public List<DebateEvent> events(DebateId id, long afterSeq) {
-        return queries.readAfter(id, Requester.system(), afterSeq, 1000).orElse(List.of());
+        return core.readDebateEvents()
+                .readAfter(id, Requester.system(), afterSeq, 1000)
+                .orElse(List.of());
     }
 
     public Optional<Debate> cancel(DebateId id) {
-        return control.cancel(id, Requester.system());
+        return core.cancelDebate().cancel(id, Requester.system());
     }
 
     public Optional<Debate> retry(DebateId id) {
-        return control.retry(id, Requester.system());
+        return core.retryDebate().retry(id, Requester.system());
     }
 
     /** Waits for a terminal state, woken by the event bus (and re-checking every 200 ms). */
     public Debate await(DebateId id, Duration timeout) throws TimeoutException {
         Instant until = Instant.now().plus(timeout);
         Semaphore changed = new Semaphore(0);
-        try (DebateEventBus.Subscription ignored = bus.subscribe(id, seq -> changed.release())) {
+        try (DebateEventBus.Subscription ignored = core.bus().subscribe(id, seq -> changed.release())) {
             while (true) {
                 Debate debate = get(id).orElseThrow(() -> new IllegalArgumentException("no debate " + id));
                 if (debate.status().isTerminal()) {
@@ -225,95 +153,54 @@ public final class Consultaion implements AutoCloseable {
         }
     }
 
-    // --- the use cases, for adapters that act on behalf of many requesters (the HTTP API) ---
-
-    public StartDebateUseCase startDebateUseCase() {
-        return starter;
-    }
-
-    public GetDebateQuery getDebateQuery() {
-        return queries;
-    }
-
-    public ListDebatesQuery listDebatesQuery() {
-        return queries;
-    }
-
-    public GetTranscriptQuery getTranscriptQuery() {
-        return queries;
-    }
-
-    public ReadDebateEventsQuery readDebateEventsQuery() {
-        return queries;
-    }
-
-    public CancelDebateUseCase cancelDebateUseCase() {
-        return control;
-    }
-
-    public RetryDebateUseCase retryDebateUseCase() {
-        return control;
-    }
-
-    /** The leaderboard and persona statistics. */
-    public LeaderboardQueries leaderboardQueries() {
-        return leaderboard;
-    }
-
     /** Rebuilds every leaderboard from the stored matches now (the numbers equal those kept after each debate). */
     public LeaderboardQueries.Recomputed recomputeRatings() {
-        return leaderboard.recompute(Requester.system(), ClientContext.NONE);
-    }
-
-    public RecomputeRatingsUseCase recomputeRatingsUseCase() {
-        return leaderboard;
-    }
-
-    /** Markdown and CSV exports, checked against the plan and audited. */
-    public ExportDebateUseCase exportDebateUseCase() {
-        return exports;
-    }
-
-    /** An admin's plan change, audited. */
-    public AssignPlanUseCase assignPlanUseCase() {
-        return billing;
-    }
-
-    /** Plans, a user's usage, and the plan checks. */
-    public BillingQueries billingQueries() {
-        return billing;
+        return core.recomputeRatings().recompute(Requester.system(), ClientContext.NONE);
     }
 
     /** Debates this node's worker is running now. */
     public int activeDebates() {
-        return worker.activeCount();
+        return core.activeDebates();
     }
 
     /** Stops the worker: debates in flight are handed back and resume at their last checkpoint next time. */
     @Override
     public void close() {
-        worker.close();
-        calls.shutdownNow();
+        core.close();
     }
 
     /** Assembles a {@link Consultaion} from its ports. */
     public static final class Builder {
-        private @Nullable ChatModel chatModel;
-        private @Nullable Stores stores;
-        private List<Plan> plans = Plan.DEFAULTS;
-        private String defaultPlan = Plan.DEFAULT_SLUG;
-        private LogContext logContext = LogContext.NONE;
-        private Telemetry telemetry = Telemetry.NONE;
-        private Tracing tracing = Tracing.NONE;
-        private Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
-        private Duration leaderboardRefreshDelay = Duration.ZERO;
-        private Clock clock = Clock.systemUTC();
-        private Supplier<DebateId> ids = DebateId::random;
-        private String defaultModel = "local";
-        private DebateWorker.Settings workerSettings = DebateWorker.Settings.defaults("embedded-" + UUID.randomUUID());
-        private boolean startWorker = true;
-        private AuditTrail audit = AuditTrail.NONE;
-        private ModelCatalog models = ModelCatalog.ANY;
+        @Nullable
+        ChatModel chatModel;
+
+        @Nullable
+        Stores stores;
+
+        List<Plan> plans = Plan.DEFAULTS;
+        String defaultPlan = Plan.DEFAULT_SLUG;
+        LogContext logContext = LogContext.NONE;
+        Telemetry telemetry = Telemetry.NONE;
+        Tracing tracing = Tracing.NONE;
+        Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
+        Duration leaderboardRefreshDelay = Duration.ZERO;
+        Clock clock = Clock.systemUTC();
+        Supplier<DebateId> ids = DebateId::random;
+        String defaultModel = "local";
+        DebateWorker.Settings workerSettings = DebateWorker.Settings.defaults("embedded-" + UUID.randomUUID());
+        boolean startWorker = true;
+
+        @Nullable
+        AccountStores accountStores;
+
+        @Nullable
+        PasswordHasher passwordHasher;
+
+        Duration retainDebates = Duration.ofDays(365);
+        Duration retainAudit = Duration.ofDays(365);
+        List<ReadinessProbe> readinessProbes = List.of();
+        AuditTrail audit = AuditTrail.NONE;
+        ModelCatalog models = ModelCatalog.ANY;
 
         private Builder() {}
 
@@ -411,9 +298,41 @@ public final class Consultaion implements AutoCloseable {
             return this;
         }
 
-        public Consultaion build() {
-            return new Consultaion(
+        /**
+         * The account stores and the password hasher: with them the core also offers accounts, API keys, teams,
+         * authentication and retention ({@link Core#accounts()} …).
+         */
+        public Builder accounts(AccountStores stores, PasswordHasher hasher) {
+            this.accountStores = Objects.requireNonNull(stores);
+            this.passwordHasher = Objects.requireNonNull(hasher);
+            return this;
+        }
+
+        /** How long finished debates keep their content and audit entries are kept; 365 days each by default. */
+        public Builder retention(Duration debates, Duration audit) {
+            this.retainDebates = Objects.requireNonNull(debates);
+            this.retainAudit = Objects.requireNonNull(audit);
+            return this;
+        }
+
+        /** What readiness checks (the database, the models …); none by default, which reports not ready. */
+        public Builder readiness(List<ReadinessProbe> probes) {
+            this.readinessProbes = List.copyOf(probes);
+            return this;
+        }
+
+        /** Assembles the core without the embedding API (the service binds its use cases as beans). */
+        public Core buildCore() {
+            Core core = new Core(
                     this, Objects.requireNonNull(chatModel, "chatModel"), Objects.requireNonNull(stores, "stores"));
+            if (startWorker) {
+                core.startWorker();
+            }
+            return core;
+        }
+
+        public Consultaion build() {
+            return new Consultaion(buildCore(), defaultModel);
         }
     }
 
@@ -434,6 +353,25 @@ public final class Consultaion implements AutoCloseable {
         RatingStore ratings();
 
         BillingStore billing();
+    }
+
+    /** The account store ports of one persistence adapter. */
+    public interface AccountStores {
+        UserRepository users();
+
+        SessionRepository sessions();
+
+        ApiKeyRepository apiKeys();
+
+        LoginAttempts attempts();
+
+        AuditTrail audit();
+
+        ContentEraser eraser();
+
+        TeamRepository teams();
+
+        IdentityStore identities();
     }
 
     /** Convenience: a {@link Stores} from its parts. */

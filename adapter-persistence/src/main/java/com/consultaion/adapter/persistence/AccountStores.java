@@ -1,5 +1,6 @@
 package com.consultaion.adapter.persistence;
 
+import com.consultaion.application.Consultaion;
 import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.ContentEraser;
@@ -18,4 +19,5 @@ public record AccountStores(
         AuditTrail audit,
         ContentEraser eraser,
         TeamRepository teams,
-        IdentityStore identities) {}
+        IdentityStore identities)
+        implements Consultaion.AccountStores {}

@@ -1,20 +1,11 @@
 package com.consultaion.bootstrap.config;
 
-import com.consultaion.adapter.persistence.AccountStores;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.rest.security.AccessTokens;
 import com.consultaion.adapter.rest.security.CookieSettings;
 import com.consultaion.adapter.rest.security.Pbkdf2PasswordHasher;
-import com.consultaion.application.port.in.AccountUseCases;
-import com.consultaion.application.port.in.ApiKeyUseCases;
-import com.consultaion.application.port.in.AuthenticateQuery;
-import com.consultaion.application.port.in.TeamUseCases;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.PasswordHasher;
-import com.consultaion.application.service.AccountService;
-import com.consultaion.application.service.ApiKeyService;
-import com.consultaion.application.service.AuthenticationService;
-import com.consultaion.application.service.TeamService;
 import com.consultaion.bootstrap.StartupFailure;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -56,40 +47,7 @@ final class AccountFactory {
     }
 
     @Singleton
-    AccountUseCases accounts(JdbiStores stores, PasswordHasher hasher, Clock clock) {
-        AccountStores a = stores.accounts();
-        return new AccountService(
-                a.users(),
-                a.sessions(),
-                a.apiKeys(),
-                a.attempts(),
-                hasher,
-                a.audit(),
-                a.eraser(),
-                a.teams(),
-                stores.transactions(),
-                clock);
-    }
-
-    @Singleton
     AuditTrail auditTrail(JdbiStores stores) {
         return stores.accounts().audit();
-    }
-
-    @Singleton
-    ApiKeyUseCases apiKeys(JdbiStores stores, Clock clock) {
-        return new ApiKeyService(stores.accounts().apiKeys(), stores.accounts().audit(), clock);
-    }
-
-    @Singleton
-    TeamUseCases teams(JdbiStores stores, Clock clock) {
-        AccountStores a = stores.accounts();
-        return new TeamService(a.teams(), a.users(), stores.debates(), a.audit(), stores.transactions(), clock);
-    }
-
-    @Singleton
-    AuthenticateQuery authenticate(JdbiStores stores, Clock clock) {
-        AccountStores a = stores.accounts();
-        return new AuthenticationService(a.identities(), a.apiKeys(), clock);
     }
 }

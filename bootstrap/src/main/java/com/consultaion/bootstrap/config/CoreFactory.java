@@ -1,9 +1,6 @@
 package com.consultaion.bootstrap.config;
 
 import com.consultaion.adapter.rest.ops.BuildInfo;
-import com.consultaion.application.port.in.CheckReadinessQuery;
-import com.consultaion.application.port.out.ReadinessProbe;
-import com.consultaion.application.service.ReadinessService;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -11,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Properties;
 
 /** Wires the use cases of the core and the settings every adapter shares. */
@@ -36,10 +32,5 @@ final class CoreFactory {
         }
         return new BuildInfo(
                 properties.getProperty("app", "consultaion"), properties.getProperty("version", "unknown"));
-    }
-
-    @Singleton
-    CheckReadinessQuery readiness(List<ReadinessProbe> probes) {
-        return new ReadinessService(probes);
     }
 }

@@ -11,24 +11,33 @@ import com.consultaion.adapter.sse.StreamMetrics;
 import com.consultaion.adapter.sse.StreamRegistry;
 import com.consultaion.adapter.sse.StreamSettings;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.Core;
+import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.application.port.in.Admission;
+import com.consultaion.application.port.in.ApiKeyUseCases;
 import com.consultaion.application.port.in.AssignPlanUseCase;
+import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.CancelDebateUseCase;
+import com.consultaion.application.port.in.CheckReadinessQuery;
 import com.consultaion.application.port.in.ExportDebateUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ModelQueries;
+import com.consultaion.application.port.in.PurgeRetentionUseCase;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.application.port.in.TeamUseCases;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.application.port.out.PasswordHasher;
+import com.consultaion.application.port.out.ReadinessProbe;
 import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Tracing;
 import com.consultaion.application.service.DebateWorker;
@@ -237,6 +246,10 @@ final class DebateFactory {
             @Value("${consultaion.worker.node-id:}") String nodeId,
             @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
             @Value("${consultaion.leaderboard.refresh-delay:2s}") Duration refreshDelay,
+            @Value("${consultaion.retention.debate-days:365}") int debateDays,
+            @Value("${consultaion.retention.audit-days:365}") int auditDays,
+            PasswordHasher hasher,
+            List<ReadinessProbe> probes,
             Telemetry telemetry,
             Tracing tracing,
             Environment environment) {
@@ -247,6 +260,9 @@ final class DebateFactory {
                 .chatModel(chatModel)
                 .stores(stores)
                 .audit(stores.accounts().audit())
+                .accounts(stores.accounts(), hasher)
+                .retention(Duration.ofDays(debateDays), Duration.ofDays(auditDays))
+                .readiness(probes)
                 .models(models)
                 .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll, node.predecessors()))
                 .startWorker(workerEnabled)
@@ -263,73 +279,109 @@ final class DebateFactory {
                 .build();
     }
 
+    /** Every use case of the core, bound as beans for the adapters. */
     @Singleton
-    RouteModelQuery routeModel(Consultaion consultaion) {
-        return consultaion.routeModelQuery();
+    Core core(Consultaion consultaion) {
+        return consultaion.core();
     }
 
     @Singleton
-    ModelQueries modelQueries(Consultaion consultaion) {
-        return consultaion.modelQueries();
+    ModelQueries modelQueries(Core core) {
+        return core.models();
     }
 
     @Singleton
-    ExportDebateUseCase exportDebate(Consultaion consultaion) {
-        return consultaion.exportDebateUseCase();
+    ExportDebateUseCase exportDebate(Core core) {
+        return core.exportDebate();
     }
 
     @Singleton
-    AssignPlanUseCase assignPlan(Consultaion consultaion) {
-        return consultaion.assignPlanUseCase();
+    AssignPlanUseCase assignPlan(Core core) {
+        return core.assignPlan();
     }
 
     @Singleton
-    BillingQueries billing(Consultaion consultaion) {
-        return consultaion.billingQueries();
+    RouteModelQuery routeModel(Core core) {
+        return core.routeModel();
     }
 
     @Singleton
-    LeaderboardQueries leaderboard(Consultaion consultaion) {
-        return consultaion.leaderboardQueries();
+    BillingQueries billing(Core core) {
+        return core.billing();
     }
 
     @Singleton
-    RecomputeRatingsUseCase recomputeRatings(Consultaion consultaion) {
-        return consultaion.recomputeRatingsUseCase();
+    LeaderboardQueries leaderboard(Core core) {
+        return core.leaderboard();
     }
 
     @Singleton
-    StartDebateUseCase startDebate(Consultaion consultaion) {
-        return consultaion.startDebateUseCase();
+    RecomputeRatingsUseCase recomputeRatings(Core core) {
+        return core.recomputeRatings();
     }
 
     @Singleton
-    GetDebateQuery getDebate(Consultaion consultaion) {
-        return consultaion.getDebateQuery();
+    StartDebateUseCase startDebate(Core core) {
+        return core.startDebate();
     }
 
     @Singleton
-    ListDebatesQuery listDebates(Consultaion consultaion) {
-        return consultaion.listDebatesQuery();
+    GetDebateQuery getDebate(Core core) {
+        return core.getDebate();
     }
 
     @Singleton
-    GetTranscriptQuery getTranscript(Consultaion consultaion) {
-        return consultaion.getTranscriptQuery();
+    ListDebatesQuery listDebates(Core core) {
+        return core.listDebates();
     }
 
     @Singleton
-    ReadDebateEventsQuery readEvents(Consultaion consultaion) {
-        return consultaion.readDebateEventsQuery();
+    GetTranscriptQuery getTranscript(Core core) {
+        return core.getTranscript();
     }
 
     @Singleton
-    CancelDebateUseCase cancelDebate(Consultaion consultaion) {
-        return consultaion.cancelDebateUseCase();
+    ReadDebateEventsQuery readDebateEvents(Core core) {
+        return core.readDebateEvents();
     }
 
     @Singleton
-    RetryDebateUseCase retryDebate(Consultaion consultaion) {
-        return consultaion.retryDebateUseCase();
+    CancelDebateUseCase cancelDebate(Core core) {
+        return core.cancelDebate();
+    }
+
+    @Singleton
+    RetryDebateUseCase retryDebate(Core core) {
+        return core.retryDebate();
+    }
+
+    @Singleton
+    AccountUseCases accounts(Core core) {
+        return core.accounts();
+    }
+
+    @Singleton
+    ApiKeyUseCases apiKeys(Core core) {
+        return core.apiKeys();
+    }
+
+    @Singleton
+    TeamUseCases teams(Core core) {
+        return core.teams();
+    }
+
+    @Singleton
+    AuthenticateQuery authenticate(Core core) {
+        return core.authenticate();
+    }
+
+    @Singleton
+    PurgeRetentionUseCase retention(Core core) {
+        return core.retention();
+    }
+
+    @Singleton
+    CheckReadinessQuery readiness(Core core) {
+        return core.readiness();
     }
 }

@@ -1,15 +1,9 @@
 package com.consultaion.bootstrap.config;
 
-import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.application.port.in.PurgeRetentionUseCase;
-import com.consultaion.application.service.RetentionService;
-import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,24 +32,6 @@ final class RetentionJob {
                     result.auditEntriesDeleted());
         } catch (RuntimeException e) {
             LOG.warn("retention purge failed; it runs again at the next interval: {}", e.toString());
-        }
-    }
-
-    /** The use case, with the periods from configuration. */
-    @Factory
-    static final class Wiring {
-        @Singleton
-        PurgeRetentionUseCase retention(
-                JdbiStores stores,
-                Clock clock,
-                @Value("${consultaion.retention.debate-days:365}") int debateDays,
-                @Value("${consultaion.retention.audit-days:365}") int auditDays) {
-            return new RetentionService(
-                    stores.accounts().eraser(),
-                    stores.accounts().audit(),
-                    clock,
-                    Duration.ofDays(debateDays),
-                    Duration.ofDays(auditDays));
         }
     }
 }

@@ -49,11 +49,11 @@ class LeaderboardFlowTest {
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> stores.ratings().boardThrough(RatedDebate.OVERALL) == last);
 
-            List<RatingEntry> kept = consultaion.leaderboardQueries().board(null, 0, 200);
+            List<RatingEntry> kept = consultaion.core().leaderboard().board(null, 0, 200);
             assertThat(kept).extracting(RatingEntry::persona).containsExactlyInAnyOrder("Analyst", "Critic", "Builder");
             assertThat(kept).allSatisfy(e -> assertThat(e.matches()).isEqualTo(16));
             assertThat(consultaion.recomputeRatings().entries()).isEqualTo(3);
-            assertThat(consultaion.leaderboardQueries().board(null, 0, 200)).isEqualTo(kept);
+            assertThat(consultaion.core().leaderboard().board(null, 0, 200)).isEqualTo(kept);
         }
     }
 }

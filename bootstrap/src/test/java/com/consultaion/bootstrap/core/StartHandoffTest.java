@@ -290,20 +290,22 @@ class StartHandoffTest {
         ClientContext client = new ClientContext("203.0.113.9", "req-1");
         StartDebateCommand command = Consultaion.command(PipelineBehaviourTest.PROMPT, PipelineBehaviourTest.config());
 
-        assertThatThrownBy(() -> consultaion.startDebateUseCase().start(command, client))
+        assertThatThrownBy(() -> consultaion.core().startDebate().start(command, client))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(consultaion
-                        .listDebatesQuery()
+                        .core()
+                        .listDebates()
                         .list(Requester.system(), null, true, null, 10, 0)
                         .items())
                 .as("no debate without its audit entry")
                 .isEmpty();
 
         auditFails.set(false);
-        Debate started = consultaion.startDebateUseCase().start(command, client);
+        Debate started = consultaion.core().startDebate().start(command, client);
 
         assertThat(consultaion
-                        .listDebatesQuery()
+                        .core()
+                        .listDebates()
                         .list(Requester.system(), null, true, null, 10, 0)
                         .items())
                 .extracting(Debate::id)
