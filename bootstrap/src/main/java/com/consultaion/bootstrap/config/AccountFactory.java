@@ -25,7 +25,7 @@ final class AccountFactory {
     // Created at start-up, so a production rule it checks ends the start instead of every later sign-in (500).
     @Context
     PasswordHasher passwordHasher(
-            SecuritySettings security, @Value("${consultaion.security.pbkdf2-iterations:600000}") int iterations) {
+            SecuritySettings security, @Value("${consultaion.security.pbkdf2-iterations}") int iterations) {
         if (security.mode() == SecuritySettings.Mode.PRODUCTION
                 && iterations < Pbkdf2PasswordHasher.OWASP_2023_ITERATIONS) {
             throw new StartupFailure("consultaion.security.pbkdf2-iterations is " + iterations

@@ -16,7 +16,7 @@ final class CoreFactory {
 
     @Context
     SecuritySettings securitySettings(
-            @Value("${consultaion.mode:dev}") String mode, @Value("${jwt.secret:}") String jwtSecret) {
+            @Value("${consultaion.mode}") String mode, @Value("${jwt.secret:}") String jwtSecret) {
         return SecuritySettings.from(mode, jwtSecret);
     }
 

@@ -50,7 +50,6 @@ import com.consultaion.domain.safety.PiiScrubber.Kind;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -82,32 +81,27 @@ final class DebateFactory {
     }
 
     @Singleton
-    StreamSettings streamSettings(
-            @Value("${consultaion.sse.heartbeat:15s}") Duration heartbeat,
-            @Value("${consultaion.sse.max-lifetime:1h}") Duration maxLifetime,
-            @Value("${consultaion.sse.max-streams-per-identity:10}") int maxStreams,
-            @Value("${consultaion.sse.max-backlog-bytes:4194304}") long maxBacklogBytes) {
-        return new StreamSettings(heartbeat, maxLifetime, maxStreams, 200, maxBacklogBytes);
+    StreamSettings streamSettings(Settings.Sse sse) {
+        return new StreamSettings(
+                sse.heartbeat(), sse.maxLifetime(), sse.maxStreamsPerIdentity(), 200, sse.maxBacklogBytes());
     }
 
     /** Stream opens queue for their turn instead of taking every database connection at once. */
     @Singleton
     @Named("stream-opens")
-    Admission streamAdmission(
-            @Value("${consultaion.sse.open-concurrency:8}") int concurrency,
-            @Value("${consultaion.sse.open-queue-limit:20000}") int queueLimit,
-            @Value("${consultaion.sse.open-queue-timeout:30s}") Duration queueTimeout) {
-        return admission("consultaion.sse.open-*", concurrency, queueLimit, queueTimeout);
+    Admission streamAdmission(Settings.Sse sse) {
+        return admission("consultaion.sse.open-*", sse.openConcurrency(), sse.openQueueLimit(), sse.openQueueTimeout());
     }
 
     /** Debate starts, likewise: a thousand at once queue instead of failing when the pool's wait runs out. */
     @Singleton
     @Named("debate-starts")
-    Admission startAdmission(
-            @Value("${consultaion.http.start-concurrency:8}") int concurrency,
-            @Value("${consultaion.http.start-queue-limit:20000}") int queueLimit,
-            @Value("${consultaion.http.start-queue-timeout:30s}") Duration queueTimeout) {
-        return admission("consultaion.http.start-*", concurrency, queueLimit, queueTimeout);
+    Admission startAdmission(Settings.Starts starts) {
+        return admission(
+                "consultaion.http.start-*",
+                starts.startConcurrency(),
+                starts.startQueueLimit(),
+                starts.startQueueTimeout());
     }
 
     private static Admission admission(String settings, int concurrency, int queueLimit, Duration queueTimeout) {
@@ -141,23 +135,20 @@ final class DebateFactory {
     @Singleton
     @Bean(preDestroy = "close")
     Models models(
-            @Value("${consultaion.local-model.latency-ms:0}") long latencyMs,
-            @Value("${consultaion.local-model.failure-rate:0}") double failureRate,
-            @Value("${consultaion.local-model.failure-seed:0}") long failureSeed,
-            @Value("${consultaion.catalogue-file:}") String catalogueFile,
-            @Value("${consultaion.default-model:local}") String defaultModel,
+            Settings.LocalModel local,
+            Settings.Models catalogue,
             List<ProviderProperties> configured,
-            @Value("${consultaion.safety.pii-scrubbing:true}") boolean scrubbing,
-            @Value("${consultaion.safety.pii-kinds:SECRET,EMAIL,IBAN,CARD,NATIONAL_ID,IP,PHONE}") List<String> kinds,
+            Settings.Safety safety,
             Telemetry telemetry) {
         try {
             return buildModels(
-                    new LocalChatModel.Settings(Duration.ofMillis(latencyMs), failureRate, failureSeed),
-                    catalogueFile,
-                    defaultModel,
+                    new LocalChatModel.Settings(
+                            Duration.ofMillis(local.latencyMs()), local.failureRate(), local.failureSeed()),
+                    catalogue.catalogueFile(),
+                    catalogue.defaultModel(),
                     configured,
-                    scrubbing,
-                    kinds,
+                    safety.piiScrubbing(),
+                    safety.piiKinds(),
                     telemetry);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             // A bad provider, catalogue or default model ends startup with one line that names it.
@@ -238,37 +229,38 @@ final class DebateFactory {
             JdbiStores stores,
             ModelCatalog models,
             ChatModel chatModel,
-            @Value("${consultaion.worker.max-concurrent:2000}") int maxConcurrent,
-            @Value("${consultaion.worker.lease-ttl:30s}") Duration leaseTtl,
-            @Value("${consultaion.worker.heartbeat:10s}") Duration heartbeat,
-            @Value("${consultaion.worker.poll:1s}") Duration poll,
-            @Value("${consultaion.worker.enabled:true}") boolean workerEnabled,
-            @Value("${consultaion.worker.node-id:}") String nodeId,
-            @Value("${consultaion.leaderboard.bootstrap-rounds:1000}") int bootstrapRounds,
-            @Value("${consultaion.leaderboard.refresh-delay:2s}") Duration refreshDelay,
-            @Value("${consultaion.retention.debate-days:365}") int debateDays,
-            @Value("${consultaion.retention.audit-days:365}") int auditDays,
+            Settings.Worker worker,
+            Settings.Leaderboard boards,
+            Settings.Retention retention,
             PasswordHasher hasher,
             List<ReadinessProbe> probes,
             Telemetry telemetry,
             Tracing tracing,
             Environment environment) {
-        NodeIdentity node =
-                NodeIdentity.of(nodeId, ManagementFactory.getRuntimeMXBean().getName());
+        NodeIdentity node = NodeIdentity.of(
+                worker.nodeId(), ManagementFactory.getRuntimeMXBean().getName());
         String owner = node.owner(UUID.randomUUID().toString().substring(0, 8));
         return Consultaion.builder()
                 .chatModel(chatModel)
                 .stores(stores)
                 .audit(stores.accounts().audit())
                 .accounts(stores.accounts(), hasher)
-                .retention(Duration.ofDays(debateDays), Duration.ofDays(auditDays))
+                .retention(Duration.ofDays(retention.debateDays()), Duration.ofDays(retention.auditDays()))
                 .readiness(probes)
                 .models(models)
-                .worker(new DebateWorker.Settings(owner, maxConcurrent, leaseTtl, heartbeat, poll, node.predecessors()))
-                .startWorker(workerEnabled)
+                .worker(new DebateWorker.Settings(
+                        owner,
+                        worker.maxConcurrent(),
+                        worker.leaseTtl(),
+                        worker.heartbeat(),
+                        worker.poll(),
+                        node.predecessors()))
+                .startWorker(worker.enabled())
                 .leaderboard(new Leaderboard.Settings(
-                        bootstrapRounds, Leaderboard.Settings.DEFAULT.seed(), Leaderboard.Settings.DEFAULT.prior()))
-                .leaderboardRefreshDelay(refreshDelay)
+                        boards.bootstrapRounds(),
+                        Leaderboard.Settings.DEFAULT.seed(),
+                        Leaderboard.Settings.DEFAULT.prior()))
+                .leaderboardRefreshDelay(boards.refreshDelay())
                 .plans(PlanSettings.plans(environment), Plan.DEFAULT_SLUG)
                 .telemetry(telemetry)
                 .tracing(tracing)

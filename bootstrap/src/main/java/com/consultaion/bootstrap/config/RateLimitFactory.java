@@ -10,7 +10,6 @@ import com.consultaion.domain.limit.RateLimitPolicy;
 import com.consultaion.domain.limit.TokenBucket;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,14 +35,11 @@ final class RateLimitFactory {
             JdbiStores stores,
             Clock clock,
             Telemetry telemetry,
-            @Value("${consultaion.rate-limit.store:postgres}") String store,
-            @Value("${consultaion.rate-limit.api.capacity:120}") double apiCapacity,
-            @Value("${consultaion.rate-limit.api.period:1m}") Duration apiPeriod,
-            @Value("${consultaion.rate-limit.debate-cost:10}") double debateCost,
-            @Value("${consultaion.rate-limit.stream.capacity:30}") double streamCapacity,
-            @Value("${consultaion.rate-limit.stream.period:1m}") Duration streamPeriod,
-            @Value("${consultaion.rate-limit.auth.capacity:20}") double authCapacity,
-            @Value("${consultaion.rate-limit.auth.period:5m}") Duration authPeriod) {
+            Settings.RateLimit limits,
+            Settings.ApiBucket api,
+            Settings.StreamBucket stream,
+            Settings.AuthBucket auth) {
+        String store = limits.store();
         RateLimitStore buckets = switch (store) {
             case "postgres" -> stores.rateLimits();
             case "memory" -> new InMemoryRateLimitStore();
@@ -53,10 +49,10 @@ final class RateLimitFactory {
         };
         RateLimitPolicy policy = new RateLimitPolicy(
                 Map.of(
-                        RateLimitPolicy.Bucket.API, TokenBucket.of(apiCapacity, apiPeriod),
-                        RateLimitPolicy.Bucket.STREAM, TokenBucket.of(streamCapacity, streamPeriod),
-                        RateLimitPolicy.Bucket.AUTH, TokenBucket.of(authCapacity, authPeriod)),
-                debateCost);
+                        RateLimitPolicy.Bucket.API, TokenBucket.of(api.capacity(), api.period()),
+                        RateLimitPolicy.Bucket.STREAM, TokenBucket.of(stream.capacity(), stream.period()),
+                        RateLimitPolicy.Bucket.AUTH, TokenBucket.of(auth.capacity(), auth.period())),
+                limits.debateCost());
         return new RateLimitService(buckets, policy, clock, telemetry);
     }
 

@@ -35,8 +35,8 @@ final class PersistenceFactory {
             @Value("${jdbc.url:}") String jdbcUrl,
             @Value("${jdbc.user:}") String jdbcUser,
             @Value("${jdbc.password:}") String jdbcPassword,
-            @Value("${consultaion.data-dir:data}") String dataDir,
-            @Value("${consultaion.database.statement-stats:false}") boolean statementStats) {
+            @Value("${consultaion.data-dir}") String dataDir,
+            @Value("${consultaion.database.statement-stats}") boolean statementStats) {
         return DatabaseServer.resolve(
                 databaseUrl, jdbcUrl, jdbcUser, jdbcPassword, Path.of(dataDir, "postgres"), statementStats);
     }
@@ -45,8 +45,8 @@ final class PersistenceFactory {
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(
             DatabaseServer server,
-            @Value("${consultaion.database.pool-size:20}") int poolSize,
-            @Value("${consultaion.database.acquire-timeout-ms:2000}") long acquireTimeoutMs,
+            @Value("${consultaion.database.pool-size}") int poolSize,
+            @Value("${consultaion.database.acquire-timeout-ms}") long acquireTimeoutMs,
             MeterRegistry metrics) {
         if (poolSize < 1 || poolSize > 500) {
             throw new StartupFailure("consultaion.database.pool-size must be between 1 and 500 (got " + poolSize + ")");

@@ -28,8 +28,7 @@ final class TracingFactory {
 
     @Singleton
     @Requires(property = EXPORTER, value = "otlp")
-    SpanExporter otlp(
-            @Value("${consultaion.tracing.otlp-endpoint:`http://127.0.0.1:4318/v1/traces`}") String endpoint) {
+    SpanExporter otlp(@Value("${consultaion.tracing.otlp-endpoint}") String endpoint) {
         return OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build();
     }
 
@@ -39,8 +38,8 @@ final class TracingFactory {
     SdkTracerProvider tracerProvider(
             Optional<SpanExporter> configured,
             @Value("${consultaion.tracing.exporter}") String name,
-            @Value("${consultaion.tracing.sample-ratio:1.0}") double ratio,
-            @Value("${micronaut.application.name:consultaion}") String service) {
+            @Value("${consultaion.tracing.sample-ratio}") double ratio,
+            @Value("${micronaut.application.name}") String service) {
         return SdkTracerProvider.builder()
                 .setResource(Resource.getDefault()
                         .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service))))
