@@ -188,7 +188,8 @@ public final class DebateRunner {
                 return;
             }
             Stage stage = stages.get(i);
-            if (BudgetPolicy.check(state.debate().config().budget(), state.spent(), stage.estimate(state))
+            Stage.Planned planned = stage.plan(state);
+            if (BudgetPolicy.check(state.debate().config().budget(), state.spent(), planned.estimate())
                     instanceof BudgetPolicy.Decision.Exhausted exhausted) {
                 budgetExhausted(run, stage, exhausted);
                 return;
@@ -199,7 +200,7 @@ public final class DebateRunner {
             try (Tracing.Span span = tracing.start("debate.stage", runParent)) {
                 span.attribute("stage.name", stage.name()).attribute("stage.index", i);
                 control.traceParent(span.traceParent()); // the stage's model calls are its children
-                result = stage.run(state, control);
+                result = planned.run(control);
                 telemetry.stageFinished(stage.name(), Duration.ofNanos(System.nanoTime() - stageStarted));
                 if (result.ending() instanceof Ending.Failed f) {
                     span.failed(f.reason());

@@ -99,7 +99,9 @@ public final class StartDebateService implements StartDebateUseCase {
         if (stages.isEmpty()) {
             return;
         }
-        BudgetPolicy.Estimate first = stages.get(0).estimate(new DebateState(debate, List.of(), List.of(), null));
+        BudgetPolicy.Estimate first = stages.get(0)
+                .plan(new DebateState(debate, List.of(), List.of(), null))
+                .estimate();
         Budget budget = debate.config().budget();
         Violations v = new Violations();
         v.check(

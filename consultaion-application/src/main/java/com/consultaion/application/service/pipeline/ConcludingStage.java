@@ -2,7 +2,6 @@ package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.domain.Nullable;
-import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.Ending;
@@ -73,21 +72,25 @@ abstract class ConcludingStage implements Stage {
     abstract Map<String, Object> meta(DebateState state, List<String> warnings, @Nullable Contribution conclusion);
 
     @Override
-    public BudgetPolicy.Estimate estimate(DebateState state) {
-        // Budget for the first model; the others only run when it produced nothing.
-        return Calls.estimate(
-                calls,
-                List.of(request(state, state.debate().config().synthesizers().get(0))));
+    public Planned plan(DebateState state) {
+        // Budget for the first model; the others only run when it produced nothing (their prompts are built then).
+        ChatRequest first =
+                request(state, state.debate().config().synthesizers().get(0));
+        return new Planned(Calls.estimate(calls, List.of(first)), control -> run(state, first, control));
     }
 
-    @Override
-    public StageResult run(DebateState state, RunControl control) {
+    private StageResult run(DebateState state, ChatRequest first, RunControl control) {
         DebateConfig config = state.debate().config();
         int round = round(state);
         List<EventPayload> events = new ArrayList<>();
         events.add(new EventPayload.RoundStarted(round, phase.wireName()));
         Fallbacks.Outcome tried = Fallbacks.first(
-                calls, config.synthesizers(), m -> request(state, m), config.callTimeout(), control, events);
+                calls,
+                config.synthesizers(),
+                m -> m.equals(first.model()) ? first : request(state, m),
+                config.callTimeout(),
+                control,
+                events);
         if (tried.cancelled()) {
             return StageResult.cancelled();
         }

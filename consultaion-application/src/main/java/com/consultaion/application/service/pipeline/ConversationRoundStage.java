@@ -49,21 +49,22 @@ final class ConversationRoundStage implements Stage {
     }
 
     @Override
-    public BudgetPolicy.Estimate estimate(DebateState state) {
+    public Planned plan(DebateState state) {
         if (Transcripts.ceilingReached(state)) {
-            return new BudgetPolicy.Estimate(0, 0);
+            return new Planned(new BudgetPolicy.Estimate(0, 0), control -> run(state, List.of(), control));
         }
-        List<ChatRequest> all = new ArrayList<>(requests(state));
+        List<ChatRequest> requests = requests(state);
+        List<ChatRequest> all = new ArrayList<>(requests);
+        // The scribe's prompt depends on this round's turns, so its estimate stands in for it (built again after).
         all.add(Prompts.scribe(
                 state.debate().config().synthesizers().get(0),
                 state.debate().prompt().text(),
                 round,
                 Transcripts.conversation(state)));
-        return Calls.estimate(calls, all);
+        return new Planned(Calls.estimate(calls, all), control -> run(state, requests, control));
     }
 
-    @Override
-    public StageResult run(DebateState state, RunControl control) {
+    private StageResult run(DebateState state, List<ChatRequest> requests, RunControl control) {
         DebateConfig config = state.debate().config();
         if (Transcripts.ceilingReached(state)) {
             List<EventPayload> events = new ArrayList<>();
@@ -77,7 +78,7 @@ final class ConversationRoundStage implements Stage {
             }
             return StageResult.next(List.of(), List.of(), Optional.empty(), events);
         }
-        List<CallOutcome> outcomes = calls.callAll(requests(state), config.callTimeout(), control);
+        List<CallOutcome> outcomes = calls.callAll(requests, config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
             return StageResult.cancelled();
         }

@@ -2,7 +2,6 @@ package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.domain.debate.AgentSpec;
-import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.Phase;
@@ -44,8 +43,10 @@ final class CritiqueStage implements Stage {
     }
 
     @Override
-    public BudgetPolicy.Estimate estimate(DebateState state) {
-        return Calls.estimate(calls, requests(state, participants(state)));
+    public Planned plan(DebateState state) {
+        List<AgentSpec> participants = participants(state);
+        List<ChatRequest> requests = requests(state, participants);
+        return new Planned(Calls.estimate(calls, requests), control -> run(state, participants, requests, control));
     }
 
     private List<AgentSpec> participants(DebateState state) {
@@ -71,11 +72,10 @@ final class CritiqueStage implements Stage {
         return requests;
     }
 
-    @Override
-    public StageResult run(DebateState state, RunControl control) {
+    private StageResult run(
+            DebateState state, List<AgentSpec> participants, List<ChatRequest> requests, RunControl control) {
         DebateConfig config = state.debate().config();
-        List<AgentSpec> participants = participants(state);
-        List<CallOutcome> outcomes = calls.callAll(requests(state, participants), config.callTimeout(), control);
+        List<CallOutcome> outcomes = calls.callAll(requests, config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
             return StageResult.cancelled();
         }

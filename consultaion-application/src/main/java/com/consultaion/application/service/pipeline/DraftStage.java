@@ -2,7 +2,6 @@ package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.domain.debate.AgentSpec;
-import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.Ending;
@@ -35,8 +34,9 @@ final class DraftStage implements Stage {
     }
 
     @Override
-    public BudgetPolicy.Estimate estimate(DebateState state) {
-        return Calls.estimate(calls, requests(state));
+    public Planned plan(DebateState state) {
+        List<ChatRequest> requests = requests(state);
+        return new Planned(Calls.estimate(calls, requests), control -> run(state, requests, control));
     }
 
     private List<ChatRequest> requests(DebateState state) {
@@ -46,10 +46,9 @@ final class DraftStage implements Stage {
                 .toList();
     }
 
-    @Override
-    public StageResult run(DebateState state, RunControl control) {
+    private StageResult run(DebateState state, List<ChatRequest> requests, RunControl control) {
         DebateConfig config = state.debate().config();
-        List<CallOutcome> outcomes = calls.callAll(requests(state), config.callTimeout(), control);
+        List<CallOutcome> outcomes = calls.callAll(requests, config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
             return StageResult.cancelled();
         }

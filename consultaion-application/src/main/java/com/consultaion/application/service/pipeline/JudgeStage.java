@@ -2,7 +2,6 @@ package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.domain.debate.AgentSpec;
-import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.JudgeSpec;
 import com.consultaion.domain.debate.Phase;
@@ -51,7 +50,7 @@ final class JudgeStage implements Stage {
     /** One planned call: which judge scores which candidate under which label. */
     private record Assignment(JudgeSpec judge, Anonymiser.Labelled labelled, ChatRequest request) {}
 
-    private List<Assignment> plan(DebateState state) {
+    private List<Assignment> assignments(DebateState state) {
         DebateConfig config = state.debate().config();
         Map<String, String> candidates = state.candidates();
         List<AgentSpec> contenders = config.agents().stream()
@@ -83,15 +82,16 @@ final class JudgeStage implements Stage {
     }
 
     @Override
-    public BudgetPolicy.Estimate estimate(DebateState state) {
-        return Calls.estimate(
-                calls, plan(state).stream().map(Assignment::request).toList());
+    public Planned plan(DebateState state) {
+        List<Assignment> assignments = assignments(state);
+        return new Planned(
+                Calls.estimate(
+                        calls, assignments.stream().map(Assignment::request).toList()),
+                control -> run(state, assignments, control));
     }
 
-    @Override
-    public StageResult run(DebateState state, RunControl control) {
+    private StageResult run(DebateState state, List<Assignment> assignments, RunControl control) {
         DebateConfig config = state.debate().config();
-        List<Assignment> assignments = plan(state);
         List<CallOutcome> outcomes =
                 calls.callAll(assignments.stream().map(Assignment::request).toList(), config.callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {

@@ -1,7 +1,6 @@
 package com.consultaion.application.service.pipeline;
 
 import com.consultaion.application.port.out.ChatRequest;
-import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Ending;
 import com.consultaion.domain.debate.Panel;
@@ -48,15 +47,15 @@ final class SeatPhaseStage implements Stage {
     }
 
     @Override
-    public BudgetPolicy.Estimate estimate(DebateState state) {
-        return Calls.estimate(calls, requests(state));
+    public Planned plan(DebateState state) {
+        List<ChatRequest> requests = requests(state);
+        return new Planned(Calls.estimate(calls, requests), control -> run(state, requests, control));
     }
 
-    @Override
-    public StageResult run(DebateState state, RunControl control) {
+    private StageResult run(DebateState state, List<ChatRequest> requests, RunControl control) {
         Panel panel = Transcripts.panel(state);
         List<CallOutcome> outcomes =
-                calls.callAll(requests(state), state.debate().config().callTimeout(), control);
+                calls.callAll(requests, state.debate().config().callTimeout(), control);
         if (control.cancelled() || Calls.anyCancelled(outcomes)) {
             return StageResult.cancelled();
         }
