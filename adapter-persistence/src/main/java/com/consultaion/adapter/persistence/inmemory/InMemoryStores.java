@@ -25,18 +25,18 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryWorkLeases leases = new InMemoryWorkLeases(debates);
     private final InMemoryRatingStore ratings = new InMemoryRatingStore(db, debates);
     private final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
-    private final InMemoryAccounts.Users users = new InMemoryAccounts.Users(db);
+    private final InMemoryUserRepository users = new InMemoryUserRepository(db);
     private final InMemoryBillingStore billing = new InMemoryBillingStore(db, debates, users);
     private final InMemoryOpsStore ops = new InMemoryOpsStore(debates, billing);
-    private final InMemoryAccounts.Sessions sessions = new InMemoryAccounts.Sessions(db);
-    private final InMemoryAccounts.ApiKeys apiKeys = new InMemoryAccounts.ApiKeys(db);
+    private final InMemorySessionRepository sessions = new InMemorySessionRepository(db);
+    private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(db);
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(db, users);
     private final AccountStores accounts = new AccountStores(
             users,
             sessions,
             apiKeys,
-            new InMemoryAccounts.Attempts(db),
-            new InMemoryAccounts.Audit(db),
+            new InMemoryLoginAttempts(db),
+            new InMemoryAuditTrail(db),
             new InMemoryContentEraser(db, debates, transcripts, events),
             teams,
             // Reads cost nothing here: composed from the repositories above.

@@ -42,7 +42,7 @@ public final class JdbiRateLimitStore implements RateLimitStore {
                 .bind("now", JdbiDebateRepository.utc(now))
                 .map((rs, ctx) -> limits.decided(
                         rs.getBoolean("allowed"),
-                        new TokenBucket.State(rs.getDouble("tokens"), JdbiAccounts.instant(rs, "touched_at")),
+                        new TokenBucket.State(rs.getDouble("tokens"), JdbiTimes.instant(rs, "touched_at")),
                         cost))
                 .one());
     }

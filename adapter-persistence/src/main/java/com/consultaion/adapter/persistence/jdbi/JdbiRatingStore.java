@@ -103,7 +103,7 @@ public final class JdbiRatingStore implements RatingStore {
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> new RecordedMatch(
                         new Match(rs.getString("persona_a"), rs.getString("persona_b"), rs.getDouble("score_a")),
-                        JdbiAccounts.instant(rs, "rated_at")))
+                        JdbiTimes.instant(rs, "rated_at")))
                 .list());
     }
 
@@ -224,7 +224,7 @@ public final class JdbiRatingStore implements RatingStore {
                         rs.getString("final_content"),
                         rs.getDouble("score"),
                         rs.getBoolean("champion"),
-                        JdbiAccounts.instant(rs, "rated_at")))
+                        JdbiTimes.instant(rs, "rated_at")))
                 .list());
     }
 
@@ -243,8 +243,8 @@ public final class JdbiRatingStore implements RatingStore {
                         + "AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR d.rated_at <= CAST(:to AS TIMESTAMPTZ)) "
                         + "ORDER BY " + order + " LIMIT :limit")
                 .bind("contains", query.championContains())
-                .bind("from", JdbiAccounts.utc(query.from()))
-                .bind("to", JdbiAccounts.utc(query.to()))
+                .bind("from", JdbiTimes.utc(query.from()))
+                .bind("to", JdbiTimes.utc(query.to()))
                 .bind("limit", query.limit())
                 .map((rs, ctx) -> new RatedDebateRow(
                         new DebateId(rs.getObject("debate_id", UUID.class)),
@@ -255,7 +255,7 @@ public final class JdbiRatingStore implements RatingStore {
                         rs.getString("champion"),
                         rs.getDouble("champion_score"),
                         rs.getDouble("runner_up_score"),
-                        JdbiAccounts.instant(rs, "rated_at")))
+                        JdbiTimes.instant(rs, "rated_at")))
                 .list());
     }
 
@@ -275,7 +275,7 @@ public final class JdbiRatingStore implements RatingStore {
     }
 
     private static RatingEntry entry(ResultSet rs) throws SQLException {
-        Instant updated = JdbiAccounts.instant(rs, "last_updated");
+        Instant updated = JdbiTimes.instant(rs, "last_updated");
         return new RatingEntry(
                 rs.getString("persona"),
                 rs.getString("category"),

@@ -41,14 +41,14 @@ public final class JdbiStores implements PersistenceStores {
         this.billing = new JdbiBillingStore(jdbi);
         this.ops = new JdbiOpsStore(jdbi);
         this.accounts = new AccountStores(
-                new JdbiAccounts.Users(jdbi),
-                new JdbiAccounts.Sessions(jdbi),
-                new JdbiAccounts.ApiKeys(jdbi),
-                new JdbiAccounts.Attempts(jdbi),
-                new JdbiAccounts.Audit(jdbi),
+                new JdbiUserRepository(jdbi),
+                new JdbiSessionRepository(jdbi),
+                new JdbiApiKeyRepository(jdbi),
+                new JdbiLoginAttempts(jdbi),
+                new JdbiAuditTrail(jdbi),
                 new JdbiContentEraser(jdbi),
                 new JdbiTeamRepository(jdbi),
-                new JdbiAccounts.Identities(jdbi));
+                new JdbiIdentityStore(jdbi));
     }
 
     public static JdbiStores create(Jdbi jdbi, DebateEventBus bus) {

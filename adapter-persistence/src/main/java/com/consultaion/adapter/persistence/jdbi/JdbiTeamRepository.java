@@ -30,13 +30,13 @@ public final class JdbiTeamRepository implements TeamRepository {
             h.createUpdate("INSERT INTO teams (id, name, created_at) VALUES (:id, :name, :at)")
                     .bind("id", team.id())
                     .bind("name", team.name())
-                    .bind("at", JdbiAccounts.utc(team.createdAt()))
+                    .bind("at", JdbiTimes.utc(team.createdAt()))
                     .execute();
             h.createUpdate(
                             "INSERT INTO team_members (team_id, user_id, role, created_at) VALUES (:team, :user, 'owner', :at)")
                     .bind("team", team.id())
                     .bind("user", owner.value())
-                    .bind("at", JdbiAccounts.utc(now))
+                    .bind("at", JdbiTimes.utc(now))
                     .execute();
         });
     }
@@ -46,7 +46,7 @@ public final class JdbiTeamRepository implements TeamRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, name, created_at FROM teams WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> new Team(
-                        rs.getObject("id", UUID.class), rs.getString("name"), JdbiAccounts.instant(rs, "created_at")))
+                        rs.getObject("id", UUID.class), rs.getString("name"), JdbiTimes.instant(rs, "created_at")))
                 .findOne());
     }
 
@@ -69,7 +69,7 @@ public final class JdbiTeamRepository implements TeamRepository {
                         new Team(
                                 rs.getObject("id", UUID.class),
                                 rs.getString("name"),
-                                JdbiAccounts.instant(rs, "created_at")),
+                                JdbiTimes.instant(rs, "created_at")),
                         TeamRole.parse(rs.getString("role"))))
                 .list());
     }
@@ -83,7 +83,7 @@ public final class JdbiTeamRepository implements TeamRepository {
                         new UserId(rs.getObject("user_id", UUID.class)),
                         new Email(rs.getString("email")),
                         TeamRole.parse(rs.getString("role")),
-                        JdbiAccounts.instant(rs, "created_at")))
+                        JdbiTimes.instant(rs, "created_at")))
                 .list());
     }
 
@@ -137,7 +137,7 @@ public final class JdbiTeamRepository implements TeamRepository {
                 .bind("team", teamId)
                 .bind("user", userId.value())
                 .bind("role", role.wireName())
-                .bind("at", JdbiAccounts.utc(now))
+                .bind("at", JdbiTimes.utc(now))
                 .execute());
     }
 }
