@@ -23,8 +23,7 @@ class ServiceStartupTest {
 
     @BeforeAll
     static void start() {
-        EmbeddedServer server = ApplicationContext.run(
-                EmbeddedServer.class, Map.of("micronaut.server.port", -1, "consultaion.data-dir", dataDir.toString()));
+        EmbeddedServer server = TestServers.start(Map.of("consultaion.data-dir", dataDir.toString()));
         context = server.getApplicationContext();
         http = new TestHttp(server.getURI());
     }

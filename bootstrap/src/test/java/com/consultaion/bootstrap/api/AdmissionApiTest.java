@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,19 +37,15 @@ class AdmissionApiTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port", -1,
-                        // A stream that stalls is closed by this timeout: the storm below then fails in seconds.
-                        "micronaut.server.idle-timeout", "20s",
-                        "consultaion.data-dir", dataDir.toString(),
-                        "consultaion.security.pbkdf2-iterations", 10_000,
-                        "consultaion.database.pool-size", 2,
-                        "consultaion.database.acquire-timeout-ms", 250,
-                        "consultaion.sse.open-concurrency", 1,
-                        "consultaion.http.start-concurrency", 1,
-                        "consultaion.sse.max-streams-per-identity", 10_000));
+        server = TestServers.start(Map.of(
+                // A stream that stalls is closed by this timeout: the storm below then fails in seconds.
+                "micronaut.server.idle-timeout", "20s",
+                "consultaion.data-dir", dataDir.toString(),
+                "consultaion.database.pool-size", 2,
+                "consultaion.database.acquire-timeout-ms", 250,
+                "consultaion.sse.open-concurrency", 1,
+                "consultaion.http.start-concurrency", 1,
+                "consultaion.sse.max-streams-per-identity", 10_000));
         http = new TestHttp(server.getURI());
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -35,19 +35,15 @@ class BillingApiTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.ofEntries(
-                        Map.entry("micronaut.server.port", -1),
-                        Map.entry("consultaion.data-dir", dataDir.toString()),
-                        Map.entry("consultaion.security.pbkdf2-iterations", 10_000),
-                        Map.entry("consultaion.local-model.latency-ms", 60),
-                        // the real free plan (the suite's application-test.yml raises it for other tests)
-                        Map.entry("consultaion.plans.free.debates-per-month", 5),
-                        Map.entry("consultaion.plans.free.tokens-per-day", 100_000),
-                        Map.entry("consultaion.plans.free.concurrent-debates", 1),
-                        Map.entry("consultaion.plans.free.max-agents", 3),
-                        Map.entry("consultaion.plans.free.exports", false)));
+        server = TestServers.start(Map.ofEntries(
+                Map.entry("consultaion.data-dir", dataDir.toString()),
+                Map.entry("consultaion.local-model.latency-ms", 60),
+                // the real free plan (the suite's application-test.yml raises it for other tests)
+                Map.entry("consultaion.plans.free.debates-per-month", 5),
+                Map.entry("consultaion.plans.free.tokens-per-day", 100_000),
+                Map.entry("consultaion.plans.free.concurrent-debates", 1),
+                Map.entry("consultaion.plans.free.max-agents", 3),
+                Map.entry("consultaion.plans.free.exports", false)));
         http = new TestHttp(server.getURI());
     }
 

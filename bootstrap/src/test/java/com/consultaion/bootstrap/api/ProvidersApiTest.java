@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.adapter.llm.openai.FakeOpenAi;
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,26 +24,19 @@ class ProvidersApiTest {
     @Test
     void aDebateRunsOnAConfiguredProviderAndItsErrorsAreNamed() throws Exception {
         try (FakeOpenAi provider = new FakeOpenAi().otherwise(FakeOpenAi.obliging());
-                EmbeddedServer server = ApplicationContext.run(
-                        EmbeddedServer.class,
-                        Map.of(
-                                "micronaut.server.port",
-                                -1,
-                                "consultaion.data-dir",
-                                Files.createTempDirectory("consultaion-providers")
-                                        .toString(),
-                                "consultaion.security.pbkdf2-iterations",
-                                10_000,
-                                "consultaion.providers.openai.base-url",
-                                provider.baseUrl(),
-                                "consultaion.providers.openai.api-key",
-                                "sk-test-never-logged",
-                                "consultaion.providers.openai.max-retries",
-                                1,
-                                "consultaion.providers.openai.backoff-initial",
-                                "10ms",
-                                "consultaion.providers.openai.backoff-max",
-                                "20ms"))) {
+                EmbeddedServer server = TestServers.start(Map.of(
+                        "consultaion.data-dir",
+                        Files.createTempDirectory("consultaion-providers").toString(),
+                        "consultaion.providers.openai.base-url",
+                        provider.baseUrl(),
+                        "consultaion.providers.openai.api-key",
+                        "sk-test-never-logged",
+                        "consultaion.providers.openai.max-retries",
+                        1,
+                        "consultaion.providers.openai.backoff-initial",
+                        "10ms",
+                        "consultaion.providers.openai.backoff-max",
+                        "20ms"))) {
             TestHttp http = new TestHttp(server.getURI());
             String credentials =
                     "{\"email\": \"p-" + UUID.randomUUID() + "@example.com\", \"password\": \"correct-Horse-7\"}";

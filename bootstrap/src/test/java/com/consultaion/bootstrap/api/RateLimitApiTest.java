@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.bootstrap.TestHttp;
+import com.consultaion.bootstrap.TestServers;
 import com.consultaion.domain.debate.UserId;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -40,20 +40,16 @@ class RateLimitApiTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.ofEntries(
-                        Map.entry("micronaut.server.port", -1),
-                        Map.entry("consultaion.data-dir", dataDir.toString()),
-                        Map.entry("consultaion.security.pbkdf2-iterations", 10_000),
-                        Map.entry("consultaion.rate-limit.api.capacity", 10),
-                        Map.entry("consultaion.rate-limit.api.period", "1h"),
-                        Map.entry("consultaion.rate-limit.debate-cost", 5),
-                        Map.entry("consultaion.rate-limit.stream.capacity", 2),
-                        Map.entry("consultaion.rate-limit.stream.period", "1h"),
-                        Map.entry("consultaion.rate-limit.auth.capacity", 6),
-                        Map.entry("consultaion.rate-limit.auth.period", "1h"),
-                        Map.entry("consultaion.http.trusted-proxies", "127.0.0.1,::1")));
+        server = TestServers.start(Map.ofEntries(
+                Map.entry("consultaion.data-dir", dataDir.toString()),
+                Map.entry("consultaion.rate-limit.api.capacity", 10),
+                Map.entry("consultaion.rate-limit.api.period", "1h"),
+                Map.entry("consultaion.rate-limit.debate-cost", 5),
+                Map.entry("consultaion.rate-limit.stream.capacity", 2),
+                Map.entry("consultaion.rate-limit.stream.period", "1h"),
+                Map.entry("consultaion.rate-limit.auth.capacity", 6),
+                Map.entry("consultaion.rate-limit.auth.period", "1h"),
+                Map.entry("consultaion.http.trusted-proxies", "127.0.0.1,::1")));
         http = new TestHttp(server.getURI());
     }
 

@@ -2,6 +2,7 @@ package com.consultaion.bootstrap.api;
 
 import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -40,17 +41,8 @@ final class TestService {
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory("consultaion-api-test");
-                EmbeddedServer server = ApplicationContext.run(
-                        EmbeddedServer.class,
-                        Map.of(
-                                "micronaut.server.port",
-                                -1,
-                                "consultaion.data-dir",
-                                dir.toString(),
-                                "consultaion.security.pbkdf2-iterations",
-                                10_000,
-                                "consultaion.local-model.latency-ms",
-                                20));
+                EmbeddedServer server = TestServers.start(
+                        Map.of("consultaion.data-dir", dir.toString(), "consultaion.local-model.latency-ms", 20));
                 instance = new TestService(server.getApplicationContext(), new TestHttp(server.getURI()));
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             } catch (IOException e) {

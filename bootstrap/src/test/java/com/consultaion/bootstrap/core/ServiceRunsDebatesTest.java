@@ -7,12 +7,12 @@ import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.in.StartDebateUseCase;
+import com.consultaion.bootstrap.TestServers;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,9 +31,7 @@ class ServiceRunsDebatesTest {
 
     @BeforeAll
     static void start() {
-        context = ApplicationContext.run(
-                        EmbeddedServer.class,
-                        Map.of("micronaut.server.port", -1, "consultaion.data-dir", dataDir.toString()))
+        context = TestServers.start(Map.of("consultaion.data-dir", dataDir.toString()))
                 .getApplicationContext();
     }
 

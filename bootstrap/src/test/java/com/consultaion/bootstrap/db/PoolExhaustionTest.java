@@ -3,7 +3,7 @@ package com.consultaion.bootstrap.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -23,15 +23,15 @@ class PoolExhaustionTest {
 
     @Test
     void anExhaustedPoolAnswers503WithRetryAfterInTheErrorShape() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port", -1,
-                        "consultaion.data-dir", dataDir.toString(),
-                        "consultaion.database.pool-size", 1,
-                        "consultaion.database.acquire-timeout-ms", 300,
-                        "consultaion.security.pbkdf2-iterations", 10_000,
-                        "consultaion.worker.enabled", false))) {
+        try (EmbeddedServer server = TestServers.start(Map.of(
+                "consultaion.data-dir",
+                dataDir.toString(),
+                "consultaion.database.pool-size",
+                1,
+                "consultaion.database.acquire-timeout-ms",
+                300,
+                "consultaion.worker.enabled",
+                false))) {
             TestHttp http = new TestHttp(server.getURI());
             HttpResponse<String> registered =
                     http.post("/auth/register", "{\"email\": \"pool@example.com\", \"password\": \"correct-Horse-7\"}");

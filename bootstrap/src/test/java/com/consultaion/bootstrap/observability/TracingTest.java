@@ -4,7 +4,7 @@ import static com.consultaion.bootstrap.TestHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -32,17 +32,11 @@ class TracingTest {
 
     @Test
     void aDebateIsOneTraceFromTheCallerToEveryModelCall() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "consultaion.data-dir",
-                        Files.createTempDirectory("consultaion-tracing").toString(),
-                        "consultaion.security.pbkdf2-iterations",
-                        10_000,
-                        "consultaion.tracing.exporter",
-                        "memory"))) {
+        try (EmbeddedServer server = TestServers.start(Map.of(
+                "consultaion.data-dir",
+                Files.createTempDirectory("consultaion-tracing").toString(),
+                "consultaion.tracing.exporter",
+                "memory"))) {
             TestHttp http = new TestHttp(server.getURI());
             String credentials = "{\"email\": \"trace-" + UUID.randomUUID() + "@example.com\", \"password\": "
                     + "\"correct-Horse-7\"}";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
@@ -43,19 +43,13 @@ class NativeTransportTest {
     void theServerRunsAndStreamsOnTheChosenTransport(
             String transport, Class<? extends IoHandler> handler, boolean available) throws Exception {
         assumeTrue(available, transport + " is not available on this platform");
-        try (EmbeddedServer server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "consultaion.data-dir",
-                        dataDir.toString(),
-                        "consultaion.security.pbkdf2-iterations",
-                        10_000,
-                        "consultaion.local-model.latency-ms",
-                        20,
-                        "NETTY_TRANSPORT",
-                        transport))) {
+        try (EmbeddedServer server = TestServers.start(Map.of(
+                "consultaion.data-dir",
+                dataDir.toString(),
+                "consultaion.local-model.latency-ms",
+                20,
+                "NETTY_TRANSPORT",
+                transport))) {
             assertThat(server.getApplicationContext().getBeansOfType(EventLoopGroup.class))
                     .as("the server's event loops")
                     .isNotEmpty()

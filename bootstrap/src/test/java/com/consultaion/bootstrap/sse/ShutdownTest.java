@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.adapter.sse.StreamRegistry;
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,17 +24,8 @@ class ShutdownTest {
 
     @Test
     void openStreamsEndWhenTheNodeStops() throws Exception {
-        EmbeddedServer server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "consultaion.data-dir",
-                        dataDir.toString(),
-                        "consultaion.security.pbkdf2-iterations",
-                        10_000,
-                        "consultaion.local-model.latency-ms",
-                        5_000));
+        EmbeddedServer server = TestServers.start(
+                Map.of("consultaion.data-dir", dataDir.toString(), "consultaion.local-model.latency-ms", 5_000));
         TestHttp http = new TestHttp(server.getURI());
         http.post("/auth/register", "{\"email\":\"stop@example.com\",\"password\":\"correct-Horse-7\"}");
         String token = field(

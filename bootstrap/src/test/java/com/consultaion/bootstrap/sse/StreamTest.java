@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -44,15 +44,15 @@ class StreamTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port", -1,
-                        "consultaion.data-dir", dataDir.toString(),
-                        "consultaion.security.pbkdf2-iterations", 10_000,
-                        "consultaion.local-model.latency-ms", 150,
-                        "consultaion.sse.heartbeat", "200ms",
-                        "consultaion.sse.max-streams-per-identity", 3));
+        server = TestServers.start(Map.of(
+                "consultaion.data-dir",
+                dataDir.toString(),
+                "consultaion.local-model.latency-ms",
+                150,
+                "consultaion.sse.heartbeat",
+                "200ms",
+                "consultaion.sse.max-streams-per-identity",
+                3));
         http = new TestHttp(server.getURI());
     }
 

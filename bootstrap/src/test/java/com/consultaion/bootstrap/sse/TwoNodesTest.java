@@ -4,7 +4,7 @@ import static com.consultaion.bootstrap.TestHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
-import io.micronaut.context.ApplicationContext;
+import com.consultaion.bootstrap.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
@@ -31,34 +31,17 @@ class TwoNodesTest {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         String secret = "a-shared-secret-of-at-least-32-bytes!!";
-        nodeA = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "jdbc.url",
-                        url,
-                        "jwt.secret",
-                        secret,
-                        "consultaion.security.pbkdf2-iterations",
-                        10_000,
-                        "consultaion.local-model.latency-ms",
-                        300));
-        nodeB = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "jdbc.url",
-                        url,
-                        "jwt.secret",
-                        secret,
-                        "consultaion.security.pbkdf2-iterations",
-                        10_000,
-                        "consultaion.worker.enabled",
-                        false,
-                        "consultaion.sse.heartbeat",
-                        "30s"));
+        nodeA = TestServers.start(
+                Map.of("jdbc.url", url, "jwt.secret", secret, "consultaion.local-model.latency-ms", 300));
+        nodeB = TestServers.start(Map.of(
+                "jdbc.url",
+                url,
+                "jwt.secret",
+                secret,
+                "consultaion.worker.enabled",
+                false,
+                "consultaion.sse.heartbeat",
+                "30s"));
     }
 
     @AfterAll
