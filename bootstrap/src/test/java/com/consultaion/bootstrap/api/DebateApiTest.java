@@ -3,13 +3,19 @@ package com.consultaion.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** A debate through the HTTP API, end to end: create, follow, read, list, cancel. */
 class DebateApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestService service = TestService.get();
     private final TestHttp http = service.http;
@@ -39,6 +45,44 @@ class DebateApiTest {
                 .contains("\"type\":\"final\"");
         HttpResponse<String> list = http.get("/debates?limit=5", alice.bearer());
         assertThat(list.body()).contains("\"id\":\"" + id + "\"").contains("\"total\":1");
+    }
+
+    /**
+     * The start parses the request once, in the use case: a bad routing policy or an unknown model used to be
+     * refused by the controller on its own, hiding every other bad field behind it.
+     */
+    @Test
+    void aBadStartNamesEveryBadFieldAtOnceAndCreatesNothing() throws Exception {
+        TestService.User carol = service.newUser();
+
+        HttpResponse<String> refused = http.post(
+                "/debates",
+                "{\"prompt\": \"short\", \"routing_policy\": \"router-fast\", \"mode\": \"chat\","
+                        + " \"category\": \"no/slashes\", \"config\": {\"rounds\": 9}}",
+                carol.bearer());
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode error = JSON.readTree(refused.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("validation.failed");
+        List<String> fields = new ArrayList<>();
+        error.get("details")
+                .get("fields")
+                .forEach(f -> fields.add(f.get("field").asText()));
+        assertThat(fields).contains("prompt", "routing_policy", "mode", "category");
+        HttpResponse<String> unknownModel =
+                http.post("/debates", "{\"prompt\": \"short\", \"model_id\": \"no-such-model\"}", carol.bearer());
+        List<String> codes = new ArrayList<>();
+        JSON.readTree(unknownModel.body())
+                .get("error")
+                .get("details")
+                .get("fields")
+                .forEach(f ->
+                        codes.add(f.get("field").asText() + ":" + f.get("code").asText()));
+        assertThat(codes).contains("model_id:model.unavailable", "prompt:prompt.too_short");
+        assertThat(JSON.readTree(http.get("/debates", carol.bearer()).body())
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
