@@ -1,7 +1,6 @@
 package com.consultaion.domain.event;
 
 import com.consultaion.domain.Nullable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,51 +9,42 @@ import java.util.Objects;
 
 /**
  * What a debate event says. The set of types is closed here and only grows (clients ignore types they do not
- * know). {@link #fields()} is the payload as wire fields (snake_case, JSON-compatible values); {@link
- * EventPayloads#decode} reverses it, so every adapter stores and sends one representation.
+ * know). A type is declared once: a record with its {@link EventType}; {@link #fields()} (the wire fields: each
+ * component in snake_case, JSON-compatible values) and {@link EventPayloads#decode} are derived from it, so every
+ * adapter stores and sends one representation.
  */
 public sealed interface EventPayload {
 
-    String type();
+    /** The wire type, as the payload's {@link EventType} declares it. */
+    default String type() {
+        return EventWire.declaration(getClass()).value();
+    }
 
-    Map<String, Object> fields();
+    /** The payload as wire fields: each record component, snake_case, in order. */
+    default Map<String, Object> fields() {
+        return EventWire.fields((Record) this);
+    }
 
+    /** Whether this event ends a run (final, debate_failed, debate_cancelled). */
     default boolean terminal() {
-        return false;
+        return EventWire.declaration(getClass()).terminal();
     }
 
     /** The debate was accepted and queued. */
+    @EventType("debate_created")
     record DebateCreated(String mode, List<String> agents, List<String> judges) implements EventPayload {
         public DebateCreated {
             agents = List.copyOf(agents);
             judges = List.copyOf(judges);
         }
-
-        @Override
-        public String type() {
-            return "debate_created";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("mode", mode, "agents", agents, "judges", judges);
-        }
     }
 
     /** A round (stage) began: {@code phase} is draft, critique, judge or synthesis. */
-    record RoundStarted(int round, String phase) implements EventPayload {
-        @Override
-        public String type() {
-            return "round_started";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("round", round, "phase", phase);
-        }
-    }
+    @EventType("round_started")
+    record RoundStarted(int round, String phase) implements EventPayload {}
 
     /** One contribution: an agent's draft or revision, or the synthesis. */
+    @EventType("message")
     record Message(
             int round,
             String phase,
@@ -68,38 +58,13 @@ public sealed interface EventPayload {
         public Message {
             Objects.requireNonNull(content, "content");
         }
-
-        @Override
-        public String type() {
-            return "message";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered(
-                    "round",
-                    round,
-                    "phase",
-                    phase,
-                    "role",
-                    role,
-                    "agent",
-                    agent,
-                    "model",
-                    model,
-                    "provider",
-                    provider,
-                    "content",
-                    content,
-                    "usage",
-                    usage.fields());
-        }
     }
 
     /**
      * A parliament seat spoke (or its reply could not be read as structured JSON: {@code structured} is then
      * false and the content is the reply as written).
      */
+    @EventType("seat_message")
     record SeatMessage(
             int round,
             String phase,
@@ -113,255 +78,78 @@ public sealed interface EventPayload {
             @Nullable String reasoning,
             boolean structured,
             UsageFields usage)
-            implements EventPayload {
-        @Override
-        public String type() {
-            return "seat_message";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered(
-                    "round",
-                    round,
-                    "phase",
-                    phase,
-                    "seat_id",
-                    seatId,
-                    "seat_name",
-                    seatName,
-                    "role",
-                    role,
-                    "model",
-                    model,
-                    "provider",
-                    provider,
-                    "content",
-                    content,
-                    "stance",
-                    stance,
-                    "reasoning",
-                    reasoning,
-                    "structured",
-                    structured,
-                    "usage",
-                    usage.fields());
-        }
-    }
+            implements EventPayload {}
 
     /** The scribe's summary of one conversation round. */
-    record ConversationSummary(int round, String content) implements EventPayload {
-        @Override
-        public String type() {
-            return "conversation_summary";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("round", round, "content", content);
-        }
-    }
+    @EventType("conversation_summary")
+    record ConversationSummary(int round, String content) implements EventPayload {}
 
     /** Something the user should know that is not an error of the debate itself. */
-    record Notice(String level, String message) implements EventPayload {
-        @Override
-        public String type() {
-            return "notice";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("level", level, "message", message);
-        }
-    }
+    @EventType("notice")
+    record Notice(String level, String message) implements EventPayload {}
 
     /** An agent produced nothing in this stage; {@code reason} names provider, model and cause. */
-    record AgentFailed(String agent, String model, String reason) implements EventPayload {
-        @Override
-        public String type() {
-            return "agent_failed";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("agent", agent, "model", model, "reason", reason);
-        }
-    }
+    @EventType("agent_failed")
+    record AgentFailed(String agent, String model, String reason) implements EventPayload {}
 
     /** A judge's parsed verdict on one candidate. */
+    @EventType("score")
     record Score(String judge, String candidate, Map<String, Double> criteria, double score, String rationale)
             implements EventPayload {
         public Score {
             criteria = Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
         }
-
-        @Override
-        public String type() {
-            return "score";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered(
-                    "judge",
-                    judge,
-                    "candidate",
-                    candidate,
-                    "criteria",
-                    criteria,
-                    "score",
-                    score,
-                    "rationale",
-                    rationale);
-        }
     }
 
     /** A judge's reply could not be read; that verdict is excluded. */
-    record JudgeUnparseable(String judge, String candidate, String reason) implements EventPayload {
-        @Override
-        public String type() {
-            return "judge_unparseable";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("judge", judge, "candidate", candidate, "reason", reason);
-        }
-    }
+    @EventType("judge_unparseable")
+    record JudgeUnparseable(String judge, String candidate, String reason) implements EventPayload {}
 
     /** The vote: candidates best first, each with its aggregated score. */
+    @EventType("ranking")
     record RankingDecided(List<String> ranking, String method, Map<String, Double> scores) implements EventPayload {
         public RankingDecided {
             ranking = List.copyOf(ranking);
             scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         }
-
-        @Override
-        public String type() {
-            return "ranking";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("ranking", ranking, "method", method, "scores", scores);
-        }
     }
 
     /** A model failed and another one of the same tier took over. */
-    record Fallback(String from, String to, String reason) implements EventPayload {
-        @Override
-        public String type() {
-            return "fallback";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("from", from, "to", to, "reason", reason);
-        }
-    }
+    @EventType("fallback")
+    record Fallback(String from, String to, String reason) implements EventPayload {}
 
     /** The debate finished with an answer (possibly with warnings, named in {@code meta}). Terminal. */
+    @EventType(value = "final", terminal = true)
     record Final(@Nullable String content, Map<String, Object> meta) implements EventPayload {
         public Final {
             meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         }
-
-        @Override
-        public String type() {
-            return "final";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("content", content, "meta", meta);
-        }
-
-        @Override
-        public boolean terminal() {
-            return true;
-        }
     }
 
     /** The debate failed: {@code reason} is a stable code (quorum_lost, deadline_exceeded …). Terminal. */
-    record DebateFailed(String reason, @Nullable String detail) implements EventPayload {
-        @Override
-        public String type() {
-            return "debate_failed";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("reason", reason, "detail", detail);
-        }
-
-        @Override
-        public boolean terminal() {
-            return true;
-        }
-    }
+    @EventType(value = "debate_failed", terminal = true)
+    record DebateFailed(String reason, @Nullable String detail) implements EventPayload {}
 
     /**
      * A failed debate was retried: a new run begins at {@code stage}, the first stage not committed (a cut or
      * failed stage never is), with the stages before it kept. The terminal event before this one ended the previous
      * run; the stream goes on to the terminal event of the latest run.
      */
-    record DebateRetried(int stage, int run) implements EventPayload {
-        @Override
-        public String type() {
-            return "debate_retried";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return ordered("stage", stage, "run", run);
-        }
-    }
+    @EventType("debate_retried")
+    record DebateRetried(int stage, int run) implements EventPayload {}
 
     /** The debate was cancelled. Terminal. */
-    record DebateCancelled() implements EventPayload {
-        @Override
-        public String type() {
-            return "debate_cancelled";
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            return Map.of();
-        }
-
-        @Override
-        public boolean terminal() {
-            return true;
-        }
-    }
+    @EventType(value = "debate_cancelled", terminal = true)
+    record DebateCancelled() implements EventPayload {}
 
     /** A type this version does not know (written by a newer node); carried through unchanged. */
-    record Unknown(String type, Map<String, Object> fields) implements EventPayload {}
+    record Unknown(String type, Map<String, Object> fields) implements EventPayload {
+        @Override
+        public boolean terminal() {
+            return false;
+        }
+    }
 
     /** Token usage as carried in events. */
-    record UsageFields(long inputTokens, long outputTokens, double costUsd, boolean estimated) {
-        Map<String, Object> fields() {
-            return ordered(
-                    "input_tokens",
-                    inputTokens,
-                    "output_tokens",
-                    outputTokens,
-                    "cost_usd",
-                    costUsd,
-                    "estimated",
-                    estimated);
-        }
-    }
-
-    private static Map<String, Object> ordered(@Nullable Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            Object value = keyValues[i + 1];
-            if (value instanceof List<?> list) {
-                value = new ArrayList<>(list);
-            }
-            map.put((String) keyValues[i], value);
-        }
-        return Collections.unmodifiableMap(map);
-    }
+    record UsageFields(long inputTokens, long outputTokens, double costUsd, boolean estimated) {}
 }
