@@ -10,8 +10,6 @@ import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Usage;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
-import com.openai.core.JsonField;
-import com.openai.core.JsonValue;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -27,25 +25,15 @@ import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
-import java.io.EOFException;
-import java.io.InterruptedIOException;
-import java.net.ProtocolException;
-import java.net.SocketException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A {@link ChatModel} for one OpenAI-compatible provider, on the official SDK's async client (its own retries
@@ -201,7 +189,7 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
     private Policies policies(String model) {
         long windowCalls = Math.max(settings.breakerMinimumCalls(), 1);
         CircuitBreaker<ChatCompletion> breaker = CircuitBreaker.<ChatCompletion>builder()
-                .handleIf((result, failure) -> failure != null && transientFailure(failure))
+                .handleIf((result, failure) -> failure != null && ProviderFailures.transientFailure(failure))
                 .withFailureRateThreshold(
                         (int) Math.ceil(settings.breakerFailureRatio() * 100),
                         (int) windowCalls,
@@ -216,21 +204,24 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                 // A call refused while the breaker's trial call is in flight waits for the trial's outcome
                 // (retried after the backoff); one refused by an open breaker fails at once.
                 .handleIf((result, failure) -> failure != null
-                        && (transientFailure(failure) || unwrap(failure) instanceof CircuitBreakerOpenException))
-                .abortIf((result, failure) ->
-                        failure != null && unwrap(failure) instanceof CircuitBreakerOpenException && breaker.isOpen())
+                        && (ProviderFailures.transientFailure(failure)
+                                || ProviderFailures.unwrap(failure) instanceof CircuitBreakerOpenException))
+                .abortIf((result, failure) -> failure != null
+                        && ProviderFailures.unwrap(failure) instanceof CircuitBreakerOpenException
+                        && breaker.isOpen())
                 .withMaxRetries(settings.maxRetries())
                 // The provider's Retry-After exactly (never earlier: no jitter on it); else the backoff, jittered.
                 .withDelayFn(ctx -> {
                     Throwable last = ctx.getLastException();
-                    return (last == null ? Optional.<Duration>empty() : retryAfter(last))
+                    return (last == null ? Optional.<Duration>empty() : ProviderFailures.retryAfter(last))
                             .orElseGet(() -> backoff(ctx.getAttemptCount()));
                 })
                 .abortIf((result, failure) -> failure != null
-                        && retryAfter(failure)
+                        && ProviderFailures.retryAfter(failure)
                                 .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0)
                                 .orElse(false))
-                .onRetry(e -> telemetry.modelRetried(settings.name(), model, kind(e.getLastException())))
+                .onRetry(e ->
+                        telemetry.modelRetried(settings.name(), model, ProviderFailures.kind(e.getLastException())))
                 .build();
         Bulkhead<ChatCompletion> bulkhead = Bulkhead.<ChatCompletion>builder(settings.maxConcurrent())
                 .withMaxWaitTime(settings.maxWait())
@@ -251,58 +242,13 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         return Duration.ofMillis(Math.round(capped * jitter));
     }
 
-    /** Worth trying again: the attempt timed out, the connection failed, or the provider said 5xx or 429. */
-    static boolean transientFailure(Throwable failure) {
-        Throwable t = unwrap(failure);
-        if (t instanceof OpenAIServiceException e) {
-            return e.statusCode() == 429 || e.statusCode() >= 500;
-        }
-        return t instanceof TimeoutExceededException
-                || t instanceof OpenAIIoException
-                || (t instanceof OpenAIInvalidDataException && dropped(t));
-    }
-
-    /** The provider's {@code Retry-After} (seconds or an HTTP date), when it sent one. */
-    static Optional<Duration> retryAfter(Throwable failure) {
-        if (!(unwrap(failure) instanceof OpenAIServiceException e)) {
-            return Optional.empty();
-        }
-        return e.headers().values("retry-after").stream().findFirst().flatMap(OpenAiChatModel::parseRetryAfter);
-    }
-
-    static Optional<Duration> parseRetryAfter(String value) {
-        String v = value.strip();
-        try {
-            double seconds = Double.parseDouble(v);
-            return seconds >= 0 ? Optional.of(Duration.ofMillis((long) (seconds * 1000))) : Optional.empty();
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private static String kind(Throwable failure) {
-        Throwable t = unwrap(failure);
-        if (t instanceof OpenAIServiceException e) {
-            return "http_" + e.statusCode();
-        }
-        if (t instanceof CircuitBreakerOpenException) {
-            return "circuit_trial";
-        }
-        return t instanceof TimeoutExceededException ? "timeout" : "io";
-    }
-
     private ChatModelException error(String model, Throwable failure) {
-        Throwable t = unwrap(failure);
+        Throwable t = ProviderFailures.unwrap(failure);
         String provider = settings.name();
         return switch (t) {
             case ChatModelException e -> e;
-            case OpenAIServiceException e -> new ChatModelException(provider, model, e.statusCode(), reason(e));
+            case OpenAIServiceException e ->
+                new ChatModelException(provider, model, e.statusCode(), ProviderFailures.reason(e));
             case TimeoutExceededException e ->
                 new ChatModelException(
                         provider,
@@ -320,97 +266,18 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
                         null,
                         "more than " + settings.maxConcurrent() + " calls in flight and none finished within "
                                 + settings.maxWait().toMillis() + " ms");
-            case OpenAIIoException e -> new ChatModelException(provider, model, null, "connection failed: " + brief(e));
+            case OpenAIIoException e ->
+                new ChatModelException(provider, model, null, "connection failed: " + ProviderFailures.brief(e));
             case OpenAIInvalidDataException e ->
-                dropped(e)
-                        ? new ChatModelException(provider, model, null, "connection dropped mid-response: " + brief(e))
+                ProviderFailures.dropped(e)
+                        ? new ChatModelException(
+                                provider, model, null, "connection dropped mid-response: " + ProviderFailures.brief(e))
                         : new ChatModelException(provider, model, null, "the provider's response could not be read");
             case CancellationException e -> new ChatModelException(provider, model, null, "cancelled");
             default ->
-                new ChatModelException(provider, model, null, t.getClass().getSimpleName() + ": " + brief(t));
+                new ChatModelException(
+                        provider, model, null, t.getClass().getSimpleName() + ": " + ProviderFailures.brief(t));
         };
-    }
-
-    /**
-     * What the provider said went wrong: its error code or type, and its message, briefly. The SDK's accessors
-     * throw when the provider's error body lacks a field (many providers send no {@code type}), so each is read
-     * on its own and the message comes from the body as sent.
-     */
-    static String reason(OpenAIServiceException e) {
-        String code = field(e::code).or(() -> field(e::type)).orElse("");
-        String message = providerMessage(e)
-                // The SDK's message starts with the status, which the error already names.
-                .orElseGet(() -> brief(e).replaceFirst("^" + e.statusCode() + ":\\s*", ""));
-        return code.isEmpty() ? message : code + ": " + message;
-    }
-
-    private static Optional<String> field(Supplier<Optional<String>> accessor) {
-        try {
-            return accessor.get().filter(v -> !v.isBlank());
-        } catch (RuntimeException missing) {
-            return Optional.empty();
-        }
-    }
-
-    /** The provider's own {@code message}: {@code {"error": {"message": ...}}} as OpenAI sends it, or flat. */
-    private static Optional<String> providerMessage(OpenAIServiceException e) {
-        try {
-            Optional<Map<String, JsonValue>> body = object(e.body());
-            Optional<Map<String, JsonValue>> error = body.map(b -> b.get("error"))
-                    .flatMap(OpenAiChatModel::object)
-                    .or(() -> body);
-            return error.map(o -> o.get("message"))
-                    .flatMap(OpenAiChatModel::string)
-                    .map(m -> m.strip().replaceAll("\\s+", " "))
-                    .filter(m -> !m.isEmpty())
-                    .map(m -> m.length() > 200 ? m.substring(0, 200) : m);
-        } catch (RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    // JsonValue extends the raw JsonField: typed views through the generic supertype.
-    private static Optional<Map<String, JsonValue>> object(JsonValue v) {
-        JsonField<?> f = v;
-        return f.asObject();
-    }
-
-    private static Optional<String> string(JsonValue v) {
-        JsonField<?> f = v;
-        return f.asString();
-    }
-
-    private static String brief(Throwable t) {
-        String m = t.getMessage() == null
-                ? t.getClass().getSimpleName()
-                : t.getMessage().strip();
-        m = m.replaceAll("\\s+", " ");
-        return m.length() > 200 ? m.substring(0, 200) : m;
-    }
-
-    /**
-     * Whether a response that could not be read was cut off in transit (the connection dropped mid-body) rather
-     * than malformed: the former is worth retrying.
-     */
-    static boolean dropped(Throwable failure) {
-        for (Throwable c = failure.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof ProtocolException
-                    || c instanceof SocketException
-                    || c instanceof EOFException
-                    || c instanceof InterruptedIOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable current = t;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     @Override

@@ -178,11 +178,11 @@ class OpenAiChatModelTest {
         assertThat(e.httpStatus()).isEqualTo(429);
         assertThat(patient.requests()).isEqualTo(1);
 
-        assertThat(OpenAiChatModel.parseRetryAfter("2")).hasValue(Duration.ofSeconds(2));
-        assertThat(OpenAiChatModel.parseRetryAfter("0.25")).hasValue(Duration.ofMillis(250));
-        assertThat(OpenAiChatModel.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+        assertThat(ProviderFailures.parseRetryAfter("2")).hasValue(Duration.ofSeconds(2));
+        assertThat(ProviderFailures.parseRetryAfter("0.25")).hasValue(Duration.ofMillis(250));
+        assertThat(ProviderFailures.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
                 .hasValue(Duration.ZERO);
-        assertThat(OpenAiChatModel.parseRetryAfter("soon")).isEmpty();
+        assertThat(ProviderFailures.parseRetryAfter("soon")).isEmpty();
     }
 
     @Test

@@ -82,4 +82,31 @@ final class Calls {
     static boolean anyCancelled(List<CallOutcome> outcomes) {
         return outcomes.stream().anyMatch(o -> o instanceof CallOutcome.Failed f && f.cancelled());
     }
+
+    /**
+     * A parallel round's outcomes, one per agent in order, as rows and events ({@code fallback} first where a
+     * stand-in answered); returns how many answered.
+     */
+    static int record(
+            int stage,
+            int round,
+            String phase,
+            String role,
+            List<String> agents,
+            List<CallOutcome> outcomes,
+            Instant at,
+            List<Contribution> rows,
+            List<EventPayload> events) {
+        int answered = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            CallOutcome outcome = outcomes.get(i);
+            rows.add(contribution(stage, round, phase, agents.get(i), outcome, at));
+            fallback(outcome).ifPresent(events::add);
+            events.add(event(round, phase, role, agents.get(i), outcome));
+            if (outcome instanceof CallOutcome.Answered) {
+                answered++;
+            }
+        }
+        return answered;
+    }
 }

@@ -50,12 +50,6 @@ final class ChairStage extends ConcludingStage {
     }
 
     @Override
-    @Nullable
-    String fallbackAnswer(DebateState state) {
-        return Transcripts.bestAnswer(state).orElse(null);
-    }
-
-    @Override
     String whoFailed() {
         return "every chair model failed";
     }

@@ -59,8 +59,11 @@ abstract class ConcludingStage implements Stage {
     /** The warnings of a debate that concluded: what fell short before this stage. */
     abstract List<String> warnings(DebateState state);
 
-    /** The answer when every model failed, from the debate so far (null: none). */
-    abstract @Nullable String fallbackAnswer(DebateState state);
+    /** The answer when every model failed, from the debate so far (null: none): the best candidate by default. */
+    @Nullable
+    String fallbackAnswer(DebateState state) {
+        return Transcripts.bestAnswer(state).orElse(null);
+    }
 
     /** Who failed when every model failed ("every synthesiser failed"). */
     abstract String whoFailed();

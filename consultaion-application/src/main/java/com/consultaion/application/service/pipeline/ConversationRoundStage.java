@@ -86,17 +86,16 @@ final class ConversationRoundStage implements Stage {
         List<Contribution> rows = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
         events.add(new EventPayload.RoundStarted(round, Phase.DISCUSSION.wireName()));
-        int answered = 0;
-        for (int i = 0; i < outcomes.size(); i++) {
-            AgentSpec agent = config.agents().get(i);
-            CallOutcome outcome = outcomes.get(i);
-            rows.add(Calls.contribution(index, round, Phase.DISCUSSION.wireName(), agent.name(), outcome, now));
-            Calls.fallback(outcome).ifPresent(events::add);
-            events.add(Calls.event(round, Phase.DISCUSSION.wireName(), "delegate", agent.name(), outcome));
-            if (outcome instanceof CallOutcome.Answered) {
-                answered++;
-            }
-        }
+        int answered = Calls.record(
+                index,
+                round,
+                Phase.DISCUSSION.wireName(),
+                "delegate",
+                config.agents().stream().map(AgentSpec::name).toList(),
+                outcomes,
+                now,
+                rows,
+                events);
         int total = config.agents().size();
         if (!config.tolerance().holds(answered, total)) {
             String detail = answered + " of " + total + " delegates answered in round " + round + "; at least "

@@ -83,17 +83,17 @@ final class CritiqueStage implements Stage {
         List<Contribution> rows = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
         events.add(new EventPayload.RoundStarted(round(), Phase.CRITIQUE.wireName()));
-        int failed = 0;
-        for (int i = 0; i < outcomes.size(); i++) {
-            String agent = participants.get(i).name();
-            CallOutcome outcome = outcomes.get(i);
-            rows.add(Calls.contribution(index, round(), Phase.CRITIQUE.wireName(), agent, outcome, now));
-            Calls.fallback(outcome).ifPresent(events::add);
-            events.add(Calls.event(round(), Phase.CRITIQUE.wireName(), "revised", agent, outcome));
-            if (outcome instanceof CallOutcome.Failed) {
-                failed++;
-            }
-        }
+        int failed = outcomes.size()
+                - Calls.record(
+                        index,
+                        round(),
+                        Phase.CRITIQUE.wireName(),
+                        "revised",
+                        participants.stream().map(AgentSpec::name).toList(),
+                        outcomes,
+                        now,
+                        rows,
+                        events);
         if (failed > 0) {
             events.add(new EventPayload.Notice(
                     "warn",

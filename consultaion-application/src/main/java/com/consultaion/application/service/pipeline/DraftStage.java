@@ -56,17 +56,16 @@ final class DraftStage implements Stage {
         List<Contribution> rows = new ArrayList<>();
         List<EventPayload> events = new ArrayList<>();
         events.add(new EventPayload.RoundStarted(ROUND, Phase.DRAFT.wireName()));
-        int answered = 0;
-        for (int i = 0; i < outcomes.size(); i++) {
-            AgentSpec agent = config.agents().get(i);
-            CallOutcome outcome = outcomes.get(i);
-            rows.add(Calls.contribution(index, ROUND, Phase.DRAFT.wireName(), agent.name(), outcome, now));
-            Calls.fallback(outcome).ifPresent(events::add);
-            events.add(Calls.event(ROUND, Phase.DRAFT.wireName(), "candidate", agent.name(), outcome));
-            if (outcome instanceof CallOutcome.Answered) {
-                answered++;
-            }
-        }
+        int answered = Calls.record(
+                index,
+                ROUND,
+                Phase.DRAFT.wireName(),
+                "candidate",
+                config.agents().stream().map(AgentSpec::name).toList(),
+                outcomes,
+                now,
+                rows,
+                events);
         int total = config.agents().size();
         if (!config.tolerance().holds(answered, total)) {
             String detail = answered + " of " + total + " agents answered; at least "

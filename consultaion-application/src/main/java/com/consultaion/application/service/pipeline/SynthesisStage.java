@@ -67,12 +67,6 @@ final class SynthesisStage extends ConcludingStage {
     }
 
     @Override
-    @Nullable
-    String fallbackAnswer(DebateState state) {
-        return Transcripts.bestAnswer(state).orElse(null);
-    }
-
-    @Override
     String whoFailed() {
         return "every synthesiser failed";
     }
