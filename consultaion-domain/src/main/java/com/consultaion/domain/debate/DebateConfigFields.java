@@ -4,7 +4,6 @@ import com.consultaion.domain.Nullable;
 import com.consultaion.domain.Violations;
 import com.consultaion.domain.routing.Router.Candidate;
 import com.consultaion.domain.routing.Routing;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,7 +221,8 @@ public final class DebateConfigFields {
                 .map(String::valueOf)
                 .filter(k -> !known.contains(k))
                 .sorted()
-                .forEach(k -> v.check(false, join(path, k), "field.unknown", "not a field of this request"));
+                .forEach(k ->
+                        v.check(false, ClientFields.join(path, k), "field.unknown", "not a field of this request"));
     }
 
     /**
@@ -235,20 +235,20 @@ public final class DebateConfigFields {
     public static Panel panelFromFields(Map<String, ?> f, String defaultModel) {
         Violations v = new Violations();
         List<Panel.Seat> seats = new ArrayList<>();
-        List<Map<String, ?>> seatMaps = objects(v, f, "seats");
+        List<Map<String, ?>> seatMaps = ClientFields.objects(v, f, "seats");
         if (seatMaps == null) {
             seats.addAll(Panel.defaults(defaultModel).seats());
         } else {
             for (int i = 0; i < seatMaps.size(); i++) {
                 Map<String, ?> m = seatMaps.get(i);
                 String path = "seats[" + i + "]";
-                String id = string(v, m, "seat_id", path, null);
-                String name = string(v, m, "display_name", path, null);
-                String provider = string(v, m, "provider_key", path, "auto");
-                String model = string(v, m, "model", path, defaultModel);
-                String roleName = string(v, m, "role_profile", path, null);
+                String id = ClientFields.string(v, m, "seat_id", path, null);
+                String name = ClientFields.string(v, m, "display_name", path, null);
+                String provider = ClientFields.string(v, m, "provider_key", path, "auto");
+                String model = ClientFields.string(v, m, "model", path, defaultModel);
+                String roleName = ClientFields.string(v, m, "role_profile", path, null);
                 RoleProfile role = v.capture(path, () -> RoleProfile.parse(roleName, "role_profile"));
-                double temperature = number(v, m, "temperature", path, Panel.Seat.DEFAULT_TEMPERATURE);
+                double temperature = ClientFields.number(v, m, "temperature", path, Panel.Seat.DEFAULT_TEMPERATURE);
                 // A seat whose role was refused is still checked field by field (under a stand-in role), so one
                 // answer lists every bad field; it is not kept.
                 RoleProfile checked = role == null ? RoleProfile.OPTIMIST : role;
@@ -259,8 +259,8 @@ public final class DebateConfigFields {
                 }
             }
         }
-        double ratio = number(v, f, "max_seat_fail_ratio", "", Panel.DEFAULT_MAX_SEAT_FAIL_RATIO);
-        Integer minSeats = integer(v, f, "min_required_seats", "", Panel.DEFAULT_MIN_REQUIRED_SEATS);
+        double ratio = ClientFields.number(v, f, "max_seat_fail_ratio", "", Panel.DEFAULT_MAX_SEAT_FAIL_RATIO);
+        Integer minSeats = ClientFields.integer(v, f, "min_required_seats", "", Panel.DEFAULT_MIN_REQUIRED_SEATS);
         boolean failFast = bool(v, f, "fail_fast", "", true);
         boolean judged = bool(v, f, "judged", "", true);
         v.throwIfAny();
@@ -278,7 +278,7 @@ public final class DebateConfigFields {
         if (value instanceof Boolean b) {
             return b;
         }
-        v.add(join(path, key), "type.boolean", "must be true or false");
+        v.add(ClientFields.join(path, key), "type.boolean", "must be true or false");
         return fallback;
     }
 
@@ -293,16 +293,16 @@ public final class DebateConfigFields {
         DebateConfig defaults = DebateConfig.defaults(defaultModel);
         Violations v = new Violations();
         List<AgentSpec> agents = new ArrayList<>();
-        List<Map<String, ?>> agentMaps = objects(v, f, "agents");
+        List<Map<String, ?>> agentMaps = ClientFields.objects(v, f, "agents");
         if (agentMaps == null) {
             agents.addAll(defaults.agents());
         } else {
             for (int i = 0; i < agentMaps.size(); i++) {
                 Map<String, ?> a = agentMaps.get(i);
                 String path = "agents[" + i + "]";
-                String name = string(v, a, "name", path, null);
-                String persona = string(v, a, "persona", path, "");
-                String model = string(v, a, "model", path, defaultModel);
+                String name = ClientFields.string(v, a, "name", path, null);
+                String persona = ClientFields.string(v, a, "persona", path, "");
+                String model = ClientFields.string(v, a, "model", path, defaultModel);
                 AgentSpec spec = v.capture(path, () -> new AgentSpec(name, persona, model));
                 if (spec != null) {
                     agents.add(spec);
@@ -310,64 +310,70 @@ public final class DebateConfigFields {
             }
         }
         List<JudgeSpec> judges = new ArrayList<>();
-        List<Map<String, ?>> judgeMaps = objects(v, f, "judges");
+        List<Map<String, ?>> judgeMaps = ClientFields.objects(v, f, "judges");
         if (judgeMaps == null) {
             judges.addAll(defaults.judges());
         } else {
             for (int i = 0; i < judgeMaps.size(); i++) {
                 Map<String, ?> j = judgeMaps.get(i);
                 String path = "judges[" + i + "]";
-                String name = string(v, j, "name", path, null);
-                String model = string(v, j, "model", path, defaultModel);
-                List<String> criteria = strings(v, j, j.containsKey("criteria") ? "criteria" : "rubrics", path);
+                String name = ClientFields.string(v, j, "name", path, null);
+                String model = ClientFields.string(v, j, "model", path, defaultModel);
+                List<String> criteria =
+                        ClientFields.strings(v, j, j.containsKey("criteria") ? "criteria" : "rubrics", path);
                 JudgeSpec spec = v.capture(path, () -> new JudgeSpec(name, model, criteria));
                 if (spec != null) {
                     judges.add(spec);
                 }
             }
         }
-        Integer rounds = integer(v, f, "rounds", "", defaults.critiqueRounds());
-        Map<String, ?> budgetMap = object(v, f, "budget", "");
+        Integer rounds = ClientFields.integer(v, f, "rounds", "", defaults.critiqueRounds());
+        Map<String, ?> budgetMap = ClientFields.object(v, f, "budget", "");
         Budget budget = budgetMap == null
                 ? Budget.DEFAULT
                 : v.capture(
                         "budget",
                         () -> new Budget(
-                                longValue(v, budgetMap, "max_tokens", "budget", Budget.DEFAULT.maxTokens()),
-                                number(v, budgetMap, "max_cost_usd", "budget", Budget.DEFAULT.maxCostUsd())));
-        Map<String, ?> tolMap = object(v, f, "tolerance", "");
+                                ClientFields.longValue(
+                                        v, budgetMap, "max_tokens", "budget", Budget.DEFAULT.maxTokens()),
+                                ClientFields.number(
+                                        v, budgetMap, "max_cost_usd", "budget", Budget.DEFAULT.maxCostUsd())));
+        Map<String, ?> tolMap = ClientFields.object(v, f, "tolerance", "");
         FailureTolerance tolerance = tolMap == null
                 ? FailureTolerance.DEFAULT
                 : v.capture(
                         "tolerance",
                         () -> new FailureTolerance(
-                                integer(v, tolMap, "min_agents", "tolerance", FailureTolerance.DEFAULT.minAgents()),
-                                number(
+                                ClientFields.integer(
+                                        v, tolMap, "min_agents", "tolerance", FailureTolerance.DEFAULT.minAgents()),
+                                ClientFields.number(
                                         v,
                                         tolMap,
                                         "max_failure_ratio",
                                         "tolerance",
                                         FailureTolerance.DEFAULT.maxFailureRatio())));
-        Aggregation aggregation = v.capture("", () -> Aggregation.parse(string(v, f, "aggregation", "", null)));
-        List<String> synthesizers = strings(v, f, "synthesizers", "");
-        double callTimeout =
-                number(v, f, "call_timeout_seconds", "", defaults.callTimeout().toMillis() / 1000.0);
-        double deadline =
-                number(v, f, "deadline_seconds", "", defaults.deadline().toMillis() / 1000.0);
-        Map<String, ?> convMap = object(v, f, "conversation", "");
+        Aggregation aggregation =
+                v.capture("", () -> Aggregation.parse(ClientFields.string(v, f, "aggregation", "", null)));
+        List<String> synthesizers = ClientFields.strings(v, f, "synthesizers", "");
+        double callTimeout = ClientFields.number(
+                v, f, "call_timeout_seconds", "", defaults.callTimeout().toMillis() / 1000.0);
+        double deadline = ClientFields.number(
+                v, f, "deadline_seconds", "", defaults.deadline().toMillis() / 1000.0);
+        Map<String, ?> convMap = ClientFields.object(v, f, "conversation", "");
         Conversation conversation = convMap == null
                 ? Conversation.DEFAULT
                 : v.capture(
                         "",
                         () -> new Conversation(
-                                integer(v, convMap, "rounds", "conversation", Conversation.DEFAULT.rounds()),
-                                longValue(
+                                ClientFields.integer(
+                                        v, convMap, "rounds", "conversation", Conversation.DEFAULT.rounds()),
+                                ClientFields.longValue(
                                         v,
                                         convMap,
                                         "max_total_tokens",
                                         "conversation",
                                         Conversation.DEFAULT.maxTotalTokens())));
-        Map<String, ?> panelMap = object(v, f, "panel", "");
+        Map<String, ?> panelMap = ClientFields.object(v, f, "panel", "");
         Panel panel = panelMap == null ? null : v.capture("panel", () -> panelFromFields(panelMap, defaultModel));
         Routing routing = routingFromFields(f.get("routing"));
         v.throwIfAny();
@@ -382,120 +388,13 @@ public final class DebateConfigFields {
                         tolerance,
                         aggregation,
                         synthesizers,
-                        millis(callTimeout),
-                        millis(deadline),
+                        ClientFields.millis(callTimeout),
+                        ClientFields.millis(deadline),
                         panel,
                         conversation,
                         routing));
         last.throwIfAny();
         return config;
-    }
-
-    private static Duration millis(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static @Nullable List<Map<String, ?>> objects(Violations v, Map<String, ?> f, String key) {
-        Object value = f.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof List<?> list)) {
-            v.add(key, "type.list", "must be a list");
-            return List.of();
-        }
-        List<Map<String, ?>> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) instanceof Map<?, ?> m) {
-                out.add((Map<String, ?>) m);
-            } else {
-                v.add(key + "[" + i + "]", "type.object", "must be an object");
-            }
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static @Nullable Map<String, ?> object(Violations v, Map<String, ?> f, String key, String path) {
-        Object value = f.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Map<?, ?> m) {
-            return (Map<String, ?>) m;
-        }
-        v.add(join(path, key), "type.object", "must be an object");
-        return null;
-    }
-
-    private static @Nullable String string(
-            Violations v, Map<String, ?> f, String key, String path, @Nullable String fallback) {
-        Object value = f.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        v.add(join(path, key), "type.string", "must be a string");
-        return fallback;
-    }
-
-    private static List<String> strings(Violations v, Map<String, ?> f, String key, String path) {
-        Object value = f.get(key);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(x -> x instanceof String)) {
-            v.add(join(path, key), "type.string_list", "must be a list of strings");
-            return List.of();
-        }
-        return list.stream().map(String.class::cast).toList();
-    }
-
-    private static double number(Violations v, Map<String, ?> f, String key, String path, double fallback) {
-        Object value = f.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-            return n.doubleValue();
-        }
-        v.add(join(path, key), "type.number", "must be a number");
-        return fallback;
-    }
-
-    private static Integer integer(Violations v, Map<String, ?> f, String key, String path, int fallback) {
-        Object value = f.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number n
-                && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return n.intValue();
-        }
-        v.add(join(path, key), "type.integer", "must be a whole number");
-        return fallback;
-    }
-
-    private static long longValue(Violations v, Map<String, ?> f, String key, String path, long fallback) {
-        Object value = f.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number n
-                && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) < 9e15) {
-            return n.longValue();
-        }
-        v.add(join(path, key), "type.integer", "must be a whole number");
-        return fallback;
     }
 
     private static Map<String, Object> ordered(Object... kv) {
