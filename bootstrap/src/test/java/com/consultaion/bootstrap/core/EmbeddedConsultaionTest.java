@@ -1,10 +1,14 @@
 package com.consultaion.bootstrap.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.adapter.llm.local.LocalChatModel;
 import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
+import com.consultaion.adapter.rest.security.Pbkdf2PasswordHasher;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.AccountUseCases;
+import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateStatus;
@@ -63,6 +67,33 @@ class EmbeddedConsultaionTest {
 
             assertThat(done.status()).isEqualTo(DebateStatus.COMPLETED);
             assertThat(done.finalContent()).hasValue("An answer from my own model for SYNTHESIS");
+        }
+    }
+
+    /** The one composition root gives an embedder the account use cases too, once it supplies their stores. */
+    @Test
+    void withAccountStoresTheCoreAlsoServesAccountsAndWithoutThemSaysWhatIsMissing() {
+        InMemoryStores stores = InMemoryStores.create();
+        try (Consultaion consultaion = Consultaion.builder()
+                .chatModel(new LocalChatModel())
+                .stores(stores)
+                .accounts(stores.accounts(), new Pbkdf2PasswordHasher(10_000))
+                .startWorker(false)
+                .build()) {
+            AccountUseCases.SignedIn alice =
+                    consultaion.core().accounts().register("alice@example.com", "correct-Horse-7", ClientContext.NONE);
+
+            assertThat(consultaion.core().authenticate().bySession(alice.user().id(), alice.sessionId()))
+                    .isPresent();
+        }
+        try (Consultaion bare = Consultaion.builder()
+                .chatModel(new LocalChatModel())
+                .stores(InMemoryStores.create())
+                .startWorker(false)
+                .build()) {
+            assertThatThrownBy(() -> bare.core().accounts())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("accounts(stores, hasher)");
         }
     }
 }
