@@ -1,5 +1,7 @@
 package com.consultaion.bootstrap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,8 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /** A real HTTP client for tests: talks to a server on 127.0.0.1 over the loopback interface. */
 public final class TestHttp {
@@ -51,13 +52,48 @@ public final class TestHttp {
         }
     }
 
-    /** The string value of {@code "name":"..."} in a JSON body; fails the test when it is not there. */
-    public static String field(String json, String name) {
-        Matcher m =
-                Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A JSON body, parsed; fails the test when it is not JSON. */
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
         }
-        return m.group(1);
+    }
+
+    /**
+     * The first string value named {@code name} in a JSON body (the body's own fields first, then nested ones, in
+     * document order); fails the test when there is none.
+     */
+    public static String field(String body, String name) {
+        JsonNode found = first(json(body), name);
+        if (found == null) {
+            throw new AssertionError("no " + name + " in " + body);
+        }
+        return found.asText();
+    }
+
+    private static JsonNode first(JsonNode node, String name) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (e.getKey().equals(name) && e.getValue().isTextual()) {
+                    return e.getValue();
+                }
+                JsonNode inner = first(e.getValue(), name);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                JsonNode inner = first(item, name);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 }

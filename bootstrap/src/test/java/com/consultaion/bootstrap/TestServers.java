@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Real services for tests: a server with its own settings, and signed-in users on it. */
 public final class TestServers {
@@ -52,11 +50,7 @@ public final class TestServers {
                     .getBean(AccountUseCases.class)
                     .grantAdmin(email, "test: the operator's grant");
         }
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"")
-                .matcher(http.post("/auth/login", credentials).body());
-        if (!token.find()) {
-            throw new IllegalStateException("sign-in failed for " + email);
-        }
-        return new String[] {"Authorization", "Bearer " + token.group(1)};
+        String token = TestHttp.field(http.post("/auth/login", credentials).body(), "access_token");
+        return new String[] {"Authorization", "Bearer " + token};
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** A debate through the HTTP API, end to end: create, follow, read, list, cancel. */
 class DebateApiTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestService service = TestService.get();
     private final TestHttp http = service.http;
@@ -30,21 +27,32 @@ class DebateApiTest {
                 alice.bearer());
 
         assertThat(created.statusCode()).isEqualTo(201);
-        String id = TestService.field(created.body(), "id");
+        JsonNode debate = TestHttp.json(created.body());
+        String id = debate.get("id").asText();
         assertThat(created.headers().firstValue("Location")).hasValue("/debates/" + id);
-        assertThat(created.body()).contains("\"status\":\"queued\"").contains("\"user_id\":\"" + alice.id() + "\"");
+        assertThat(debate.get("status").asText()).isEqualTo("queued");
+        assertThat(debate.get("user_id").asText()).isEqualTo(alice.id());
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/debates/" + id, alice.bearer()).body().contains("\"status\":\"completed\""));
-        HttpResponse<String> done = http.get("/debates/" + id, alice.bearer());
-        assertThat(done.body()).contains("\"final_content\":\"Summary:").contains("\"ranking\":[");
+                .until(() -> "completed"
+                        .equals(TestHttp.json(http.get("/debates/" + id, alice.bearer())
+                                        .body())
+                                .get("status")
+                                .asText()));
+        JsonNode done = TestHttp.json(http.get("/debates/" + id, alice.bearer()).body());
+        assertThat(done.get("final_content").asText()).startsWith("Summary:");
+        assertThat(done.findValue("ranking").isArray()).isTrue();
         HttpResponse<String> events = http.get("/debates/" + id + "/events?after=0", alice.bearer());
         assertThat(events.statusCode()).isEqualTo(200);
-        assertThat(events.body())
-                .startsWith("{\"items\":[{\"type\":\"debate_created\",\"debate_id\":\"" + id + "\",\"seq\":1,")
-                .contains("\"type\":\"final\"");
-        HttpResponse<String> list = http.get("/debates?limit=5", alice.bearer());
-        assertThat(list.body()).contains("\"id\":\"" + id + "\"").contains("\"total\":1");
+        JsonNode items = TestHttp.json(events.body()).get("items");
+        assertThat(items.get(0).get("type").asText()).isEqualTo("debate_created");
+        assertThat(items.get(0).get("debate_id").asText()).isEqualTo(id);
+        assertThat(items.get(0).get("seq").asLong()).isEqualTo(1);
+        assertThat(items.get(items.size() - 1).get("type").asText()).isEqualTo("final");
+        JsonNode list =
+                TestHttp.json(http.get("/debates?limit=5", alice.bearer()).body());
+        assertThat(list.get("items").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(list.get("total").asLong()).isEqualTo(1);
     }
 
     /**
@@ -52,7 +60,7 @@ class DebateApiTest {
      * refused by the controller on its own, hiding every other bad field behind it.
      */
     @Test
-    void aBadStartNamesEveryBadFieldAtOnceAndCreatesNothing() throws Exception {
+    void aBadStartNamesEveryBadFieldAtOnceAndCreatesNothing() {
         TestService.User carol = service.newUser();
 
         HttpResponse<String> refused = http.post(
@@ -62,7 +70,7 @@ class DebateApiTest {
                 carol.bearer());
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        JsonNode error = JSON.readTree(refused.body()).get("error");
+        JsonNode error = TestHttp.json(refused.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("validation.failed");
         List<String> fields = new ArrayList<>();
         error.get("details")
@@ -72,14 +80,14 @@ class DebateApiTest {
         HttpResponse<String> unknownModel =
                 http.post("/debates", "{\"prompt\": \"short\", \"model_id\": \"no-such-model\"}", carol.bearer());
         List<String> codes = new ArrayList<>();
-        JSON.readTree(unknownModel.body())
+        TestHttp.json(unknownModel.body())
                 .get("error")
                 .get("details")
                 .get("fields")
                 .forEach(f ->
                         codes.add(f.get("field").asText() + ":" + f.get("code").asText()));
         assertThat(codes).contains("model_id:model.unavailable", "prompt:prompt.too_short");
-        assertThat(JSON.readTree(http.get("/debates", carol.bearer()).body())
+        assertThat(TestHttp.json(http.get("/debates", carol.bearer()).body())
                         .get("total")
                         .asLong())
                 .isZero();
