@@ -9,6 +9,7 @@ import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.DebateEvent;
@@ -79,11 +80,19 @@ public final class PersistenceBenchmark {
                     Instant now = Instant.now();
                     List<Contribution> rows = List.of(
                             Contribution.answered(
-                                    s, s + 1, "draft", "Analyst", "local", "local", "answer " + s, Usage.NONE, now),
+                                    s, s + 1, Phase.DRAFT, "Analyst", "local", "local", "answer " + s, Usage.NONE, now),
                             Contribution.answered(
-                                    s, s + 1, "draft", "Critic", "local", "local", "answer " + s, Usage.NONE, now),
+                                    s, s + 1, Phase.DRAFT, "Critic", "local", "local", "answer " + s, Usage.NONE, now),
                             Contribution.answered(
-                                    s, s + 1, "draft", "Builder", "local", "local", "answer " + s, Usage.NONE, now));
+                                    s,
+                                    s + 1,
+                                    Phase.DRAFT,
+                                    "Builder",
+                                    "local",
+                                    "local",
+                                    "answer " + s,
+                                    Usage.NONE,
+                                    now));
                     List<DebateEvent> events = new ArrayList<>();
                     for (int e = 0; e < 4; e++) {
                         events.add(new DebateEvent(
@@ -130,7 +139,7 @@ public final class PersistenceBenchmark {
             rows.add(Contribution.answered(
                     i / 5,
                     i / 5 + 1,
-                    "draft",
+                    Phase.DRAFT,
                     "Agent" + i,
                     "local",
                     "local",

@@ -5,6 +5,7 @@ import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.debate.Usage;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class Fixtures {
         return Contribution.answered(
                 stage,
                 stage + 1,
-                stage == 0 ? "draft" : "critique",
+                stage == 0 ? Phase.DRAFT : Phase.CRITIQUE,
                 agent,
                 "local",
                 "local",

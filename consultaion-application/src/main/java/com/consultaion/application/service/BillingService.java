@@ -140,7 +140,7 @@ public final class BillingService implements BillingQueries, AssignPlanUseCase {
             // (failed and cancelled debates are refunded: the release alone)
             record Spend(String phase, String model, Usage usage) {}
             Map<List<String>, Usage> spent = Stream.concat(
-                            contributions.stream().map(c -> new Spend(c.phase(), c.model(), c.usage())),
+                            contributions.stream().map(c -> new Spend(c.phase().wireName(), c.model(), c.usage())),
                             verdicts.stream().map(v -> new Spend("judge", v.model(), v.usage())))
                     .collect(Collectors.groupingBy(
                             s -> List.of(s.phase(), s.model()),

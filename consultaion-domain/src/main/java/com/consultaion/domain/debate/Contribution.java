@@ -11,7 +11,7 @@ import java.util.Objects;
 public record Contribution(
         int stage,
         int round,
-        String phase,
+        Phase phase,
         String agent,
         String model,
         String provider,
@@ -35,7 +35,7 @@ public record Contribution(
     public static Contribution answered(
             int stage,
             int round,
-            String phase,
+            Phase phase,
             String agent,
             String model,
             String provider,
@@ -48,7 +48,7 @@ public record Contribution(
     public static Contribution failed(
             int stage,
             int round,
-            String phase,
+            Phase phase,
             String agent,
             String model,
             String provider,

@@ -3,6 +3,7 @@ package com.consultaion.adapter.persistence.jdbi;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.DebateId;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.judging.JudgeVerdict;
 import com.consultaion.domain.judging.RankedCandidate;
@@ -41,7 +42,7 @@ public final class JdbiTranscriptRepository implements TranscriptRepository {
                     batch.bind("debateId", id.value())
                             .bind("stage", c.stage())
                             .bind("round", c.round())
-                            .bind("phase", c.phase())
+                            .bind("phase", c.phase().wireName())
                             .bind("agent", c.agent())
                             .bind("model", c.model())
                             .bind("provider", c.provider())
@@ -74,7 +75,7 @@ public final class JdbiTranscriptRepository implements TranscriptRepository {
                 .map((rs, ctx) -> new Contribution(
                         rs.getInt("stage"),
                         rs.getInt("round"),
-                        rs.getString("phase"),
+                        Phase.of(rs.getString("phase")).orElseThrow(() -> new IllegalStateException("unknown phase")),
                         rs.getString("agent"),
                         rs.getString("model"),
                         rs.getString("provider"),

@@ -11,6 +11,7 @@ import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.JudgeSpec;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.DebateEvent;
@@ -53,8 +54,8 @@ class InjectionStringsContractTest {
                     null);
             Debate debate = Debate.create(DebateId.random(), null, new Prompt(prompt), DebateMode.DEBATE, config, T0);
             stores.debates().insert(debate.recordEvents(1));
-            Contribution answer = Contribution.answered(0, 1, "draft", "A", "local", "local", text, Usage.NONE, T0);
-            Contribution failed = Contribution.failed(0, 1, "draft", "B", "local", "local", text, Usage.NONE, T0);
+            Contribution answer = Contribution.answered(0, 1, Phase.DRAFT, "A", "local", "local", text, Usage.NONE, T0);
+            Contribution failed = Contribution.failed(0, 1, Phase.DRAFT, "B", "local", "local", text, Usage.NONE, T0);
             stores.transcripts().addContributions(debate.id(), List.of(answer, failed));
             Verdict verdict = new Verdict(
                     "J",

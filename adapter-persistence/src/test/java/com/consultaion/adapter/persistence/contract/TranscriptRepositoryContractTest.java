@@ -9,6 +9,7 @@ import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.TranscriptRepository;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.judging.JudgeVerdict;
 import com.consultaion.domain.judging.RankedCandidate;
@@ -36,7 +37,15 @@ class TranscriptRepositoryContractTest {
         Debate debate = stored(stores);
         TranscriptRepository repo = stores.transcripts();
         Contribution failed = Contribution.failed(
-                0, 1, "draft", "Critic", "gpt-x", "openai", "openai/gpt-x HTTP 500: upstream error", Usage.NONE, T0);
+                0,
+                1,
+                Phase.DRAFT,
+                "Critic",
+                "gpt-x",
+                "openai",
+                "openai/gpt-x HTTP 500: upstream error",
+                Usage.NONE,
+                T0);
 
         repo.addContributions(debate.id(), List.of(Fixtures.answer(0, "Analyst", "draft A"), failed));
         repo.addContributions(debate.id(), List.of(Fixtures.answer(1, "Analyst", "revised A")));

@@ -79,7 +79,7 @@ final class Reports {
         byRound.forEach((round, list) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", round);
-            m.put("phase", list.get(0).phase());
+            m.put("phase", list.get(0).phase().wireName());
             m.put(
                     "messages",
                     list.stream()

@@ -4,6 +4,7 @@ import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Contribution;
+import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.EventPayload;
 import java.time.Instant;
@@ -32,8 +33,7 @@ final class Calls {
         return new EventPayload.UsageFields(u.inputTokens(), u.outputTokens(), u.costUsd(), u.estimated());
     }
 
-    static Contribution contribution(
-            int stage, int round, String phase, String agent, CallOutcome outcome, Instant at) {
+    static Contribution contribution(int stage, int round, Phase phase, String agent, CallOutcome outcome, Instant at) {
         return switch (outcome) {
             case CallOutcome.Answered a ->
                 Contribution.answered(
@@ -90,7 +90,7 @@ final class Calls {
     static int record(
             int stage,
             int round,
-            String phase,
+            Phase phase,
             String role,
             List<String> agents,
             List<CallOutcome> outcomes,
@@ -102,7 +102,7 @@ final class Calls {
             CallOutcome outcome = outcomes.get(i);
             rows.add(contribution(stage, round, phase, agents.get(i), outcome, at));
             fallback(outcome).ifPresent(events::add);
-            events.add(event(round, phase, role, agents.get(i), outcome));
+            events.add(event(round, phase.wireName(), role, agents.get(i), outcome));
             if (outcome instanceof CallOutcome.Answered) {
                 answered++;
             }

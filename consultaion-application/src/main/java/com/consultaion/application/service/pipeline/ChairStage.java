@@ -70,7 +70,7 @@ final class ChairStage extends ConcludingStage {
             List<Map<String, Object>> seats = new ArrayList<>();
             for (Contribution c : state.contributions()) {
                 Panel.Seat seat = panel.seatNamed(c.agent());
-                if (c.ok() && seat != null && c.phase().equals(phase.wireName())) {
+                if (c.ok() && seat != null && c.phase() == phase.phase()) {
                     String text = Objects.requireNonNull(c.content());
                     Map<String, Object> s = new LinkedHashMap<>();
                     s.put("seat_id", seat.id());

@@ -101,7 +101,7 @@ abstract class ConcludingStage implements Stage {
         CallOutcome.Answered answered = tried.answer();
         if (answered != null) {
             String content = answered.response().content();
-            Contribution row = Calls.contribution(index, round, phase.wireName(), agent, answered, clock.instant());
+            Contribution row = Calls.contribution(index, round, phase, agent, answered, clock.instant());
             events.add(Calls.event(round, phase.wireName(), role, agent, answered));
             List<String> warnings = warnings(state);
             events.add(new EventPayload.Final(content, meta(seen, warnings, row)));

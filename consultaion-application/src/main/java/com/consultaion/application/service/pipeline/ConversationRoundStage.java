@@ -89,7 +89,7 @@ final class ConversationRoundStage implements Stage {
         int answered = Calls.record(
                 index,
                 round,
-                Phase.DISCUSSION.wireName(),
+                Phase.DISCUSSION,
                 "delegate",
                 config.agents().stream().map(AgentSpec::name).toList(),
                 outcomes,
@@ -127,8 +127,7 @@ final class ConversationRoundStage implements Stage {
         }
         CallOutcome.Answered summary = scribe.answer();
         if (summary != null) {
-            rows.add(Calls.contribution(
-                    index, round, Phase.SUMMARY.wireName(), Transcripts.SCRIBE, summary, clock.instant()));
+            rows.add(Calls.contribution(index, round, Phase.SUMMARY, Transcripts.SCRIBE, summary, clock.instant()));
             events.add(new EventPayload.ConversationSummary(
                     round, summary.response().content()));
         } else {

@@ -87,7 +87,7 @@ final class CritiqueStage implements Stage {
                 - Calls.record(
                         index,
                         round(),
-                        Phase.CRITIQUE.wireName(),
+                        Phase.CRITIQUE,
                         "revised",
                         participants.stream().map(AgentSpec::name).toList(),
                         outcomes,

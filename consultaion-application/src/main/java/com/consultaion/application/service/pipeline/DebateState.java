@@ -3,7 +3,6 @@ package com.consultaion.application.service.pipeline;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
-import com.consultaion.domain.debate.Phase;
 import com.consultaion.domain.debate.Usage;
 import com.consultaion.domain.event.EventPayload;
 import com.consultaion.domain.judging.RankingResult;
@@ -90,7 +89,7 @@ public final class DebateState {
 
     /** Whether a contribution is an agent's answer, not a synthesis, the chair's verdict or a summary. */
     static boolean isAnswer(Contribution c) {
-        return Phase.of(c.phase()).map(Phase::isAnswer).orElse(true);
+        return c.phase().isAnswer();
     }
 
     /**

@@ -59,7 +59,7 @@ final class DraftStage implements Stage {
         int answered = Calls.record(
                 index,
                 ROUND,
-                Phase.DRAFT.wireName(),
+                Phase.DRAFT,
                 "candidate",
                 config.agents().stream().map(AgentSpec::name).toList(),
                 outcomes,

@@ -1,6 +1,6 @@
 package com.consultaion.application.service.pipeline;
 
-import java.util.Locale;
+import com.consultaion.domain.debate.Phase;
 
 /** The three phases of a parliament, in order; each is one round of every seat speaking in parallel. */
 public enum ParliamentPhase {
@@ -25,6 +25,11 @@ public enum ParliamentPhase {
     }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return phase().wireName();
+    }
+
+    /** The phase its statements are recorded under. */
+    public Phase phase() {
+        return Phase.valueOf(name());
     }
 }

@@ -74,7 +74,7 @@ final class SeatPhaseStage implements Stage {
                     rows.add(Contribution.answered(
                             index,
                             phase.round(),
-                            phase.wireName(),
+                            phase.phase(),
                             seat.name(),
                             a.response().model(),
                             a.response().provider(),
@@ -96,7 +96,7 @@ final class SeatPhaseStage implements Stage {
                             Calls.usage(a.response().usage())));
                 }
                 case CallOutcome.Failed f -> {
-                    rows.add(Calls.contribution(index, phase.round(), phase.wireName(), seat.name(), f, now));
+                    rows.add(Calls.contribution(index, phase.round(), phase.phase(), seat.name(), f, now));
                     events.add(Calls.event(phase.round(), phase.wireName(), "seat", seat.name(), f));
                 }
             }

@@ -48,7 +48,9 @@ final class Transcripts {
             Panel.Seat seat = panel.seatNamed(c.agent());
             if (c.ok() && seat != null && DebateState.isAnswer(c)) {
                 said.add(new Prompts.Statement(
-                        seat.name(), seat.role().title() + ", " + c.phase(), Objects.requireNonNull(c.content())));
+                        seat.name(),
+                        seat.role().title() + ", " + c.phase().wireName(),
+                        Objects.requireNonNull(c.content())));
             }
         }
         return said;
@@ -62,9 +64,9 @@ final class Transcripts {
                 continue;
             }
             String content = Objects.requireNonNull(c.content());
-            if (Phase.DISCUSSION.is(c.phase())) {
+            if (c.phase() == Phase.DISCUSSION) {
                 said.add(new Prompts.Statement(c.agent(), "round " + c.round(), content));
-            } else if (Phase.SUMMARY.is(c.phase())) {
+            } else if (c.phase() == Phase.SUMMARY) {
                 said.add(new Prompts.Statement(SCRIBE, "summary of round " + c.round(), content));
             }
         }
@@ -80,7 +82,7 @@ final class Transcripts {
     /** How many conversation rounds actually ran. */
     static int roundsRun(DebateState state) {
         return (int) state.contributions().stream()
-                .filter(c -> Phase.DISCUSSION.is(c.phase()))
+                .filter(c -> c.phase() == Phase.DISCUSSION)
                 .mapToInt(Contribution::round)
                 .distinct()
                 .count();
