@@ -5,29 +5,15 @@ import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.StartDebateCommand;
-import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.AuditTrail;
-import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.ChatModel;
-import com.consultaion.application.port.out.ContentEraser;
 import com.consultaion.application.port.out.DebateEventBus;
-import com.consultaion.application.port.out.DebateEventStore;
-import com.consultaion.application.port.out.DebateRepository;
-import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.LogContext;
-import com.consultaion.application.port.out.LoginAttempts;
 import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.PasswordHasher;
-import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.ReadinessProbe;
-import com.consultaion.application.port.out.SessionRepository;
-import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Tracing;
-import com.consultaion.application.port.out.Transactions;
-import com.consultaion.application.port.out.TranscriptRepository;
-import com.consultaion.application.port.out.UserRepository;
-import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.service.DebateWorker;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.Debate;
@@ -175,7 +161,7 @@ public final class Consultaion implements AutoCloseable {
         ChatModel chatModel;
 
         @Nullable
-        Stores stores;
+        Core.Stores stores;
 
         List<Plan> plans = Plan.DEFAULTS;
         String defaultPlan = Plan.DEFAULT_SLUG;
@@ -191,7 +177,7 @@ public final class Consultaion implements AutoCloseable {
         boolean startWorker = true;
 
         @Nullable
-        AccountStores accountStores;
+        Core.AccountStores accountStores;
 
         @Nullable
         PasswordHasher passwordHasher;
@@ -216,7 +202,7 @@ public final class Consultaion implements AutoCloseable {
         }
 
         /** All store ports at once, from one adapter (in-memory or JDBI). */
-        public Builder stores(Stores stores) {
+        public Builder stores(Core.Stores stores) {
             this.stores = Objects.requireNonNull(stores);
             return this;
         }
@@ -302,7 +288,7 @@ public final class Consultaion implements AutoCloseable {
          * The account stores and the password hasher: with them the core also offers accounts, API keys, teams,
          * authentication and retention ({@link Core#accounts()} …).
          */
-        public Builder accounts(AccountStores stores, PasswordHasher hasher) {
+        public Builder accounts(Core.AccountStores stores, PasswordHasher hasher) {
             this.accountStores = Objects.requireNonNull(stores);
             this.passwordHasher = Objects.requireNonNull(hasher);
             return this;
@@ -335,56 +321,6 @@ public final class Consultaion implements AutoCloseable {
             return new Consultaion(buildCore(), defaultModel);
         }
     }
-
-    /** The store ports one persistence adapter provides. */
-    public interface Stores {
-        DebateRepository debates();
-
-        TranscriptRepository transcripts();
-
-        DebateEventStore events();
-
-        DebateEventBus bus();
-
-        Transactions transactions();
-
-        WorkLeases leases();
-
-        RatingStore ratings();
-
-        BillingStore billing();
-    }
-
-    /** The account store ports of one persistence adapter. */
-    public interface AccountStores {
-        UserRepository users();
-
-        SessionRepository sessions();
-
-        ApiKeyRepository apiKeys();
-
-        LoginAttempts attempts();
-
-        AuditTrail audit();
-
-        ContentEraser eraser();
-
-        TeamRepository teams();
-
-        IdentityStore identities();
-    }
-
-    /** Convenience: a {@link Stores} from its parts. */
-    public record StoreSet(
-            DebateRepository debates,
-            TranscriptRepository transcripts,
-            DebateEventStore events,
-            DebateEventBus bus,
-            Transactions transactions,
-            WorkLeases leases,
-            RatingStore ratings,
-            BillingStore billing)
-            implements Stores {}
 
     /** A start command for the default panel, for callers that build commands themselves. */
     public static StartDebateCommand command(String prompt, DebateConfig config) {

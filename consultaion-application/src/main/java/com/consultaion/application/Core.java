@@ -20,8 +20,23 @@ import com.consultaion.application.port.in.RetryDebateUseCase;
 import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.in.StartDebateUseCase;
 import com.consultaion.application.port.in.TeamUseCases;
+import com.consultaion.application.port.out.ApiKeyRepository;
+import com.consultaion.application.port.out.AuditTrail;
+import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.ChatModel;
+import com.consultaion.application.port.out.ContentEraser;
 import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.DebateEventStore;
+import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.IdentityStore;
+import com.consultaion.application.port.out.LoginAttempts;
+import com.consultaion.application.port.out.RatingStore;
+import com.consultaion.application.port.out.SessionRepository;
+import com.consultaion.application.port.out.TeamRepository;
+import com.consultaion.application.port.out.Transactions;
+import com.consultaion.application.port.out.TranscriptRepository;
+import com.consultaion.application.port.out.UserRepository;
+import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.service.AccountService;
 import com.consultaion.application.service.ApiKeyService;
 import com.consultaion.application.service.AuthenticationService;
@@ -74,7 +89,7 @@ public final class Core implements AutoCloseable {
             AuthenticationService authentication,
             RetentionService retention) {}
 
-    Core(Consultaion.Builder b, ChatModel chatModel, Consultaion.Stores s) {
+    Core(Consultaion.Builder b, ChatModel chatModel, Core.Stores s) {
         Clock clock = b.clock;
         this.bus = s.bus();
         this.calls = Executors.newVirtualThreadPerTaskExecutor();
@@ -118,7 +133,7 @@ public final class Core implements AutoCloseable {
         this.exports = new ExportService(queries, billing, b.audit, clock);
         this.control = new DebateControlService(s.debates(), s.events(), journal, worker, clock, billing, b.telemetry);
         this.readiness = new ReadinessService(b.readinessProbes);
-        Consultaion.AccountStores a = b.accountStores;
+        Core.AccountStores a = b.accountStores;
         this.accounts = a == null || b.passwordHasher == null
                 ? null
                 : new Accounts(
@@ -254,4 +269,54 @@ public final class Core implements AutoCloseable {
         worker.close();
         calls.shutdownNow();
     }
+
+    /** The store ports one persistence adapter provides. */
+    public interface Stores {
+        DebateRepository debates();
+
+        TranscriptRepository transcripts();
+
+        DebateEventStore events();
+
+        DebateEventBus bus();
+
+        Transactions transactions();
+
+        WorkLeases leases();
+
+        RatingStore ratings();
+
+        BillingStore billing();
+    }
+
+    /** The account store ports of one persistence adapter. */
+    public interface AccountStores {
+        UserRepository users();
+
+        SessionRepository sessions();
+
+        ApiKeyRepository apiKeys();
+
+        LoginAttempts attempts();
+
+        AuditTrail audit();
+
+        ContentEraser eraser();
+
+        TeamRepository teams();
+
+        IdentityStore identities();
+    }
+
+    /** Convenience: a {@link Stores} from its parts. */
+    public record StoreSet(
+            DebateRepository debates,
+            TranscriptRepository transcripts,
+            DebateEventStore events,
+            DebateEventBus bus,
+            Transactions transactions,
+            WorkLeases leases,
+            RatingStore ratings,
+            BillingStore billing)
+            implements Stores {}
 }

@@ -1,6 +1,6 @@
 package com.consultaion.adapter.persistence;
 
-import com.consultaion.application.Consultaion;
+import com.consultaion.application.Core;
 import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.ContentEraser;
@@ -20,4 +20,4 @@ public record AccountStores(
         ContentEraser eraser,
         TeamRepository teams,
         IdentityStore identities)
-        implements Consultaion.AccountStores {}
+        implements Core.AccountStores {}

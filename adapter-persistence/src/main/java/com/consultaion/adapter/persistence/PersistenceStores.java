@@ -1,11 +1,11 @@
 package com.consultaion.adapter.persistence;
 
-import com.consultaion.application.Consultaion;
+import com.consultaion.application.Core;
 import com.consultaion.application.port.out.OpsStore;
 import com.consultaion.application.port.out.RateLimitStore;
 
 /** Every store port one persistence adapter provides: the debate core's and the accounts'. */
-public interface PersistenceStores extends Consultaion.Stores {
+public interface PersistenceStores extends Core.Stores {
 
     AccountStores accounts();
 

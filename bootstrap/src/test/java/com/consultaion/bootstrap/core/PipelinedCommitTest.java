@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.Core;
 import com.consultaion.application.port.out.ChatTask;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
@@ -43,8 +44,8 @@ class PipelinedCommitTest {
         }
     }
 
-    private static Consultaion.Stores with(InMemoryStores stores, Transactions transactions, WorkLeases leases) {
-        return new Consultaion.StoreSet(
+    private static Core.Stores with(InMemoryStores stores, Transactions transactions, WorkLeases leases) {
+        return new Core.StoreSet(
                 stores.debates(),
                 stores.transcripts(),
                 stores.events(),

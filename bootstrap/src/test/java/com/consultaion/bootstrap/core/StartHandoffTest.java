@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.Core;
 import com.consultaion.application.port.in.ClientContext;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.StartDebateCommand;
@@ -62,7 +63,7 @@ class StartHandoffTest {
     }
 
     /** The stores, counting claims and grants that took a debate; transactions refused while asked to. */
-    private Consultaion.Stores counted() {
+    private Core.Stores counted() {
         WorkLeases real = stores.leases();
         WorkLeases counting = new WorkLeases() {
             @Override
@@ -123,7 +124,7 @@ class StartHandoffTest {
                 return stores.transactions().inTransaction(work);
             }
         };
-        return new Consultaion.StoreSet(
+        return new Core.StoreSet(
                 stores.debates(),
                 stores.transcripts(),
                 stores.events(),

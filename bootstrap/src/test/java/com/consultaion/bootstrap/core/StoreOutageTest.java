@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consultaion.adapter.llm.local.LocalChatModel;
 import com.consultaion.adapter.persistence.inmemory.InMemoryStores;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.Core;
 import com.consultaion.application.port.out.StorageUnavailableException;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
@@ -89,7 +90,7 @@ class StoreOutageTest {
                 leases.assertHeld(lease);
             }
         };
-        Consultaion.Stores withOutage = new Consultaion.StoreSet(
+        Core.Stores withOutage = new Core.StoreSet(
                 stores.debates(),
                 stores.transcripts(),
                 stores.events(),
