@@ -21,9 +21,9 @@ import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.Budget;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Category;
+import com.consultaion.domain.debate.ClientConfigFields;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
-import com.consultaion.domain.debate.DebateConfigFields;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.JudgeSpec;
@@ -179,12 +179,12 @@ public final class StartDebateService implements StartDebateUseCase {
         Map<String, Object> clientConfig = fields.config() == null ? Map.of() : fields.config();
         DebateConfig config = v.capture(
                 "config",
-                () -> DebateConfigFields.fromClientFields(clientConfig, model).withRouting(routing));
+                () -> ClientConfigFields.fromClientFields(clientConfig, model).withRouting(routing));
         Map<String, Object> panelFields = fields.panel();
         if (panelFields == null) {
             return config;
         }
-        Panel panel = v.capture("panel_config", () -> DebateConfigFields.panelFromClientFields(panelFields, model));
+        Panel panel = v.capture("panel_config", () -> ClientConfigFields.panelFromClientFields(panelFields, model));
         v.check(
                 mode == null || mode == DebateMode.PARLIAMENT,
                 "panel_config",

@@ -120,4 +120,16 @@ final class ClientFields {
         v.add(join(path, key), "type.integer", "must be a whole number");
         return fallback;
     }
+
+    static boolean bool(Violations v, Map<String, ?> f, String key, String path, boolean fallback) {
+        Object value = f.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        v.add(ClientFields.join(path, key), "type.boolean", "must be true or false");
+        return fallback;
+    }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The canonical field form of a {@link DebateConfig} (snake_case keys, JSON-compatible values), shared by every
@@ -155,76 +154,6 @@ public final class DebateConfigFields {
                 p.judged());
     }
 
-    private static final Set<String> CONFIG_KEYS = Set.of(
-            "agents",
-            "judges",
-            "rounds",
-            "budget",
-            "tolerance",
-            "aggregation",
-            "synthesizers",
-            "call_timeout_seconds",
-            "deadline_seconds",
-            "conversation");
-    private static final Map<String, Set<String>> NESTED_KEYS = Map.of(
-            "agents", Set.of("name", "persona", "model"),
-            "judges", Set.of("name", "model", "criteria", "rubrics"),
-            "budget", Set.of("max_tokens", "max_cost_usd"),
-            "tolerance", Set.of("min_agents", "max_failure_ratio"),
-            "conversation", Set.of("rounds", "max_total_tokens"));
-    private static final Set<String> PANEL_KEYS =
-            Set.of("seats", "max_seat_fail_ratio", "min_required_seats", "fail_fast", "judged");
-    private static final Set<String> SEAT_KEYS =
-            Set.of("seat_id", "display_name", "provider_key", "model", "role_profile", "temperature");
-
-    /**
-     * A config as a client sends it: like {@link #fromFields}, but a key the API does not know (a typo, or what
-     * the service decides itself, such as {@code routing} or {@code panel}) is a field error, each one listed
-     * with its path ({@code config.agents[1].modle}), never silently dropped.
-     */
-    public static DebateConfig fromClientFields(Map<String, ?> f, String defaultModel) {
-        Violations v = new Violations();
-        unknown(v, f, CONFIG_KEYS, "");
-        NESTED_KEYS.forEach((key, known) -> {
-            Object nested = f.get(key);
-            if (nested instanceof Map<?, ?> m) {
-                unknown(v, m, known, key);
-            } else if (nested instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) instanceof Map<?, ?> m) {
-                        unknown(v, m, known, key + "[" + i + "]");
-                    }
-                }
-            }
-        });
-        v.throwIfAny();
-        return fromFields(f, defaultModel);
-    }
-
-    /** A {@code panel_config} as a client sends it: unknown keys are field errors, as in {@link #fromClientFields}. */
-    public static Panel panelFromClientFields(Map<String, ?> f, String defaultModel) {
-        Violations v = new Violations();
-        unknown(v, f, PANEL_KEYS, "");
-        if (f.get("seats") instanceof List<?> seats) {
-            for (int i = 0; i < seats.size(); i++) {
-                if (seats.get(i) instanceof Map<?, ?> m) {
-                    unknown(v, m, SEAT_KEYS, "seats[" + i + "]");
-                }
-            }
-        }
-        v.throwIfAny();
-        return panelFromFields(f, defaultModel);
-    }
-
-    private static void unknown(Violations v, Map<?, ?> f, Set<String> known, String path) {
-        f.keySet().stream()
-                .map(String::valueOf)
-                .filter(k -> !known.contains(k))
-                .sorted()
-                .forEach(k ->
-                        v.check(false, ClientFields.join(path, k), "field.unknown", "not a field of this request"));
-    }
-
     /**
      * Reads a parliament panel ({@code panel_config}); a seat without a model sits on {@code defaultModel}, one
      * without a provider key gets {@code auto} (the catalogue's provider for its model). Every bad field is
@@ -261,25 +190,13 @@ public final class DebateConfigFields {
         }
         double ratio = ClientFields.number(v, f, "max_seat_fail_ratio", "", Panel.DEFAULT_MAX_SEAT_FAIL_RATIO);
         Integer minSeats = ClientFields.integer(v, f, "min_required_seats", "", Panel.DEFAULT_MIN_REQUIRED_SEATS);
-        boolean failFast = bool(v, f, "fail_fast", "", true);
-        boolean judged = bool(v, f, "judged", "", true);
+        boolean failFast = ClientFields.bool(v, f, "fail_fast", "", true);
+        boolean judged = ClientFields.bool(v, f, "judged", "", true);
         v.throwIfAny();
         Violations last = new Violations();
         Panel panel = last.capture("", () -> new Panel(seats, ratio, minSeats, failFast, judged));
         last.throwIfAny();
         return panel;
-    }
-
-    private static boolean bool(Violations v, Map<String, ?> f, String key, String path, boolean fallback) {
-        Object value = f.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        v.add(ClientFields.join(path, key), "type.boolean", "must be true or false");
-        return fallback;
     }
 
     /**
