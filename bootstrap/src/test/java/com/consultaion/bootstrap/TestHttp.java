@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A real HTTP client for tests: talks to a server on 127.0.0.1 over the loopback interface. */
@@ -61,6 +63,26 @@ public final class TestHttp {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + body, e);
         }
+    }
+
+    /** The {@code error.code} of an error body. */
+    public static String errorCode(String body) {
+        return json(body).at("/error/code").asText();
+    }
+
+    /** The field errors of a 422 body, each as {@code field:code}, in order. */
+    public static List<String> fieldErrors(String body) {
+        List<String> errors = new ArrayList<>();
+        json(body)
+                .at("/error/details/fields")
+                .forEach(f ->
+                        errors.add(f.get("field").asText() + ":" + f.get("code").asText()));
+        return errors;
+    }
+
+    /** A page's {@code total}. */
+    public static long total(String body) {
+        return json(body).get("total").asLong();
     }
 
     /**
