@@ -112,7 +112,7 @@ class BillingApiTest {
         awaitDone(alice, id);
         HttpResponse<String> export = http.post("/debates/" + id + "/export", "{}", alice.bearer());
         assertThat(export.statusCode()).isEqualTo(402);
-        assertThat(export.body()).contains("\"code\":\"plan.exports_disabled\"");
+        assertThat(TestHttp.errorCode(export.body())).isEqualTo("plan.exports_disabled");
     }
 
     @Test

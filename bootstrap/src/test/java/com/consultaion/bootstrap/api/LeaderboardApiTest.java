@@ -40,7 +40,7 @@ class LeaderboardApiTest {
         assertThat(one.body()).startsWith("{\"persona\":\"Critic\"");
         HttpResponse<String> missing = http.get("/leaderboard/persona/Nobody-" + System.nanoTime());
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("\"code\":\"leaderboard.persona_not_found\"");
+        assertThat(TestHttp.errorCode(missing.body())).isEqualTo("leaderboard.persona_not_found");
 
         assertThat(http.get("/stats/models").body()).contains("\"model\":\"Analyst\"", "\"total_debates\":");
         assertThat(http.get("/stats/models/Nobody").statusCode()).isEqualTo(404);
@@ -141,7 +141,7 @@ class LeaderboardApiTest {
         assertThat(http.post("/admin/ratings/recompute", "{}").statusCode()).isEqualTo(401);
         HttpResponse<String> refused = http.post("/admin/ratings/recompute", "{}", alice.bearer());
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("\"code\":\"permission.denied\"");
+        assertThat(TestHttp.errorCode(refused.body())).isEqualTo("permission.denied");
 
         HttpResponse<String> first = http.post("/admin/ratings/recompute", "{}", admin);
         assertThat(first.statusCode()).isEqualTo(200);
