@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.bootstrap.TestHttp;
 import com.consultaion.bootstrap.TestServers;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -88,10 +89,13 @@ class BillingApiTest {
     void plansArePublicWithTheirLimitsFreeFirst() {
         HttpResponse<String> plans = http.get("/billing/plans");
         assertThat(plans.statusCode()).isEqualTo(200);
-        assertThat(plans.body())
-                .startsWith("{\"items\":[{\"slug\":\"free\"")
-                .contains("\"max_debates_per_month\":5", "\"exports_enabled\":false", "\"slug\":\"pro\"")
-                .contains("\"allowed_model_tiers\":[\"standard\"]");
+        JsonNode items = TestHttp.json(plans.body()).get("items");
+        assertThat(items.get(0).get("slug").asText()).isEqualTo("free");
+        JsonNode free = items.get(0).get("limits");
+        assertThat(free.get("max_debates_per_month").asInt()).isEqualTo(5);
+        assertThat(free.get("exports_enabled").asBoolean()).isFalse();
+        assertThat(free.get("allowed_model_tiers").toString()).isEqualTo("[\"standard\"]");
+        assertThat(items.findValuesAsText("slug")).contains("pro");
     }
 
     @Test
@@ -103,9 +107,14 @@ class BillingApiTest {
                 + "\"judges\": [{\"name\":\"J\",\"model\":\"local\"}]}}";
         HttpResponse<String> refused = http.post("/debates", fourAgents, alice.bearer());
         assertThat(refused.statusCode()).isEqualTo(402);
-        assertThat(refused.body())
-                .contains("\"code\":\"plan.max_agents\"", "\"limit\":3", "\"used\":4", "\"retryable\":false");
-        assertThat(http.get("/debates?limit=5", alice.bearer()).body()).contains("\"items\":[]"); // nothing created
+        JsonNode maxAgents = TestHttp.json(refused.body()).get("error");
+        assertThat(maxAgents.get("code").asText()).isEqualTo("plan.max_agents");
+        assertThat(maxAgents.at("/details/limit").asInt()).isEqualTo(3);
+        assertThat(maxAgents.at("/details/used").asInt()).isEqualTo(4);
+        assertThat(maxAgents.get("retryable").asBoolean()).isFalse();
+        assertThat(TestHttp.json(http.get("/debates?limit=5", alice.bearer()).body())
+                        .get("items"))
+                .isEmpty(); // nothing created
 
         String id = TestService.field(
                 startDebate(alice, "Should exports cost extra?").body(), "id");
@@ -139,7 +148,9 @@ class BillingApiTest {
                     .filter(r -> r.statusCode() == 429)
                     .findFirst()
                     .orElseThrow();
-            assertThat(busy.body()).contains("\"code\":\"quota.concurrent_debates\"", "\"retryable\":true");
+            assertThat(TestHttp.errorCode(busy.body())).isEqualTo("quota.concurrent_debates");
+            assertThat(TestHttp.json(busy.body()).at("/error/retryable").asBoolean())
+                    .isTrue();
             assertThat(busy.headers().firstValue("Retry-After")).isPresent();
             // Counted for monitoring, by code.
             assertThat(http.get("/prometheus", account(ADMIN).bearer()).body())
@@ -157,15 +168,22 @@ class BillingApiTest {
         }
         HttpResponse<String> sixth = startDebate(carol, "One more than the plan allows?");
         assertThat(sixth.statusCode()).isEqualTo(402);
-        assertThat(sixth.body())
-                .contains("\"code\":\"plan.debates_per_month\"", "\"limit\":5", "\"used\":5", "\"reset_at\":\"");
+        JsonNode monthly = TestHttp.json(sixth.body()).get("error");
+        assertThat(monthly.get("code").asText()).isEqualTo("plan.debates_per_month");
+        assertThat(monthly.at("/details/limit").asInt()).isEqualTo(5);
+        assertThat(monthly.at("/details/used").asInt()).isEqualTo(5);
+        assertThat(monthly.at("/details/reset_at").asText()).isNotBlank();
 
-        String me = http.get("/billing/me", carol.bearer()).body();
-        assertThat(me)
-                .contains("\"plan\":{\"slug\":\"free\"", "\"debates_created\":5", "\"running_debates\":0")
-                .doesNotContain("\"tokens_used\":0,");
-        String models = http.get("/billing/usage/models", carol.bearer()).body();
-        assertThat(models).contains("\"model_id\":\"local\"", "\"tokens_used\":");
+        JsonNode me = TestHttp.json(http.get("/billing/me", carol.bearer()).body());
+        assertThat(me.at("/plan/slug").asText()).isEqualTo("free");
+        assertThat(me.at("/usage/debates_created").asInt()).isEqualTo(5);
+        assertThat(me.at("/usage/running_debates").asInt()).isZero();
+        assertThat(me.at("/usage/tokens_used").asLong()).isPositive();
+        JsonNode models = TestHttp.json(
+                        http.get("/billing/usage/models", carol.bearer()).body())
+                .get("items");
+        assertThat(models.findValuesAsText("model_id")).contains("local");
+        assertThat(models.get(0).has("tokens_used")).isTrue();
         assertThat(http.get("/billing/me").statusCode()).isEqualTo(401);
     }
 
@@ -176,8 +194,11 @@ class BillingApiTest {
                 startDebate(dave, "Will this one be cancelled in time?").body(), "id");
         http.post("/debates/" + id + "/cancel", "{}", dave.bearer());
         awaitDone(dave, id);
-        String me = http.get("/billing/me", dave.bearer()).body();
-        assertThat(me).contains("\"debates_created\":1", "\"tokens_used\":0", "\"tokens_today\":0");
+        JsonNode usage =
+                TestHttp.json(http.get("/billing/me", dave.bearer()).body()).get("usage");
+        assertThat(usage.get("debates_created").asInt()).isEqualTo(1);
+        assertThat(usage.get("tokens_used").asLong()).isZero();
+        assertThat(usage.get("tokens_today").asLong()).isZero();
     }
 
     @Test
@@ -198,7 +219,10 @@ class BillingApiTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        assertThat(http.get("/billing/me", erin.bearer()).body()).contains("\"slug\":\"pro\"");
+        assertThat(TestHttp.json(http.get("/billing/me", erin.bearer()).body())
+                        .at("/plan/slug")
+                        .asText())
+                .isEqualTo("pro");
         String id = TestService.field(
                 startDebate(erin, "Now that exports are included?").body(), "id");
         awaitDone(erin, id);
