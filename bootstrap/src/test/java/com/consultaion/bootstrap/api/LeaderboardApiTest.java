@@ -3,10 +3,12 @@ package com.consultaion.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -23,18 +25,24 @@ class LeaderboardApiTest {
         String id = service.finishedDebate(alice, "Should a village build a shared sauna? " + System.nanoTime());
 
         // Recorded with the completion; the board follows in the background.
-        assertThat(http.get("/stats/models/Analyst").body()).contains("\"id\":\"" + id + "\"");
+        assertThat(TestHttp.json(http.get("/stats/models/Analyst").body()).findValuesAsText("id"))
+                .contains(id);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/leaderboard").body().contains("\"persona\":\"Analyst\""));
+                .until(() -> personas(http.get("/leaderboard").body()).contains("Analyst"));
 
         HttpResponse<String> board = http.get("/leaderboard");
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.headers().firstValue("Cache-Control")).hasValue("public, max-age=30");
-        assertThat(board.body())
-                .startsWith("{\"items\":[{\"persona\":")
-                .contains("\"category\":null", "\"elo\":", "\"bt_rating\":", "\"ci\":{\"low\":", "\"rank\":")
-                .contains("\"n_matches\":", "\"win_rate\":", "\"win_rate_ci\":{\"low\":", "\"last_updated\":\"");
+        JsonNode entry = TestHttp.json(board.body()).get("items").get(0);
+        assertThat(entry.get("persona").isTextual()).isTrue();
+        assertThat(entry.get("category").isNull()).isTrue();
+        for (String number : List.of("elo", "bt_rating", "rank", "n_matches", "win_rate")) {
+            assertThat(entry.get(number).isNumber()).as(number).isTrue();
+        }
+        assertThat(entry.at("/ci/low").isNumber()).isTrue();
+        assertThat(entry.at("/win_rate_ci/low").isNumber()).isTrue();
+        assertThat(entry.get("last_updated").asText()).isNotBlank();
         HttpResponse<String> one = http.get("/leaderboard/persona/Critic");
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).startsWith("{\"persona\":\"Critic\"");
@@ -42,7 +50,9 @@ class LeaderboardApiTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(TestHttp.errorCode(missing.body())).isEqualTo("leaderboard.persona_not_found");
 
-        assertThat(http.get("/stats/models").body()).contains("\"model\":\"Analyst\"", "\"total_debates\":");
+        JsonNode models = TestHttp.json(http.get("/stats/models").body());
+        assertThat(models.findValuesAsText("model")).contains("Analyst");
+        assertThat(models.findValue("total_debates").isNumber()).isTrue();
         assertThat(http.get("/stats/models/Nobody").statusCode()).isEqualTo(404);
         assertThat(http.get("/leaderboard?min_matches=1000").body()).isEqualTo("{\"items\":[]}");
         assertThat(http.get("/leaderboard?limit=1").body()).containsOnlyOnce("\"persona\"");
@@ -59,14 +69,20 @@ class LeaderboardApiTest {
         String category = "urban planning " + n;
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/debates/" + id, alice.bearer()).body().contains("\"status\":\"completed\""));
-        assertThat(http.get("/debates/" + id, alice.bearer()).body()).contains("\"category\":\"" + category + "\"");
+                .until(() -> "completed"
+                        .equals(TestHttp.field(
+                                http.get("/debates/" + id, alice.bearer()).body(), "status")));
+        assertThat(TestHttp.field(http.get("/debates/" + id, alice.bearer()).body(), "category"))
+                .isEqualTo(category);
 
         String query = "/leaderboard?category=" + URLEncoder.encode(category, StandardCharsets.UTF_8);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> http.get(query).body().contains("\"persona\":\"Analyst\""));
-        assertThat(http.get(query).body()).contains("\"category\":\"" + category + "\"", "\"n_matches\":2");
+                .until(() -> personas(http.get(query).body()).contains("Analyst"));
+        JsonNode analyst = TestHttp.json(http.get(query).body()).get("items").get(0);
+        assertThat(analyst.get("category").asText()).isEqualTo(category);
+        assertThat(TestHttp.json(http.get(query).body()).findValuesAsText("n_matches"))
+                .contains("2");
         assertThat(http.get("/leaderboard/persona/Critic?category="
                                 + URLEncoder.encode(category.toUpperCase(Locale.ROOT), StandardCharsets.UTF_8))
                         .statusCode())
@@ -91,9 +107,11 @@ class LeaderboardApiTest {
                 .body();
         String anonymous = http.get("/stats/hall-of-fame?sort=recent&limit=200").body();
 
-        assertThat(mine).contains("\"id\":\"" + id + "\",\"prompt\":\"" + prompt + "\"");
-        assertThat(theirs).contains("\"id\":\"" + id + "\",\"prompt\":null").doesNotContain(prompt);
-        assertThat(anonymous).contains("\"id\":\"" + id + "\",\"prompt\":null").doesNotContain(prompt);
+        assertThat(promptOf(mine, id)).isEqualTo(prompt);
+        assertThat(promptOf(theirs, id)).isNull();
+        assertThat(theirs).doesNotContain(prompt);
+        assertThat(promptOf(anonymous, id)).isNull();
+        assertThat(anonymous).doesNotContain(prompt);
         assertThat(http.get("/stats/models/Analyst?limit=200", bob.bearer()).body())
                 .doesNotContain(prompt);
         // A forged token on a public route is treated as no token, never as someone.
@@ -110,7 +128,7 @@ class LeaderboardApiTest {
         String repeat = service.finishedDebate(mallory, prompt.toUpperCase() + "!!");
 
         String stats = http.get("/stats/models/Analyst?limit=200").body();
-        assertThat(stats).contains("\"id\":\"" + first + "\"").doesNotContain(repeat);
+        assertThat(TestHttp.json(stats).findValuesAsText("id")).contains(first).doesNotContain(repeat);
         String fame = http.get("/stats/hall-of-fame?sort=recent&limit=200").body();
         assertThat(fame).contains(first).doesNotContain(repeat);
     }
@@ -118,7 +136,9 @@ class LeaderboardApiTest {
     @Test
     void badParametersAre422WithTheFieldNamed() {
         assertThat(http.get("/leaderboard?limit=0").statusCode()).isEqualTo(422);
-        assertThat(http.get("/leaderboard?limit=abc").body()).contains("\"code\":\"validation.failed\"", "limit");
+        String badLimit = http.get("/leaderboard?limit=abc").body();
+        assertThat(TestHttp.errorCode(badLimit)).isEqualTo("validation.failed");
+        assertThat(TestHttp.fieldErrors(badLimit)).anyMatch(e -> e.startsWith("limit:"));
         assertThat(http.get("/leaderboard?min_matches=-1").statusCode()).isEqualTo(422);
         assertThat(http.get("/stats/hall-of-fame?sort=best").body()).contains("sort.invalid");
         assertThat(http.get("/stats/hall-of-fame?start_date=yesterday").body()).contains("start_date.invalid");
@@ -145,10 +165,27 @@ class LeaderboardApiTest {
 
         HttpResponse<String> first = http.post("/admin/ratings/recompute", "{}", admin);
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).contains("\"categories\":", "\"entries\":", "\"through\":", "\"took_ms\":");
+        JsonNode recomputed = TestHttp.json(first.body());
+        for (String key : List.of("categories", "entries", "through", "took_ms")) {
+            assertThat(recomputed.has(key)).as(key).isTrue();
+        }
         String before = http.get("/leaderboard?limit=200").body();
         assertThat(http.post("/admin/ratings/recompute", "{}", admin).statusCode())
                 .isEqualTo(200);
         assertThat(http.get("/leaderboard?limit=200").body()).isEqualTo(before);
+    }
+
+    private static List<String> personas(String body) {
+        return TestHttp.json(body).findValuesAsText("persona");
+    }
+
+    /** The prompt of the hall-of-fame entry {@code id} (null when it is hidden). */
+    private static String promptOf(String body, String id) {
+        for (JsonNode item : TestHttp.json(body).get("items")) {
+            if (item.get("id").asText().equals(id)) {
+                return item.get("prompt").isNull() ? null : item.get("prompt").asText();
+            }
+        }
+        throw new AssertionError("no entry " + id + " in " + body);
     }
 }
