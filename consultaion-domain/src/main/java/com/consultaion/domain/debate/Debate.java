@@ -206,18 +206,6 @@ public final class Debate {
         };
     }
 
-    /** How the debate ended; empty while it is queued or running. */
-    public Optional<Ending> ending() {
-        return switch (status) {
-            case QUEUED, RUNNING -> Optional.empty();
-            case COMPLETED -> Optional.of(new Ending.Completed(Objects.requireNonNull(finalContent)));
-            case COMPLETED_WITH_WARNINGS ->
-                Optional.of(new Ending.CompletedWithWarnings(finalContent, Objects.requireNonNull(reason), detail));
-            case FAILED -> Optional.of(new Ending.Failed(Objects.requireNonNull(reason), detail));
-            case CANCELLED -> Optional.of(new Ending.Cancelled());
-        };
-    }
-
     /** A change and the events that describe it, numbered after the debate's last event. */
     public record Recorded(Debate debate, List<DebateEvent> events) {
         public Recorded {

@@ -4,8 +4,8 @@ import com.consultaion.domain.Nullable;
 import java.util.Objects;
 
 /**
- * How a debate ended: the one representation of an ending, for the run that decides it and for readers of a
- * stored debate ({@link Debate#ending()}).
+ * How a debate ends: the one representation of an ending, decided by a run and applied with {@link Debate#end};
+ * the stored status, reason and detail are its persistence form.
  */
 public sealed interface Ending {
 

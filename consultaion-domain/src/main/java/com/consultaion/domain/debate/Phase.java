@@ -35,14 +35,9 @@ public enum Phase {
         return answer;
     }
 
-    /** Whether {@code wireName} names this phase. */
-    public boolean is(String wireName) {
-        return wireName().equals(wireName);
-    }
-
     public static Optional<Phase> of(String wireName) {
         for (Phase p : values()) {
-            if (p.is(wireName)) {
+            if (p.wireName().equals(wireName)) {
                 return Optional.of(p);
             }
         }

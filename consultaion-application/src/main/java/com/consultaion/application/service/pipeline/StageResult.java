@@ -44,8 +44,4 @@ public record StageResult(
     public static StageResult cancelled() {
         return ending(List.of(), new Ending.Cancelled());
     }
-
-    public Optional<Ending> end() {
-        return Optional.ofNullable(ending);
-    }
 }
