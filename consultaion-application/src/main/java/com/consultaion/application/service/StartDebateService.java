@@ -166,12 +166,9 @@ public final class StartDebateService implements StartDebateUseCase {
                 ? null
                 : command.model().strip();
         Router.Policy policy = v.capture("", () -> Router.Policy.parse(command.routingPolicy()));
-        v.check(
-                requested == null || models.isAvailable(requested),
-                "model_id",
-                "model.unavailable",
-                "model " + requested + " is not available");
-        if (policy == null || (requested != null && !models.isAvailable(requested))) {
+        boolean available = requested == null || models.isAvailable(requested);
+        v.check(available, "model_id", "model.unavailable", "model " + requested + " is not available");
+        if (policy == null || !available) {
             return null;
         }
         Routing routing = routes.route(command.requester(), requested, policy.wireName());
