@@ -248,8 +248,8 @@ public final class NettyFloorServer {
 
     /** One SSE frame of about {@code size} bytes, stamped {@code ts}, in a direct buffer. */
     private static ByteBuf frame(String type, int seq, int size, Instant ts) {
-        String head =
-                "event: " + type + "\nid: " + seq + "\ndata: {\"seq\":" + seq + ",\"ts\":\"" + ts + "\",\"text\":\"";
+        String head = "id: " + seq + "\ndata: {\"type\":\"" + type + "\",\"seq\":" + seq + ",\"ts\":\"" + ts
+                + "\",\"text\":\"";
         String tail = "\"}\n\n";
         int pad = Math.max(0, size - head.length() - tail.length());
         ByteBuf frame = Unpooled.directBuffer(head.length() + pad + tail.length());

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The fan-out harness's stream reader: many SSE connections over plain NIO, a few selector threads, no decoding
  * to strings. A general HTTP client (the JDK's) costs about as much CPU per event as the service does to send
  * it, and on a 2-core machine that would be measured as the service's latency. This reader does only what the
- * measurement needs: HTTP/1.1 status and chunked framing, then every SSE {@code data:} line's {@code "ts"}.
+ * measurement needs: HTTP/1.1 status and chunked framing, then every SSE {@code data:} line's {@code "type"} and
+ * {@code "ts"}.
  */
 final class RawSseReader implements AutoCloseable {
 
@@ -37,7 +38,7 @@ final class RawSseReader implements AutoCloseable {
 
     private static final byte[] TS = "\"ts\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE = "\"type\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final InetSocketAddress address;
     private final String host;
@@ -164,9 +165,6 @@ final class RawSseReader implements AutoCloseable {
         int phase;
 
         long chunkLeft;
-        /** The type named by the current frame's {@code event:} line. */
-        String type = "message";
-
         byte[] line = new byte[8 * 1024];
         int lineLength;
         boolean ended;
@@ -251,23 +249,29 @@ final class RawSseReader implements AutoCloseable {
         }
 
         private void sseLine(Instant now) {
-            if (lineLength > EVENT.length && Arrays.equals(line, 0, EVENT.length, EVENT, 0, EVENT.length)) {
-                type = new String(line, EVENT.length, lineLength - EVENT.length, StandardCharsets.US_ASCII);
-                return;
-            }
             if (lineLength < DATA.length || !Arrays.equals(line, 0, DATA.length, DATA, 0, DATA.length)) {
                 return;
             }
-            int at = indexOf(TS);
-            if (at < 0) {
+            String ts = field(TS);
+            if (ts == null) {
                 return;
             }
-            int start = at + TS.length;
+            String type = field(TYPE);
+            listener.event(type == null ? "message" : type, Instant.parse(ts), now);
+        }
+
+        /** The string value that follows {@code key} (a {@code "name":"} prefix) on the current line, or null. */
+        private String field(byte[] key) {
+            int at = indexOf(key);
+            if (at < 0) {
+                return null;
+            }
+            int start = at + key.length;
             int end = start;
             while (end < lineLength && line[end] != '"') {
                 end++;
             }
-            listener.event(type, Instant.parse(new String(line, start, end - start, StandardCharsets.US_ASCII)), now);
+            return new String(line, start, end - start, StandardCharsets.US_ASCII);
         }
 
         private int indexOf(byte[] pattern) {

@@ -28,6 +28,10 @@ import java.util.function.Function;
 public final class Catalogue implements ModelCatalog {
 
     public static final String DEFAULT_RESOURCE = "consultaion/catalogue.tsv";
+    /** The original service's model ids and the catalogue model each names (docs/api.md, Compatibility). */
+    public static final String ALIASES_RESOURCE = "consultaion/aliases.tsv";
+
+    private static final Map<String, String> ALIASES = readAliases();
 
     private final Map<String, Description> entries;
     private final Set<String> providers;
@@ -98,6 +102,27 @@ public final class Catalogue implements ModelCatalog {
             }
         }
         return out;
+    }
+
+    private static Map<String, String> readAliases() {
+        try (InputStream in = Catalogue.class.getClassLoader().getResourceAsStream(ALIASES_RESOURCE)) {
+            Objects.requireNonNull(in, ALIASES_RESOURCE + " is missing");
+            Map<String, String> aliases = new LinkedHashMap<>();
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t", -1))
+                    .forEach(f -> aliases.put(f[0].strip(), f[1].strip()));
+            return Map.copyOf(aliases);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model aliases: " + e.getMessage(), e);
+        }
+    }
+
+    /** A catalogue id stays itself; an alias (an id of the original service) names its catalogue model. */
+    @Override
+    public String canonical(String model) {
+        return entries.containsKey(model) ? model : ALIASES.getOrDefault(model, model);
     }
 
     /** The entry of a model, whether usable or not. */

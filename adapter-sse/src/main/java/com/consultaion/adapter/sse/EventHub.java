@@ -311,9 +311,7 @@ final class EventHub {
         for (DebateEvent e : read) {
             try {
                 encoded.add(new Encoded(
-                        e.seq(),
-                        e.terminal(),
-                        Frames.event(e.seq(), e.type(), json.writeValueAsString(e.wireFields()))));
+                        e.seq(), e.terminal(), Frames.event(e.seq(), json.writeValueAsString(e.wireFields()))));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Server-Sent Events frames, written exactly: {@code id}, {@code event} and one {@code data:} line per event; a
- * {@code retry:} frame and {@code : ping} comments that carry no data (so no client sees an empty message).
+ * Server-Sent Events frames, written exactly: {@code id} and one {@code data:} line per event, whose JSON names its
+ * type; a {@code retry:} frame and {@code : ping} comments that carry no data (so no client sees an empty message).
+ * No {@code event:} line: every event is an EventSource {@code message}, so one {@code onmessage} handler (the
+ * original service's web app has just that) sees every type, including types added later.
  */
 final class Frames {
 
@@ -22,10 +24,10 @@ final class Frames {
     }
 
     /** {@code json} is one line (the serializer escapes newlines inside strings). */
-    static byte[] event(long seq, String type, String json) {
+    static byte[] event(long seq, String json) {
         if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("event data must be a single line");
         }
-        return ("id: " + seq + "\nevent: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+        return ("id: " + seq + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 }

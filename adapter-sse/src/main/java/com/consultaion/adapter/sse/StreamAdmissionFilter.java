@@ -22,7 +22,7 @@ import java.util.Map;
  * and is handed back as soon as the response starts — the stream itself then runs without one. A refused open
  * gets 503 {@code service.unavailable} with {@code Retry-After}; EventSource clients retry by themselves.
  */
-@ServerFilter("/debates/*/stream")
+@ServerFilter({"/debates/*/stream", "/debates/*/stream/"})
 final class StreamAdmissionFilter implements Ordered {
 
     private final Admission admission;

@@ -1,5 +1,6 @@
 package com.consultaion.bootstrap.sse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +17,17 @@ import java.util.List;
 /** A raw Server-Sent Events client for tests: reads the stream line by line and parses frames. */
 public final class SseClient {
 
-    /** One frame as received. {@code comment} holds ": ..." lines; {@code retry} the retry field. */
-    public record Frame(String id, String event, String data, String comment, String retry) {}
+    /**
+     * One frame as received. {@code event} is the {@code event:} line, else the {@code type} its JSON data names
+     * (the service writes no {@code event:} line); {@code comment} holds ": ..." lines; {@code retry} the retry
+     * field; {@code named} whether the frame had an {@code event:} line.
+     */
+    public record Frame(String id, String event, String data, String comment, String retry, boolean named) {}
 
     /** What a connection received, and its status. */
     public record Result(int status, List<Frame> frames, List<String> rawLines) {}
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -45,7 +51,8 @@ public final class SseClient {
                 raw.add(line);
                 if (line.isEmpty()) {
                     if (id != null || event != null || data != null || comment != null || retry != null) {
-                        frames.add(new Frame(id, event, data, comment, retry));
+                        frames.add(new Frame(
+                                id, event != null ? event : typeOf(data), data, comment, retry, event != null));
                         if (data != null
                                 && frames.stream().filter(f -> f.data() != null).count() >= maxFrames) {
                             break;
@@ -68,5 +75,16 @@ public final class SseClient {
             // the server closed the connection or the timeout hit: return what arrived
         }
         return new Result(response.statusCode(), frames, raw);
+    }
+
+    private static String typeOf(String data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(data).path("type").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -233,9 +233,9 @@ public final class AccountService implements AccountUseCases {
     }
 
     @Override
-    public User updateProfile(UserId userId, User.Profile profile, ClientContext client) {
+    public User updateProfile(UserId userId, User.Profile.Change change, ClientContext client) {
         User user = me(userId).orElseThrow(() -> new AuthenticationFailed("auth.required", "sign in again"));
-        User updated = user.withProfile(profile);
+        User updated = user.withProfile(user.profile().with(change));
         users.update(updated);
         record(clock.instant(), userId, "profile_update", "user", userId.toString(), client, Map.of());
         return updated;

@@ -172,7 +172,13 @@ public final class BillingService implements BillingQueries, AssignPlanUseCase {
         return new Account(
                 planOf(user),
                 YearMonth.from(now.atOffset(ZoneOffset.UTC)).toString(),
-                store.usage(user, QuotaPolicy.dayStart(now), QuotaPolicy.monthStart(now), Integer.MAX_VALUE));
+                store.usage(user, QuotaPolicy.dayStart(now), QuotaPolicy.monthStart(now), Integer.MAX_VALUE),
+                store.exports(user, QuotaPolicy.monthStart(now)));
+    }
+
+    /** Counts an export the plan allowed (a signed-in requester's; anonymous readers have no account). */
+    void countExport(Requester requester) {
+        requester.user().ifPresent(user -> store.countExport(user, clock.instant()));
     }
 
     @Override

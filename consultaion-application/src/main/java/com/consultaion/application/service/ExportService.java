@@ -29,6 +29,7 @@ public final class ExportService implements ExportDebateUseCase {
         Optional<GetTranscriptQuery.Transcript> found = transcripts.transcript(id, requester);
         found.ifPresent(t -> {
             billing.checkExport(requester);
+            billing.countExport(requester);
             audit.record(requester, format.action(), "debate", id.toString(), client, Map.of());
         });
         return found;

@@ -70,6 +70,15 @@ public final class RoutingService implements RouteModelQuery, ModelQueries {
     }
 
     @Override
+    public String displayName(String model) {
+        return models.describe().stream()
+                .filter(d -> d.id().equals(model))
+                .map(ModelCatalog.Description::displayName)
+                .findFirst()
+                .orElse(model);
+    }
+
+    @Override
     public DebateConfig defaultConfig() {
         return DebateConfig.defaults(models.defaultModel());
     }

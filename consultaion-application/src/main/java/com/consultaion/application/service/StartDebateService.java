@@ -131,7 +131,14 @@ public final class StartDebateService implements StartDebateUseCase {
         Violations v = new Violations();
         String cat = v.capture("", () -> Category.normalize(command.category()));
         Prompt prompt = v.capture("", () -> Prompt.of(command.prompt()));
-        DebateMode mode = v.capture("", () -> DebateMode.parse(command.mode()));
+        DebateMode parsed = v.capture("", () -> DebateMode.parse(command.mode()));
+        // A panel is a parliament's: the original service ran a debate with a panel as one, and its web app sends
+        // mode "debate" with its panel, so a panel with mode debate (or none) starts a parliament.
+        DebateMode mode = parsed == DebateMode.DEBATE
+                        && command.config() instanceof StartDebateCommand.ClientFields fields
+                        && fields.panel() != null
+                ? DebateMode.PARLIAMENT
+                : parsed;
         DebateConfig config = switch (command.config()) {
             case StartDebateCommand.Given given -> given.config();
             case StartDebateCommand.ClientFields fields -> fromClient(command, fields, mode, v);
@@ -144,6 +151,7 @@ public final class StartDebateService implements StartDebateUseCase {
                     () -> base.withPanel(Panel.defaults(base.agents().get(0).model())));
         }
         if (config != null) {
+            config = config.withModels(models::canonical);
             checkModels(config, v);
         }
         v.throwIfAny();
@@ -162,12 +170,18 @@ public final class StartDebateService implements StartDebateUseCase {
             StartDebateCommand.ClientFields fields,
             @Nullable DebateMode mode,
             Violations v) {
-        String requested = command.model() == null || command.model().isBlank()
+        String named = command.model() == null || command.model().isBlank()
                 ? null
                 : command.model().strip();
-        Router.Policy policy = v.capture("", () -> Router.Policy.parse(command.routingPolicy()));
+        // The original service's clients name a routing policy as a model ("router-smart", "router-deep"): the
+        // policy routes; any other name is read through the catalogue's aliases (its ids, "gpt4o-mini", …).
+        Router.Policy namedPolicy = named == null ? null : policyNamed(named);
+        String requested = named == null || namedPolicy != null ? null : models.canonical(named);
+        Router.Policy policy =
+                namedPolicy != null ? namedPolicy : v.capture("", () -> Router.Policy.parse(command.routingPolicy()));
         boolean available = requested == null || models.isAvailable(requested);
-        v.check(available, "model_id", "model.unavailable", "model " + requested + " is not available");
+        String shown = requested == null || requested.equals(named) ? requested : named + " (" + requested + ")";
+        v.check(available, "model_id", "model.unavailable", "model " + shown + " is not available");
         if (policy == null || !available) {
             return null;
         }
@@ -191,6 +205,15 @@ public final class StartDebateService implements StartDebateUseCase {
             return null;
         }
         return v.capture("panel_config", () -> config.withPanel(panel));
+    }
+
+    private static @Nullable Router.Policy policyNamed(String model) {
+        for (Router.Policy p : Router.Policy.values()) {
+            if (p.wireName().equals(model)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Every model the debate names must be one the catalogue serves now. */

@@ -62,16 +62,30 @@ public record User(
                 now);
     }
 
-    /** What a user says about themselves; every field is optional and bounded. */
+    /**
+     * What a user says about themselves; every field is optional and bounded. {@code emailSummaries}: whether
+     * they wish e-mailed summaries of their debates (kept and shown; no e-mail is sent yet).
+     */
     public record Profile(
             @Nullable String displayName,
             @Nullable String avatarUrl,
             @Nullable String bio,
-            @Nullable String timezone) {
+            @Nullable String timezone,
+            boolean emailSummaries) {
         /** The zone database's region ids ("Europe/Paris", "UTC", ...); offsets and abbreviations are not zones. */
         private static final Set<String> KNOWN_ZONES = ZoneId.getAvailableZoneIds();
 
-        public static final Profile EMPTY = new Profile(null, null, null, null);
+        public static final Profile EMPTY = new Profile(null, null, null, null, false);
+
+        /** This profile with what {@code change} sets: a field it leaves null stays; a blank one is cleared. */
+        public Profile with(Change change) {
+            return new Profile(
+                    change.displayName() == null ? displayName : change.displayName(),
+                    change.avatarUrl() == null ? avatarUrl : change.avatarUrl(),
+                    change.bio() == null ? bio : change.bio(),
+                    change.timezone() == null ? timezone : change.timezone(),
+                    change.emailSummaries() == null ? emailSummaries : change.emailSummaries());
+        }
 
         public Profile {
             Violations v = new Violations();
@@ -106,5 +120,16 @@ public record User(
         private static @Nullable String blankToNull(@Nullable String s) {
             return s == null || s.isBlank() ? null : s.strip();
         }
+
+        /**
+         * What a profile update sets, as the original service reads it: a field left null (or out) is kept, a
+         * blank string clears it, anything else replaces it (and is checked as the profile checks it).
+         */
+        public record Change(
+                @Nullable String displayName,
+                @Nullable String avatarUrl,
+                @Nullable String bio,
+                @Nullable String timezone,
+                @Nullable Boolean emailSummaries) {}
     }
 }

@@ -26,13 +26,16 @@ public final class ClientConfigFields {
             "deadline_seconds",
             "conversation");
     private static final Map<String, Set<String>> NESTED_KEYS = Map.of(
-            "agents", Set.of("name", "persona", "model"),
+            "agents", Set.of("name", "persona", "model", "tools"),
             "judges", Set.of("name", "model", "criteria", "rubrics"),
             "budget", Set.of("max_tokens", "max_cost_usd"),
             "tolerance", Set.of("min_agents", "max_failure_ratio"),
             "conversation", Set.of("rounds", "max_total_tokens"));
     private static final Set<String> PANEL_KEYS =
-            Set.of("seats", "max_seat_fail_ratio", "min_required_seats", "fail_fast", "judged");
+            Set.of("seats", "max_seat_fail_ratio", "min_required_seats", "fail_fast", "judged", "engine_version");
+    /** The one parliament engine; the original service's clients name it in {@code panel_config.engine_version}. */
+    public static final String ENGINE_VERSION = "parliament-v1";
+
     private static final Set<String> SEAT_KEYS =
             Set.of("seat_id", "display_name", "provider_key", "model", "role_profile", "temperature");
 
@@ -56,6 +59,19 @@ public final class ClientConfigFields {
                 }
             }
         });
+        if (f.get("agents") instanceof List<?> agents) {
+            for (int i = 0; i < agents.size(); i++) {
+                if (agents.get(i) instanceof Map<?, ?> a && a.containsKey("tools")) {
+                    // The original service's SDK may send an agent's tools; models here are given none, so a
+                    // request for any is refused rather than run without them.
+                    v.check(
+                            a.get("tools") instanceof List<?> tools && tools.isEmpty(),
+                            "agents[" + i + "].tools",
+                            "tools.unsupported",
+                            "agents are given no tools here: send [] or leave it out");
+                }
+            }
+        }
         v.throwIfAny();
         return DebateConfigFields.fromFields(f, defaultModel);
     }
@@ -64,6 +80,11 @@ public final class ClientConfigFields {
     public static Panel panelFromClientFields(Map<String, ?> f, String defaultModel) {
         Violations v = new Violations();
         unknown(v, f, PANEL_KEYS, "");
+        v.check(
+                !f.containsKey("engine_version") || ENGINE_VERSION.equals(f.get("engine_version")),
+                "engine_version",
+                "engine_version.unknown",
+                "the one engine is " + ENGINE_VERSION);
         if (f.get("seats") instanceof List<?> seats) {
             for (int i = 0; i < seats.size(); i++) {
                 if (seats.get(i) instanceof Map<?, ?> m) {

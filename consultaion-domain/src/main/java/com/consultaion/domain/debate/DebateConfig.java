@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything that shapes one debate: who speaks, who judges, how many critique rounds, what it may spend, how
@@ -134,6 +135,27 @@ public record DebateConfig(
                 null,
                 Conversation.DEFAULT,
                 null);
+    }
+
+    /** The same config with every model id mapped: agents', judges', synthesizers' and a panel's seats'. */
+    public DebateConfig withModels(UnaryOperator<String> map) {
+        return new DebateConfig(
+                agents.stream()
+                        .map(a -> new AgentSpec(a.name(), a.persona(), map.apply(a.model())))
+                        .toList(),
+                judges.stream()
+                        .map(j -> new JudgeSpec(j.name(), map.apply(j.model()), j.criteria()))
+                        .toList(),
+                critiqueRounds,
+                budget,
+                tolerance,
+                aggregation,
+                synthesizers.stream().map(map).distinct().toList(),
+                callTimeout,
+                deadline,
+                panel == null ? null : panel.withModels(map),
+                conversation,
+                routing);
     }
 
     /**

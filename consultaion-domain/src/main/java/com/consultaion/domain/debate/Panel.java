@@ -5,6 +5,7 @@ import com.consultaion.domain.Violations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -51,10 +52,25 @@ public record Panel(List<Seat> seats, double maxSeatFailRatio, int minRequiredSe
             v.throwIfAny();
         }
 
+        /** The same seat on the model {@code map} gives for its own. */
+        Seat withModel(UnaryOperator<String> map) {
+            return new Seat(id, name, provider, map.apply(model), role, temperature);
+        }
+
         /** What this seat is to the judges and the leaderboard: an agent named after the seat. */
         public AgentSpec asAgent() {
             return new AgentSpec(name, role.title() + ". " + role.instructions(), model);
         }
+    }
+
+    /** The same panel with every seat's model mapped. */
+    Panel withModels(UnaryOperator<String> map) {
+        return new Panel(
+                seats.stream().map(s -> s.withModel(map)).toList(),
+                maxSeatFailRatio,
+                minRequiredSeats,
+                failFast,
+                judged);
     }
 
     public Panel {

@@ -28,6 +28,7 @@ public final class InMemoryBillingStore implements BillingStore {
     private final Map<UserId, String> plans = new HashMap<>();
     private final Map<String, Entry> ledger = new LinkedHashMap<>();
     private final Map<String, long[]> counters = new HashMap<>();
+    private final Map<String, Integer> exports = new HashMap<>();
 
     public InMemoryBillingStore(InMemoryDatabase db, InMemoryDebateRepository debates, UserRepository users) {
         this.db = db;
@@ -78,6 +79,20 @@ public final class InMemoryBillingStore implements BillingStore {
                     .count();
             return new QuotaPolicy.Usage((int) month[0], day[1], month[2], running);
         });
+    }
+
+    @Override
+    public void countExport(UserId user, Instant at) {
+        String key = user + "|" + UsagePeriods.month(at);
+        db.write(() -> {
+            exports.merge(key, 1, Integer::sum);
+            return () -> exports.merge(key, -1, Integer::sum);
+        });
+    }
+
+    @Override
+    public int exports(UserId user, Instant monthStart) {
+        return db.read(() -> exports.getOrDefault(user + "|" + UsagePeriods.month(monthStart), 0));
     }
 
     @Override

@@ -81,6 +81,27 @@ public final class JdbiBillingStore implements BillingStore {
     }
 
     @Override
+    public void countExport(UserId user, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO usage_counters (user_id, period, exports) "
+                        + "VALUES (:user, :month, 1) "
+                        + "ON CONFLICT (user_id, period) DO UPDATE SET exports = usage_counters.exports + 1")
+                .bind("user", user.value())
+                .bind("month", UsagePeriods.month(at))
+                .execute());
+    }
+
+    @Override
+    public int exports(UserId user, Instant monthStart) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT exports FROM usage_counters WHERE user_id = :user AND period = :month")
+                        .bind("user", user.value())
+                        .bind("month", UsagePeriods.month(monthStart))
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .orElse(0));
+    }
+
+    @Override
     public int append(List<Entry> entries) {
         if (entries.isEmpty()) {
             return 0;

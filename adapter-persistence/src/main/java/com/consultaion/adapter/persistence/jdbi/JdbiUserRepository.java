@@ -17,7 +17,8 @@ import org.jdbi.v3.core.statement.StatementException;
 /** JdbiUserRepository. */
 public final class JdbiUserRepository implements UserRepository {
     static final String COLUMNS =
-            "id, email, password_hash, role, display_name, avatar_url, bio, timezone, is_active, created_at, deleted_at";
+            "id, email, password_hash, role, display_name, avatar_url, bio, timezone, email_summaries_enabled, is_active, "
+                    + "created_at, deleted_at";
     private final Jdbi jdbi;
 
     public JdbiUserRepository(Jdbi jdbi) {
@@ -27,8 +28,9 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public void insert(User u) {
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :hash, "
-                            + ":role, :displayName, :avatarUrl, :bio, :timezone, :active, :createdAt, :deletedAt)")
+            jdbi.useHandle(h -> h.createUpdate(
+                            "INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :hash, "
+                                    + ":role, :displayName, :avatarUrl, :bio, :timezone, :emailSummaries, :active, :createdAt, :deletedAt)")
                     .bindMap(fields(u))
                     .execute());
         } catch (StatementException e) {
@@ -57,9 +59,10 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public void update(User u) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET email = :email, password_hash = :hash, role = :role, "
-                        + "display_name = :displayName, avatar_url = :avatarUrl, bio = :bio, timezone = :timezone, "
-                        + "is_active = :active, deleted_at = :deletedAt WHERE id = :id")
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE users SET email = :email, password_hash = :hash, role = :role, "
+                                + "display_name = :displayName, avatar_url = :avatarUrl, bio = :bio, timezone = :timezone, "
+                                + "email_summaries_enabled = :emailSummaries, is_active = :active, deleted_at = :deletedAt WHERE id = :id")
                 .bindMap(fields(u))
                 .execute());
     }
@@ -75,6 +78,7 @@ public final class JdbiUserRepository implements UserRepository {
         f.put("avatarUrl", u.profile().avatarUrl());
         f.put("bio", u.profile().bio());
         f.put("timezone", u.profile().timezone());
+        f.put("emailSummaries", u.profile().emailSummaries());
         f.put("active", u.active());
         f.put("createdAt", JdbiTimes.utc(u.createdAt()));
         f.put("deletedAt", JdbiTimes.utc(u.deletedAt()));
@@ -91,7 +95,8 @@ public final class JdbiUserRepository implements UserRepository {
                         rs.getString("display_name"),
                         rs.getString("avatar_url"),
                         rs.getString("bio"),
-                        rs.getString("timezone")),
+                        rs.getString("timezone"),
+                        rs.getBoolean("email_summaries_enabled")),
                 rs.getBoolean("is_active"),
                 JdbiTimes.instant(rs, "created_at"),
                 JdbiTimes.instant(rs, "deleted_at"));

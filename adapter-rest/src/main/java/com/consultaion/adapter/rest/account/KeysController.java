@@ -19,10 +19,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** The caller's API keys. The secret appears once, in the response that creates it. */
+/**
+ * The caller's API keys. The secret appears once, in the response that creates it, as {@code secret} (the original
+ * service's name, which its SDK and web app read) and as {@code key}.
+ */
 @Controller("/keys")
 final class KeysController {
 
@@ -49,7 +51,10 @@ final class KeysController {
             boolean revoked,
 
             @Nullable @JsonInclude(JsonInclude.Include.NON_NULL)
-            String key) {
+            String key,
+
+            @Nullable @JsonInclude(JsonInclude.Include.NON_NULL)
+            String secret) {
 
         static KeyResponse of(ApiKeyUseCases.KeyInfo k, String secret) {
             return new KeyResponse(
@@ -60,6 +65,7 @@ final class KeysController {
                     str(k.expiresAt()),
                     str(k.lastUsedAt()),
                     k.revoked(),
+                    secret,
                     secret);
         }
 
@@ -68,13 +74,12 @@ final class KeysController {
         }
     }
 
+    /** A bare JSON array, as the original service answers (its web app maps over it). */
     @Get
-    Map<String, List<KeyResponse>> list(HttpRequest<?> request) {
-        return Map.of(
-                "items",
-                keys.list(Principals.of(request).userId()).stream()
-                        .map(k -> KeyResponse.of(k, null))
-                        .toList());
+    List<KeyResponse> list(HttpRequest<?> request) {
+        return keys.list(Principals.of(request).userId()).stream()
+                .map(k -> KeyResponse.of(k, null))
+                .toList();
     }
 
     @Post

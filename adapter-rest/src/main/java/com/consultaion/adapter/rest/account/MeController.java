@@ -28,13 +28,19 @@ final class MeController {
         this.cookies = cookies;
     }
 
-    /** Only what a user may change about themselves: no role, no e-mail, no id. */
+    /**
+     * Only what a user may change about themselves: no role, no e-mail, no id. A field left out (or null) is kept,
+     * a blank one cleared, as the original service does (its web app sends one setting at a time).
+     */
     @Serdeable
     record ProfileRequest(
             @Nullable @JsonProperty("display_name") String displayName,
             @Nullable @JsonProperty("avatar_url") String avatarUrl,
             @Nullable String bio,
-            @Nullable String timezone) {}
+            @Nullable String timezone,
+
+            @Nullable @JsonProperty("email_summaries_enabled")
+            Boolean emailSummariesEnabled) {}
 
     @Get
     UserResponse me(HttpRequest<?> request) {
@@ -48,9 +54,10 @@ final class MeController {
 
     @Put("/profile")
     UserResponse updateProfile(HttpRequest<?> request, @Body ProfileRequest body) {
-        User.Profile profile = new User.Profile(body.displayName(), body.avatarUrl(), body.bio(), body.timezone());
+        User.Profile.Change change = new User.Profile.Change(
+                body.displayName(), body.avatarUrl(), body.bio(), body.timezone(), body.emailSummariesEnabled());
         return UserResponse.of(
-                accounts.updateProfile(Principals.of(request).userId(), profile, Principals.client(request)));
+                accounts.updateProfile(Principals.of(request).userId(), change, Principals.client(request)));
     }
 
     @Post("/delete-account")

@@ -16,6 +16,7 @@ public record UserResponse(
         @JsonProperty("avatar_url") String avatarUrl,
         String bio,
         String timezone,
+        @JsonProperty("email_summaries_enabled") boolean emailSummariesEnabled,
         @JsonProperty("is_admin") boolean isAdmin,
         @JsonProperty("is_active") boolean isActive,
         @JsonProperty("created_at") String createdAt) {
@@ -29,6 +30,7 @@ public record UserResponse(
                 u.profile().avatarUrl(),
                 u.profile().bio(),
                 u.profile().timezone(),
+                u.profile().emailSummaries(),
                 u.admin(),
                 u.active(),
                 u.createdAt().toString());

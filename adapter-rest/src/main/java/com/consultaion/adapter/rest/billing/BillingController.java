@@ -5,6 +5,7 @@ import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.AssignPlanUseCase;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.BillingQueries;
+import com.consultaion.application.port.in.ModelQueries;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.Plan;
 import io.micronaut.core.annotation.Nullable;
@@ -26,10 +27,12 @@ final class BillingController {
 
     private final BillingQueries billing;
     private final AssignPlanUseCase plans;
+    private final ModelQueries models;
 
-    BillingController(BillingQueries billing, AssignPlanUseCase plans) {
+    BillingController(BillingQueries billing, AssignPlanUseCase plans, ModelQueries models) {
         this.billing = billing;
         this.plans = plans;
+        this.models = models;
     }
 
     @Get("/billing/plans")
@@ -44,6 +47,7 @@ final class BillingController {
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("period", account.period());
         usage.put("debates_created", account.usage().debatesThisMonth());
+        usage.put("exports_count", account.exportsThisMonth());
         usage.put("tokens_used", account.usage().tokensThisMonth());
         usage.put("tokens_today", account.usage().tokensToday());
         usage.put("running_debates", account.usage().running());
@@ -61,6 +65,7 @@ final class BillingController {
                         .map(u -> {
                             Map<String, Object> m = new LinkedHashMap<>();
                             m.put("model_id", u.model());
+                            m.put("display_name", models.displayName(u.model()));
                             m.put("tokens_used", u.tokens());
                             m.put("approx_cost_usd", u.costUsd());
                             return m;
@@ -104,6 +109,7 @@ final class BillingController {
         m.put("name", p.name());
         m.put("price_monthly", p.priceMonthly());
         m.put("currency", p.currency());
+        m.put("is_default_free", p.slug().equals(Plan.DEFAULT_SLUG));
         m.put("limits", limits);
         return m;
     }

@@ -1,5 +1,6 @@
 package com.consultaion.adapter.rest.debate;
 
+import com.consultaion.domain.debate.ClientConfigFields;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfigFields;
 import com.consultaion.domain.routing.Routing;
@@ -27,6 +28,7 @@ public record DebateResponse(
         @JsonProperty("routing_policy") String routingPolicy,
         @JsonProperty("routing_meta") Map<String, Object> routingMeta,
         Map<String, Object> config,
+        @JsonProperty("panel_config") Map<String, Object> panelConfig,
         @JsonProperty("final_content") String finalContent,
         @JsonProperty("final_meta") Map<String, Object> finalMeta,
         Map<String, Object> error,
@@ -69,9 +71,21 @@ public record DebateResponse(
                 policy,
                 routing,
                 DebateConfigFields.toFields(d.config()),
+                panel(d),
                 d.finalContent().orElse(null),
                 finalMeta,
                 error,
                 d.category().orElse(null));
+    }
+
+    /** A parliament's panel at the top level too, as the original service shows it, naming its engine. */
+    private static Map<String, Object> panel(Debate d) {
+        if (d.config().panel() == null) {
+            return null;
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("engine_version", ClientConfigFields.ENGINE_VERSION);
+        f.putAll(DebateConfigFields.panelToFields(d.config().panel()));
+        return f;
     }
 }

@@ -22,7 +22,7 @@ import jakarta.inject.Named;
  * commits. The permit is held while the rest of the chain handles the start. A refused start (too many waiting,
  * or waited too long) gets 503 {@code service.unavailable} with {@code Retry-After}; nothing was created.
  */
-@ServerFilter("/debates")
+@ServerFilter({"/debates", "/debates/"})
 final class StartAdmissionFilter implements Ordered {
 
     private final Admission admission;

@@ -150,6 +150,8 @@ final class LeaderboardController {
         m.put("category", e.category().equals(RatedDebate.OVERALL) ? null : e.category());
         m.put("elo", e.elo());
         m.put("bt_rating", e.btRating());
+        // The original service's field: here the rating's standard error read off its 95% bootstrap interval.
+        m.put("stdev", (e.ciHigh() - e.ciLow()) / (2 * 1.96));
         m.put("ci", interval(e.ciLow(), e.ciHigh()));
         m.put("rank", e.rank());
         m.put("n_matches", e.matches());

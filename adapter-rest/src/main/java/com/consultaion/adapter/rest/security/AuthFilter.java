@@ -2,6 +2,7 @@ package com.consultaion.adapter.rest.security;
 
 import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.http.ClientAddressFilter;
+import com.consultaion.adapter.rest.http.RoutePath;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.RateLimitQuery;
 import com.consultaion.domain.limit.RateLimitPolicy;
@@ -75,8 +76,9 @@ final class AuthFilter implements Ordered {
         return ServerFilterPhase.SECURITY.order();
     }
 
+    /** Whether the route answers without credentials (read from the path as the router reads it). */
     static boolean isPublic(HttpRequest<?> request) {
-        String path = request.getPath();
+        String path = RoutePath.of(request);
         return request.getMethod() == HttpMethod.OPTIONS
                 || PUBLIC.contains(request.getMethodName() + " " + path)
                 || PUBLIC_ONE_SEGMENT.stream().anyMatch(p -> oneSegmentUnder(request.getMethodName() + " " + path, p))

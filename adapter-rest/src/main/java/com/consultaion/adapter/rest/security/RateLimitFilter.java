@@ -2,6 +2,7 @@ package com.consultaion.adapter.rest.security;
 
 import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.http.ClientAddressFilter;
+import com.consultaion.adapter.rest.http.RoutePath;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.RateLimitQuery;
 import com.consultaion.domain.limit.RateLimitPolicy;
@@ -54,7 +55,7 @@ final class RateLimitFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
-        String path = request.getPath();
+        String path = RoutePath.of(request);
         if (request.getMethod() == HttpMethod.OPTIONS
                 || EXEMPT.contains(path)
                 || path.startsWith("/swagger")

@@ -22,7 +22,8 @@ public interface AccountUseCases {
 
     Optional<User> me(UserId userId);
 
-    User updateProfile(UserId userId, User.Profile profile, ClientContext client);
+    /** Applies {@code change} to the user's profile: fields it leaves null are kept, blank ones cleared. */
+    User updateProfile(UserId userId, User.Profile.Change change, ClientContext client);
 
     /**
      * An operator's act, never a user's: makes the existing, active account named by {@code account} (its e-mail

@@ -24,5 +24,6 @@ public interface BillingQueries {
      */
     void checkExport(Requester requester);
 
-    record Account(Plan plan, String period, QuotaPolicy.Usage usage) {}
+    /** The account's plan, the month ({@code 2026-12}), its usage and its exports this month. */
+    record Account(Plan plan, String period, QuotaPolicy.Usage usage, int exportsThisMonth) {}
 }

@@ -12,6 +12,9 @@ public interface ModelQueries {
     /** The default model's entry. */
     Model defaultModel();
 
+    /** A model's display name in the catalogue, or its id when the catalogue does not describe it now. */
+    String displayName(String model);
+
     /** The default panel, every seat on the default model. */
     DebateConfig defaultConfig();
 

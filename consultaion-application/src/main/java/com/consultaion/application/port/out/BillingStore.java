@@ -48,6 +48,12 @@ public interface BillingStore {
     /** Appends, in one go, each entry whose key does not exist yet; returns how many were appended. */
     int append(List<Entry> entries);
 
+    /** Counts one export (a report or a score sheet) for the account, in the month of {@code at}. */
+    void countExport(UserId user, Instant at);
+
+    /** The account's exports in the month that begins at {@code monthStart}. */
+    int exports(UserId user, Instant monthStart);
+
     /** Settled tokens and cost per model since {@code from}, most tokens first. */
     List<ModelUsage> usageByModel(UserId user, Instant from);
 

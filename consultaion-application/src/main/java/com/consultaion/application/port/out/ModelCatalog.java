@@ -27,6 +27,14 @@ public interface ModelCatalog {
 
     String defaultModel();
 
+    /**
+     * The catalogue id that {@code model} names: itself, or the model an alias stands for (the original service's
+     * ids, such as {@code gpt4o-mini}). Identity by default.
+     */
+    default String canonical(String model) {
+        return model;
+    }
+
     /** Every usable model id, for listings and readiness. */
     List<String> available();
 
