@@ -214,10 +214,13 @@ class AuthSecurityTest {
                         BodyHandlers.ofLines());
 
         assertThat(stream.statusCode()).isEqualTo(200);
-        assertThat(stream.body().filter(l -> l.startsWith("event:")).toList())
-                .contains("event: debate_created")
+        assertThat(stream.body()
+                        .filter(l -> l.startsWith("data: "))
+                        .map(l -> TestHttp.field(l.substring(6), "type"))
+                        .toList())
+                .contains("debate_created")
                 .last()
-                .isEqualTo("event: final");
+                .isEqualTo("final");
     }
 
     @Test

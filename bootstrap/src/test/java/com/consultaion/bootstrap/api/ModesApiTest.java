@@ -148,7 +148,8 @@ class ModesApiTest {
 
         HttpResponse<String> wrongMode = http.post(
                 "/debates",
-                "{\"prompt\": \"Should we rewrite our billing system?\", \"panel_config\": {}}",
+                "{\"prompt\": \"Should we rewrite our billing system?\", \"mode\": \"conversation\","
+                        + " \"panel_config\": {}}",
                 user.bearer());
         assertThat(wrongMode.statusCode()).isEqualTo(422);
         assertThat(TestHttp.fieldErrors(wrongMode.body())).contains("panel_config:panel_config.mode");

@@ -318,8 +318,8 @@ class StreamTest {
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
-                if (line.startsWith("event: ")) {
-                    events.add(line.substring(7));
+                if (line.startsWith("data: ")) {
+                    events.add(TestHttp.field(line.substring(6), "type"));
                 } else if (line.startsWith("id: ")) {
                     ids.add(Long.parseLong(line.substring(4)));
                 }
