@@ -82,16 +82,28 @@ class ServiceStartupTest {
 
     @Test
     void theOpenApiDescriptionAndTheSwaggerUiAreServedWithoutCredentials() {
-        HttpResponse<String> spec = http.get("/swagger/consultaion-0.1.yml");
+        HttpResponse<String> yaml = http.get("/openapi.yaml");
+        HttpResponse<String> json = http.get("/openapi.json");
         HttpResponse<String> ui = http.get("/swagger-ui/index.html");
+        HttpResponse<String> init = http.get("/swagger-ui/swagger-initializer.js");
+        HttpResponse<String> bundle = http.get("/swagger-ui/swagger-ui-bundle.js");
 
-        assertThat(spec.statusCode()).isEqualTo(200);
-        assertThat(spec.body())
-                .contains("openapi: 3")
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        assertThat(yaml.body())
+                .startsWith("openapi: 3.1.0")
                 .contains("/debates/{id}:")
                 .contains("/auth/login:");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(TestHttp.json(json.body()).get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(ui.statusCode()).isEqualTo(200);
-        assertThat(ui.body()).contains("/swagger/consultaion-0.1.yml").doesNotContain("unpkg.com");
+        assertThat(ui.body()).doesNotContain("unpkg.com").doesNotContain("<script>"); // no inline script
+        assertThat(ui.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self';")
+                .doesNotContain("script-src 'self' 'unsafe-inline'");
+        assertThat(init.body()).contains("/openapi.json");
+        assertThat(bundle.statusCode()).isEqualTo(200); // the UI's assets come from the jar
     }
 
     @Test

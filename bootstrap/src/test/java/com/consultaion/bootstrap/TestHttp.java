@@ -43,9 +43,12 @@ public final class TestHttp {
         return builder;
     }
 
+    /** Sends the request; the response must keep the OpenAPI description's promises ({@link ContractValidator}). */
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            ContractValidator.check(request.method(), request.uri(), response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

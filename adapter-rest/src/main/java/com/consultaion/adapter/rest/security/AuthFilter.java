@@ -82,9 +82,9 @@ final class AuthFilter implements Ordered {
         return request.getMethod() == HttpMethod.OPTIONS
                 || PUBLIC.contains(request.getMethodName() + " " + path)
                 || PUBLIC_ONE_SEGMENT.stream().anyMatch(p -> oneSegmentUnder(request.getMethodName() + " " + path, p))
-                || path.startsWith("/swagger")
-                || path.startsWith("/openapi")
-                || path.startsWith("/swagger-ui");
+                || path.equals("/openapi.yaml")
+                || path.equals("/openapi.json")
+                || path.startsWith("/swagger-ui/");
     }
 
     private static boolean oneSegmentUnder(String route, String prefix) {

@@ -58,8 +58,9 @@ final class RateLimitFilter implements Ordered {
         String path = RoutePath.of(request);
         if (request.getMethod() == HttpMethod.OPTIONS
                 || EXEMPT.contains(path)
-                || path.startsWith("/swagger")
-                || path.startsWith("/openapi")) {
+                || path.startsWith("/swagger-ui/")
+                || path.equals("/openapi.yaml")
+                || path.equals("/openapi.json")) {
             return null;
         }
         RateLimitPolicy.Operation operation = operation(request.getMethod(), path);
