@@ -188,10 +188,11 @@ class AccessAndInputTest {
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials"))
                 .hasValue("true");
         assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(http.get("/healthz", "Origin", "https://evil.example")
-                        .headers()
-                        .firstValue("Access-Control-Allow-Origin"))
-                .isEmpty();
+        HttpResponse<String> refused = http.get("/healthz", "Origin", "https://evil.example");
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        // The CORS refusal has the one error shape too (it had no body at all).
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(TestHttp.errorCode(refused.body())).isEqualTo("cors.origin_denied");
     }
 
     @Test

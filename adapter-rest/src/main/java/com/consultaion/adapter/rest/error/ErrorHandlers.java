@@ -84,7 +84,7 @@ final class ErrorHandlers {
                 }
             }
             if (first == null) {
-                return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(ApiErrorBodyProvider.forStatus(400));
+                return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(ApiError.forStatus(400));
             }
             // The deserialiser stops at the first unknown field; the body's other unknown keys come from its text.
             Set<String> unknown = new LinkedHashSet<>();

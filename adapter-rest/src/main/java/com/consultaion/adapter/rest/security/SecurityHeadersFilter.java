@@ -1,7 +1,10 @@
 package com.consultaion.adapter.rest.security;
 
+import com.consultaion.adapter.rest.error.ApiError;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -52,6 +55,14 @@ final class SecurityHeadersFilter implements Ordered {
         });
         if (ui) {
             h.set("Content-Security-Policy", UI_POLICY);
+        }
+        if (response.code() >= 400 && response.getBody().isEmpty() && request.getMethod() != HttpMethod.HEAD) {
+            // A refusal made without a body (the CORS filter's 403 for an origin it does not allow): the one
+            // error shape all the same.
+            ApiError body = response.code() == 403 && request.getHeaders().contains("Origin")
+                    ? ApiError.of("cors.origin_denied", "Requests from this origin are not allowed.")
+                    : ApiError.forStatus(response.code());
+            response.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         if (request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"))) {
             h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
