@@ -53,10 +53,12 @@ import com.consultaion.application.service.RetentionService;
 import com.consultaion.application.service.RoutingService;
 import com.consultaion.application.service.StartDebateService;
 import com.consultaion.application.service.TeamService;
+import com.consultaion.application.service.pipeline.LiveFeed;
 import com.consultaion.application.service.pipeline.ModelCalls;
 import com.consultaion.application.service.pipeline.Pipeline;
 import com.consultaion.domain.Nullable;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -89,12 +91,22 @@ public final class Core implements AutoCloseable {
             AuthenticationService authentication,
             RetentionService retention) {}
 
+    /** The most often a call's streamed text is published to live viewers (its first piece goes out at once). */
+    static final Duration LIVE_EVERY = Duration.ofMillis(50);
+
     Core(Consultaion.Builder b, ChatModel chatModel, Core.Stores s) {
         Clock clock = b.clock;
         this.bus = s.bus();
         this.calls = Executors.newVirtualThreadPerTaskExecutor();
-        Pipeline pipeline =
-                new Pipeline(new ModelCalls(chatModel, calls, b.telemetry, b.tracing, b.models::alternatives), clock);
+        Pipeline pipeline = new Pipeline(
+                new ModelCalls(
+                        chatModel,
+                        calls,
+                        b.telemetry,
+                        b.tracing,
+                        b.models::alternatives,
+                        new LiveFeed(s.bus(), clock, LIVE_EVERY)),
+                clock);
         this.leaderboard = new LeaderboardService(
                 s.ratings(), s.transactions(), b.leaderboardSettings, b.leaderboardRefreshDelay, b.audit, clock);
         this.billing =

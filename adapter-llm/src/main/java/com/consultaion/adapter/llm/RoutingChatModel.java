@@ -6,6 +6,7 @@ import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.ModelCatalog;
+import com.consultaion.application.port.out.TokenSink;
 import com.consultaion.domain.safety.PiiScrubber;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,22 +47,30 @@ public final class RoutingChatModel implements ChatModel {
 
     @Override
     public CompletableFuture<ChatResponse> complete(ChatRequest request) {
+        return complete(request, TokenSink.NONE);
+    }
+
+    @Override
+    public CompletableFuture<ChatResponse> complete(ChatRequest request, TokenSink sink) {
         String provider = providerOf(request.model());
         if (provider.equals("local")) {
-            return local.complete(request);
+            return local.complete(request, sink);
         }
         ChatModel target = providers.get(provider);
         if (target == null) {
             return CompletableFuture.failedFuture(new ChatModelException(
                     provider, request.model(), null, "no provider is configured for this model"));
         }
-        return target.complete(new ChatRequest(
-                request.model(),
-                request.task(),
-                request.messages().stream()
-                        .map(m -> new ChatMessage(m.role(), scrubber.scrub(m.content())))
-                        .toList(),
-                request.temperature(),
-                request.maxOutputTokens()));
+        return target.complete(
+                new ChatRequest(
+                        request.model(),
+                        request.task(),
+                        request.messages().stream()
+                                .map(m -> new ChatMessage(m.role(), scrubber.scrub(m.content())))
+                                .toList(),
+                        request.temperature(),
+                        request.maxOutputTokens(),
+                        request.speaker()),
+                sink);
     }
 }

@@ -280,7 +280,7 @@ public final class DebateWorker implements WorkSignals, AutoCloseable {
 
     /** Runs a claimed debate on its own virtual thread; {@code start} when this node just created it. */
     private void launch(WorkLeases.Lease lease, @Nullable DebateRunner.Start start) {
-        RunControl control = new RunControl(clock, Instant.MAX);
+        RunControl control = new RunControl(clock, Instant.MAX, lease.debateId());
         active.put(lease.debateId(), new Active(lease, control));
         try {
             runs.execute(() -> {

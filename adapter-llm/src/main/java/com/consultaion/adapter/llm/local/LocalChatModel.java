@@ -6,6 +6,7 @@ import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.ChatTask;
+import com.consultaion.application.port.out.TokenSink;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Usage;
 import java.time.Duration;
@@ -71,6 +72,16 @@ public final class LocalChatModel implements ChatModel {
 
     @Override
     public CompletableFuture<ChatResponse> complete(ChatRequest request) {
+        return complete(request, TokenSink.NONE);
+    }
+
+    /**
+     * With a simulated latency, the answer streams: its text in up to {@value #MAX_PIECES} pieces of a few words,
+     * spread evenly over the latency, the answer itself when the latency is over. Without one it answers at once
+     * and streams nothing (there is nothing to watch).
+     */
+    @Override
+    public CompletableFuture<ChatResponse> complete(ChatRequest request, TokenSink sink) {
         long started = System.nanoTime();
         String system = request.messages().stream()
                 .filter(m -> m.role() == ChatMessage.Role.SYSTEM)
@@ -99,10 +110,46 @@ public final class LocalChatModel implements ChatModel {
             return CompletableFuture.completedFuture(response);
         }
         // The simulated latency is the whole call's: the time spent writing the text counts towards it.
-        long remaining = settings.latency().toNanos() - (System.nanoTime() - started);
-        return CompletableFuture.supplyAsync(
-                () -> response,
-                CompletableFuture.delayedExecutor(Math.max(0, remaining), TimeUnit.NANOSECONDS, Runnable::run));
+        long remaining = Math.max(0, settings.latency().toNanos() - (System.nanoTime() - started));
+        CompletableFuture<ChatResponse> answer = CompletableFuture.supplyAsync(
+                () -> response, CompletableFuture.delayedExecutor(remaining, TimeUnit.NANOSECONDS, Runnable::run));
+        if (sink != TokenSink.NONE) {
+            List<String> pieces = pieces(content);
+            for (int i = 0; i < pieces.size(); i++) {
+                String piece = pieces.get(i);
+                // One scheduler thread runs these in time order, so the pieces arrive in order, before the answer.
+                CompletableFuture.delayedExecutor(
+                                remaining * (i + 1) / (pieces.size() + 1), TimeUnit.NANOSECONDS, Runnable::run)
+                        .execute(() -> {
+                            if (!answer.isDone()) {
+                                sink.text(piece);
+                            }
+                        });
+            }
+        }
+        return answer;
+    }
+
+    static final int MAX_PIECES = 32;
+
+    /** The text cut after whitespace into at most {@link #MAX_PIECES} pieces that join back into it exactly. */
+    static List<String> pieces(String content) {
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = 1; i < content.length(); i++) {
+            if (Character.isWhitespace(content.charAt(i - 1)) && !Character.isWhitespace(content.charAt(i))) {
+                cuts.add(i);
+            }
+        }
+        int words = cuts.size() + 1;
+        int per = Math.max(3, (words + MAX_PIECES - 1) / MAX_PIECES);
+        List<String> pieces = new ArrayList<>();
+        int from = 0;
+        for (int w = per - 1; w < cuts.size(); w += per) {
+            pieces.add(content.substring(from, cuts.get(w)));
+            from = cuts.get(w);
+        }
+        pieces.add(content.substring(from));
+        return pieces;
     }
 
     private boolean fails(ChatRequest request, String system, String user) {

@@ -6,15 +6,20 @@ import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.port.out.TokenSink;
 import com.consultaion.domain.debate.BudgetPolicy;
 import com.consultaion.domain.debate.Usage;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import com.openai.core.http.AsyncStreamResponse;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.completions.CompletionUsage;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.BulkheadFullException;
@@ -33,6 +38,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -132,10 +139,23 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
 
     @Override
     public CompletableFuture<ChatResponse> complete(ChatRequest request) {
+        return complete(request, TokenSink.NONE);
+    }
+
+    /**
+     * Streams the completion ({@code stream: true}, usage included): each piece of text goes to {@code sink} as
+     * it arrives, the pieces are accumulated into the answer, and an attempt that Failsafe retries after some text
+     * arrived is announced with {@link TokenSink#restart()} before it starts. Retries, breaker, bulkhead and the
+     * attempt timeout apply to the whole stream, as to a plain call.
+     */
+    @Override
+    public CompletableFuture<ChatResponse> complete(ChatRequest request, TokenSink sink) {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
                 .model(request.model())
                 .temperature(request.temperature())
-                .maxCompletionTokens(request.maxOutputTokens());
+                .maxCompletionTokens(request.maxOutputTokens())
+                .streamOptions(
+                        ChatCompletionStreamOptions.builder().includeUsage(true).build());
         for (ChatMessage m : request.messages()) {
             switch (m.role()) {
                 case SYSTEM -> params.addSystemMessage(m.content());
@@ -145,8 +165,37 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         }
         ChatCompletionCreateParams built = params.build();
         Policies policies = perModel.computeIfAbsent(request.model(), this::policies);
-        CompletableFuture<ChatCompletion> call = policies.executor()
-                .getStageAsync(() -> client.chat().completions().create(built));
+        AtomicBoolean spoke = new AtomicBoolean(); // an attempt reported text: the next one is a restart
+        AtomicReference<AsyncStreamResponse<ChatCompletionChunk>> open = new AtomicReference<>();
+        CompletableFuture<ChatCompletion> call = policies.executor().getStageAsync(() -> {
+            if (spoke.getAndSet(false)) {
+                sink.restart();
+            }
+            ChatCompletionAccumulator accumulated = ChatCompletionAccumulator.create();
+            AsyncStreamResponse<ChatCompletionChunk> stream =
+                    client.chat().completions().createStreaming(built);
+            open.set(stream);
+            stream.subscribe(chunk -> {
+                accumulated.accumulate(chunk);
+                for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                    if (choice.index() == 0) {
+                        choice.delta().content().filter(t -> !t.isEmpty()).ifPresent(t -> {
+                            spoke.set(true);
+                            sink.text(t);
+                        });
+                    }
+                }
+            });
+            CompletableFuture<ChatCompletion> attempt =
+                    stream.onCompleteFuture().thenApply(done -> accumulated.chatCompletion());
+            // An attempt cut short (its timeout, a cancelled call) closes its HTTP stream.
+            var unused = attempt.whenComplete((c, e) -> {
+                if (e != null) {
+                    stream.close();
+                }
+            });
+            return attempt;
+        });
         CompletableFuture<ChatResponse> response = call.handle((completion, error) -> {
             if (error != null) {
                 throw error(request.model(), error);
@@ -157,6 +206,10 @@ public final class OpenAiChatModel implements ChatModel, AutoCloseable {
         var unused = response.whenComplete((r, e) -> {
             if (response.isCancelled()) {
                 call.cancel(true);
+                AsyncStreamResponse<ChatCompletionChunk> stream = open.get();
+                if (stream != null) {
+                    stream.close();
+                }
             }
         });
         return response;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.consultaion.application.port.out.ChatModelException;
 import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
+import com.consultaion.application.port.out.TokenSink;
 import com.consultaion.application.service.pipeline.Prompts;
 import com.consultaion.domain.debate.AgentSpec;
 import com.consultaion.domain.debate.JudgeSpec;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
@@ -145,5 +147,58 @@ class LocalChatModelTest {
         assertThat(f).isNotDone();
         f.cancel(true);
         assertThat(f).isCancelled();
+    }
+
+    @Test
+    void withALatencyTheAnswerStreamsInPiecesSpreadOverIt() throws Exception {
+        LocalChatModel model = new LocalChatModel(new LocalChatModel.Settings(Duration.ofMillis(300), 0));
+        List<String> pieces = new CopyOnWriteArrayList<>();
+        List<Long> at = new CopyOnWriteArrayList<>();
+        long started = System.nanoTime();
+        ChatResponse r = model.complete(
+                        Prompts.draft(new AgentSpec("Analyst", "A careful analyst.", "local"), "Should we build it?"),
+                        new TokenSink() {
+                            @Override
+                            public void text(String delta) {
+                                pieces.add(delta);
+                                at.add(System.nanoTime() - started);
+                            }
+
+                            @Override
+                            public void restart() {
+                                pieces.add("<restart>");
+                            }
+                        })
+                .get();
+        long answered = System.nanoTime() - started;
+
+        assertThat(pieces).hasSizeBetween(2, LocalChatModel.MAX_PIECES);
+        assertThat(String.join("", pieces)).isEqualTo(r.content());
+        assertThat(at.get(0)).isLessThan(answered); // the first piece comes well before the answer
+        assertThat(at).isSorted();
+        // Without a latency nothing streams: the answer is there at once.
+        List<String> none = new ArrayList<>();
+        new LocalChatModel()
+                .complete(
+                        Prompts.draft(new AgentSpec("Analyst", "x", "local"), "Should we build it?"), new TokenSink() {
+                            @Override
+                            public void text(String delta) {
+                                none.add(delta);
+                            }
+
+                            @Override
+                            public void restart() {}
+                        })
+                .get();
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void piecesJoinBackIntoTheTextExactly() {
+        for (String text :
+                List.of("", "one", "a b", "  leading and trailing  ", "x ".repeat(500), "line\nbreaks\n\nhere")) {
+            assertThat(String.join("", LocalChatModel.pieces(text))).isEqualTo(text);
+            assertThat(LocalChatModel.pieces(text)).hasSizeLessThanOrEqualTo(LocalChatModel.MAX_PIECES);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,10 +79,71 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     public static Behaviour ok(String content) {
-        return (exchange, body) -> answer(exchange, content);
+        return (exchange, body) -> answer(exchange, body, content);
     }
 
-    private static void answer(HttpExchange exchange, String content) throws IOException {
+    /** Whether the request asked for a stream (Server-Sent Events of chunks). */
+    static boolean streaming(String body) {
+        return body.replace(" ", "").contains("\"stream\":true");
+    }
+
+    /** A chunk of a streamed completion carrying {@code content} (null: none). */
+    private static String chunk(String content, String finish) {
+        return "data: {\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1700000000,"
+                + " \"model\": \"m\", \"choices\": [{\"index\": 0, \"delta\": {"
+                + (content == null ? "" : "\"role\": \"assistant\", \"content\": \"" + escape(content) + "\"")
+                + "}, \"finish_reason\": " + (finish == null ? "null" : "\"" + finish + "\"") + "}]}\n\n";
+    }
+
+    private static final String USAGE_CHUNK = "data: {\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\","
+            + " \"created\": 1700000000, \"model\": \"m\", \"choices\": [], \"usage\": {\"prompt_tokens\": 12,"
+            + " \"completion_tokens\": 5, \"total_tokens\": 17}}\n\n";
+
+    /** The content as a stream: a chunk per word, the finish, the usage (unless {@code usage} is false), [DONE]. */
+    private static void stream(HttpExchange exchange, String content, boolean usage) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String piece : pieces(content)) {
+            out.write(chunk(piece, null).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        out.write(chunk(null, "stop").getBytes(StandardCharsets.UTF_8));
+        if (usage) {
+            out.write(USAGE_CHUNK.getBytes(StandardCharsets.UTF_8));
+        }
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Words with their following space, joining back into the content. */
+    static List<String> pieces(String content) {
+        List<String> pieces = new ArrayList<>();
+        Matcher m = Pattern.compile("\\S+\\s*|\\s+").matcher(content);
+        while (m.find()) {
+            pieces.add(m.group());
+        }
+        return pieces;
+    }
+
+    /** Streams {@code text} (with a stream request), then drops the connection without finishing. */
+    public static Behaviour partialThenDrop(String text) {
+        return (exchange, body) -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 100_000); // a length never reached: closing cuts the body short
+            OutputStream out = exchange.getResponseBody();
+            for (String piece : pieces(text)) {
+                out.write(chunk(piece, null).getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+        };
+    }
+
+    private static void answer(HttpExchange exchange, String body, String content) throws IOException {
+        if (streaming(body)) {
+            stream(exchange, content, true);
+            return;
+        }
         send(
                 exchange,
                 200,
@@ -103,7 +165,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return (exchange, body) -> {
             Matcher m = Pattern.compile("Criteria: ([a-z_, ]+)").matcher(body);
             if (!m.find()) {
-                answer(exchange, "A considered answer from the fake provider, with a plan and its risks.");
+                answer(exchange, body, "A considered answer from the fake provider, with a plan and its risks.");
                 return;
             }
             StringBuilder json = new StringBuilder("{\"scores\": {");
@@ -114,17 +176,23 @@ public final class FakeOpenAi implements AutoCloseable {
                         .append(criteria[i].strip())
                         .append("\": 7");
             }
-            answer(exchange, json.append("}, \"rationale\": \"solid\"}").toString());
+            answer(exchange, body, json.append("}, \"rationale\": \"solid\"}").toString());
         };
     }
 
     public static Behaviour withoutUsage(String content) {
-        return (exchange, body) -> send(
-                exchange,
-                200,
-                "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"m\","
-                        + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
-                        + content + "\"}, \"finish_reason\": \"stop\"}]}");
+        return (exchange, body) -> {
+            if (streaming(body)) {
+                stream(exchange, content, false);
+                return;
+            }
+            send(
+                    exchange,
+                    200,
+                    "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"m\","
+                            + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
+                            + content + "\"}, \"finish_reason\": \"stop\"}]}");
+        };
     }
 
     public static Behaviour empty() {
@@ -150,11 +218,28 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     public static Behaviour malformed() {
-        return (exchange, body) -> send(exchange, 200, "{\"choices\": [ this is not json");
+        return (exchange, body) -> {
+            if (streaming(body)) {
+                byte[] bytes = "data: {\"choices\": [ this is not json\n\n".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                return;
+            }
+            send(exchange, 200, "{\"choices\": [ this is not json");
+        };
     }
 
     public static Behaviour dropMidBody() {
         return (exchange, body) -> {
+            if (streaming(body)) {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 10_000);
+                OutputStream out = exchange.getResponseBody();
+                out.write("data: {\"id\": \"chatcmpl-3\", \"choices\": [".getBytes(StandardCharsets.UTF_8));
+                out.flush(); // closing the exchange then ends the connection with the body unfinished
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 10_000);
             OutputStream out = exchange.getResponseBody();

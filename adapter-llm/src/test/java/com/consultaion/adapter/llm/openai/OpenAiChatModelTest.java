@@ -17,6 +17,7 @@ import com.consultaion.application.port.out.ChatRequest;
 import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.ChatTask;
 import com.consultaion.application.port.out.Telemetry;
+import com.consultaion.application.port.out.TokenSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -122,6 +123,47 @@ class OpenAiChatModelTest {
         assertThat(r.usage().estimated()).isFalse();
         assertThat(r.usage().costUsd()).isEqualTo(12 / 1000.0 * 0.5 + 5 / 1000.0 * 1.5);
         assertThat(server.bodies.get(0)).contains("\"model\":\"m1\"", "\"temperature\":0.5", "You are A.", "What now?");
+    }
+
+    /** A sink that records what it hears: each piece, and "<restart>" for a restart. */
+    private static final class Recorder implements TokenSink {
+        final List<String> heard = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void text(String delta) {
+            heard.add(delta);
+        }
+
+        @Override
+        public void restart() {
+            heard.add("<restart>");
+        }
+    }
+
+    @Test
+    void theAnswerIsStreamedPieceByPieceAndStillCarriesTheUsage() throws Exception {
+        FakeOpenAi server = server().otherwise(ok("Streamed answer in five pieces."));
+        Recorder sink = new Recorder();
+
+        ChatResponse r = model(server).complete(request(), sink).get(30, TimeUnit.SECONDS);
+
+        assertThat(server.bodies.get(0)).contains("\"stream\":true", "\"include_usage\":true");
+        assertThat(sink.heard).containsExactly("Streamed ", "answer ", "in ", "five ", "pieces.");
+        assertThat(r.content()).isEqualTo("Streamed answer in five pieces.");
+        assertThat(r.usage().outputTokens()).isEqualTo(5);
+        assertThat(r.usage().estimated()).isFalse();
+    }
+
+    @Test
+    void aRetryAfterPartialOutputIsARestartOfThatMessage() throws Exception {
+        FakeOpenAi server = server().then(FakeOpenAi.partialThenDrop("Half an")).otherwise(ok("Whole answer."));
+        Recorder sink = new Recorder();
+
+        ChatResponse r = model(server).complete(request(), sink).get(30, TimeUnit.SECONDS);
+
+        assertThat(server.requests()).isEqualTo(2);
+        assertThat(sink.heard).containsExactly("Half ", "an", "<restart>", "Whole ", "answer.");
+        assertThat(r.content()).isEqualTo("Whole answer.");
     }
 
     /** Regression: assistant turns went out as user messages, so the model read its own words as the user's. */

@@ -2,17 +2,22 @@ package com.consultaion.adapter.persistence.jdbi;
 
 import com.consultaion.adapter.persistence.inmemory.InMemoryDebateEventBus;
 import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.LiveText;
 import com.consultaion.domain.debate.DebateId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -27,10 +32,21 @@ import org.postgresql.PGNotification;
  * by a background sender, not by the publishing thread: a debate's next stage does not wait for a pool
  * connection just to tell other nodes, and signals published while one is being sent go out together (only the
  * highest seq per debate matters).
+ *
+ * <p>Live text (a model call's streamed answer, {@link LiveText}) goes the same way on a channel of its own, its
+ * content in the notification's payload: never written to a table, and best effort (pieces queued beyond
+ * {@value #LIVE_QUEUE} while the database is slow are dropped; the committed event has the whole text). Pieces
+ * queued while one batch is sent go out together, in order, in one statement.
  */
 public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseable {
 
     static final String CHANNEL = "consultaion_events";
+    static final String LIVE_CHANNEL = "consultaion_live";
+    /** The most live pieces waiting to be sent; more are dropped. */
+    static final int LIVE_QUEUE = 10_000;
+    /** A notification's payload must stay under PostgreSQL's 8,000 bytes: longer text is sent in parts. */
+    static final int LIVE_TEXT_CHARS = 1_800;
+
     private static final System.Logger LOG = System.getLogger(PostgresNotifyEventBus.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
@@ -42,6 +58,10 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
     private final ConcurrentHashMap<DebateId, Long> outbox = new ConcurrentHashMap<>();
     private final Semaphore outboxSignal = new Semaphore(0);
     private final Thread sender;
+    private final ConcurrentLinkedQueue<String> liveOutbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger liveQueued = new AtomicInteger();
+    private final Semaphore liveSignal = new Semaphore(0);
+    private final Thread liveSender;
     private volatile boolean running = true;
     private volatile Connection connection;
 
@@ -54,6 +74,68 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
         this.listenConnection = listenConnection;
         this.listener = Thread.ofPlatform().daemon().name("pg-event-listener").start(this::listen);
         this.sender = Thread.ofVirtual().name("pg-event-notifier").start(this::send);
+        this.liveSender = Thread.ofVirtual().name("pg-live-notifier").start(this::sendLive);
+    }
+
+    @Override
+    public void publishLive(LiveText text) {
+        local.publishLive(text);
+        String body = text.text();
+        int parts = Math.max(1, (body.length() + LIVE_TEXT_CHARS - 1) / LIVE_TEXT_CHARS);
+        for (int i = 0; i < parts; i++) {
+            if (liveQueued.incrementAndGet() > LIVE_QUEUE) {
+                liveQueued.decrementAndGet();
+                return; // the database is not keeping up: other nodes miss this piece, the event will have it
+            }
+            String part = body.substring(i * LIVE_TEXT_CHARS, Math.min(body.length(), (i + 1) * LIVE_TEXT_CHARS));
+            liveOutbox.add(String.join(
+                    "|",
+                    node,
+                    text.debate().toString(),
+                    text.call(),
+                    Integer.toString(text.attempt()),
+                    Integer.toString(text.index()),
+                    text.task(),
+                    text.speaker(),
+                    text.model(),
+                    Long.toString(text.at().toEpochMilli()),
+                    part));
+        }
+        liveSignal.release();
+    }
+
+    @Override
+    public Subscription subscribeLive(DebateId id, Consumer<LiveText> listener) {
+        return local.subscribeLive(id, listener);
+    }
+
+    /** Sends the queued live pieces, all of them in one statement per round; runs until closed. */
+    private void sendLive() {
+        while (running) {
+            try {
+                liveSignal.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            liveSignal.drainPermits();
+            List<String> batch = new ArrayList<>();
+            for (String p; (p = liveOutbox.poll()) != null; ) {
+                batch.add(p);
+            }
+            liveQueued.addAndGet(-batch.size());
+            if (batch.isEmpty()) {
+                continue;
+            }
+            try {
+                jdbi.useHandle(h -> h.createQuery("SELECT count(pg_notify(:channel, p)) FROM unnest(:pieces) AS p")
+                        .bind("channel", LIVE_CHANNEL)
+                        .bindArray("pieces", String.class, batch)
+                        .mapTo(Long.class)
+                        .one());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "live text not sent to other nodes: {0}", e.toString());
+            }
+        }
     }
 
     @Override
@@ -121,7 +203,8 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
             try (Connection c = listenConnection.get();
                     Statement st = c.createStatement()) {
                 connection = c;
-                st.execute("LISTEN " + CHANNEL); // a constant identifier, never user input
+                st.execute("LISTEN " + CHANNEL); // constant identifiers, never user input
+                st.execute("LISTEN " + LIVE_CHANNEL);
                 if (reconnected) {
                     local.publishToAll(); // signals may have been missed while disconnected
                 }
@@ -133,7 +216,11 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
                         continue;
                     }
                     for (PGNotification n : notifications) {
-                        deliver(n.getParameter());
+                        if (n.getName().equals(LIVE_CHANNEL)) {
+                            deliverLive(n.getParameter());
+                        } else {
+                            deliver(n.getParameter());
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -169,9 +256,31 @@ public final class PostgresNotifyEventBus implements DebateEventBus, AutoCloseab
         }
     }
 
+    private void deliverLive(String payload) {
+        String[] f = payload.split("\\|", 10);
+        if (f.length != 10 || f[0].equals(node)) {
+            return; // malformed, or our own (delivered locally already)
+        }
+        try {
+            local.publishLive(new LiveText(
+                    DebateId.parse(f[1]),
+                    f[2],
+                    Integer.parseInt(f[3]),
+                    Integer.parseInt(f[4]),
+                    f[5],
+                    f[6],
+                    f[7],
+                    f[9],
+                    Instant.ofEpochMilli(Long.parseLong(f[8]))));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "ignored a malformed live notification");
+        }
+    }
+
     @Override
     public void close() {
         running = false;
+        liveSender.interrupt();
         sender.interrupt();
         try {
             sender.join(Duration.ofSeconds(5).toMillis());

@@ -13,6 +13,14 @@ public interface ChatModel {
 
     CompletableFuture<ChatResponse> complete(ChatRequest request);
 
+    /**
+     * The same call, reporting the answer's text to {@code sink} as it arrives (a model that streams), and
+     * {@link TokenSink#restart()} when it starts over after partial output. By default nothing is reported.
+     */
+    default CompletableFuture<ChatResponse> complete(ChatRequest request, TokenSink sink) {
+        return complete(request);
+    }
+
     /** Price and provider of a model, for budget estimates; unknown models are free and "unknown". */
     default ModelInfo describe(String model) {
         return new ModelInfo(model, "unknown", 0, 0);

@@ -1,6 +1,7 @@
 package com.consultaion.application.port.out;
 
 import com.consultaion.domain.debate.DebateId;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -14,6 +15,17 @@ public interface DebateEventBus {
 
     /** {@code listener} receives the newest seq; it must return quickly and never block. */
     Subscription subscribe(DebateId id, LongConsumer listener);
+
+    /**
+     * Sends a piece of a model call's text to the debate's live subscribers on every node: never stored, best
+     * effort (a piece may be lost; the committed event has the whole text). By default nobody receives it.
+     */
+    default void publishLive(LiveText text) {}
+
+    /** {@code listener} receives the debate's live text; it must return quickly and never block. */
+    default Subscription subscribeLive(DebateId id, Consumer<LiveText> listener) {
+        return () -> {};
+    }
 
     /** Ends a subscription; idempotent. */
     interface Subscription extends AutoCloseable {

@@ -7,6 +7,7 @@ import com.consultaion.application.port.out.ChatResponse;
 import com.consultaion.application.port.out.Telemetry;
 import com.consultaion.application.port.out.Tracing;
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.debate.DebateId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,26 +35,30 @@ public final class ModelCalls {
     private final Telemetry telemetry;
     private final Tracing tracing;
     private final Function<String, List<String>> alternatives;
+    private final LiveFeed live;
 
     public ModelCalls(ChatModel model, ExecutorService virtualThreads) {
-        this(model, virtualThreads, Telemetry.NONE, Tracing.NONE, m -> List.of());
+        this(model, virtualThreads, Telemetry.NONE, Tracing.NONE, m -> List.of(), LiveFeed.NONE);
     }
 
     /**
      * @param alternatives the models that may stand in for a failed one (same tier, never the local model), in
      *     order of preference; empty for none
+     * @param live where the calls' streamed text goes, for the debate's live viewers
      */
     public ModelCalls(
             ChatModel model,
             ExecutorService virtualThreads,
             Telemetry telemetry,
             Tracing tracing,
-            Function<String, List<String>> alternatives) {
+            Function<String, List<String>> alternatives,
+            LiveFeed live) {
         this.model = model;
         this.executor = virtualThreads;
         this.telemetry = telemetry;
         this.tracing = tracing;
         this.alternatives = alternatives;
+        this.live = live;
     }
 
     public ChatModel.ModelInfo describe(String modelId) {
@@ -111,9 +116,12 @@ public final class ModelCalls {
             outer.completeExceptionally(new TimeoutException("deadline reached"));
             return outer;
         }
+        DebateId debate = control.debate();
+        LiveFeed.Sink sink = debate == null ? null : live.open(debate, request);
         Future<?> task = executor.submit(() -> {
             try {
-                CompletableFuture<ChatResponse> inner = model.complete(request);
+                CompletableFuture<ChatResponse> inner =
+                        sink == null ? model.complete(request) : model.complete(request, sink);
                 // Whatever ends the outer future first (timeout, cancellation) also cancels the provider call.
                 var unused = outer.whenComplete((r, e) -> {
                     if (e != null) {
@@ -126,6 +134,9 @@ public final class ModelCalls {
                     } else if (r == null) {
                         outer.completeExceptionally(new IllegalStateException("the model returned no response"));
                     } else {
+                        if (sink != null) {
+                            sink.finish();
+                        }
                         outer.complete(r);
                     }
                 });

@@ -58,7 +58,8 @@ public final class Prompts {
                         ChatMessage.system(PREAMBLE + "\nYou are " + agent.name() + ". " + agent.persona()),
                         ChatMessage.user(question(question) + "\nWrite a self-contained answer in under 250 words.")),
                 0.5,
-                DRAFT_TOKENS);
+                DRAFT_TOKENS,
+                agent.name());
     }
 
     /** A revision: the agent sees its own last answer and the others' under anonymous labels. */
@@ -86,7 +87,8 @@ public final class Prompts {
                         ChatMessage.system(PREAMBLE + "\nYou are " + agent.name() + ". " + agent.persona()),
                         ChatMessage.user(sb.toString())),
                 0.4,
-                CRITIQUE_TOKENS);
+                CRITIQUE_TOKENS,
+                agent.name());
     }
 
     /** A judge scores one anonymous candidate on every criterion of its rubric, as strict JSON. */
@@ -112,7 +114,8 @@ public final class Prompts {
                         ChatMessage.system(PREAMBLE + "\nYou are " + judge.name() + ", an impartial judge."),
                         ChatMessage.user(user)),
                 0.2,
-                JUDGE_TOKENS);
+                JUDGE_TOKENS,
+                judge.name());
     }
 
     /** The synthesis, from the best candidates with their scores and the judges' rationales. */
@@ -165,7 +168,8 @@ public final class Prompts {
                 ChatTask.SEAT,
                 List.of(ChatMessage.system(system), ChatMessage.user(user)),
                 seat.temperature(),
-                SEAT_TOKENS);
+                SEAT_TOKENS,
+                seat.name());
     }
 
     /** The chair's verdict over the whole session. */
@@ -181,7 +185,8 @@ public final class Prompts {
                         ChatMessage.system(CHARTER + "\nYou are the chair. You weigh the seats fairly and decide."),
                         ChatMessage.user(user)),
                 0.35,
-                CHAIR_TOKENS);
+                CHAIR_TOKENS,
+                "Chair");
     }
 
     /** A conversation delegate's turn in a round, having read everything said before (and the summaries). */
@@ -195,7 +200,8 @@ public final class Prompts {
                         ChatMessage.system(CONVERSATION + "\nYou are " + agent.name() + ". " + agent.persona()),
                         ChatMessage.user(user)),
                 0.7,
-                DELEGATE_TOKENS);
+                DELEGATE_TOKENS,
+                agent.name());
     }
 
     /** The scribe's summary of one round. */
@@ -207,7 +213,8 @@ public final class Prompts {
                 ChatTask.SCRIBE,
                 List.of(ChatMessage.system(CONVERSATION + "\nYou are the scribe."), ChatMessage.user(user)),
                 0.3,
-                SCRIBE_TOKENS);
+                SCRIBE_TOKENS,
+                "Scribe");
     }
 
     /** The facilitator's synthesis of the whole conversation. */
@@ -220,7 +227,8 @@ public final class Prompts {
                 ChatTask.FACILITATOR,
                 List.of(ChatMessage.system(CONVERSATION + "\nYou are the facilitator."), ChatMessage.user(user)),
                 0.4,
-                SYNTHESIS_TOKENS);
+                SYNTHESIS_TOKENS,
+                "Facilitator");
     }
 
     private static List<Statement> last(List<Statement> all, int n) {

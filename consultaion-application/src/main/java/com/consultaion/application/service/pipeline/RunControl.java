@@ -1,6 +1,7 @@
 package com.consultaion.application.service.pipeline;
 
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.debate.DebateId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,21 @@ public final class RunControl {
     private volatile boolean cancelled;
     private volatile boolean abandoned;
     private volatile @Nullable String traceParent;
+    private final @Nullable DebateId debate;
 
     public RunControl(Clock clock, Instant deadline) {
+        this(clock, deadline, null);
+    }
+
+    /** {@code debate}: the debate this run is of, whose live viewers see its calls' text; null for none. */
+    public RunControl(Clock clock, Instant deadline, @Nullable DebateId debate) {
         this.clock = clock;
         this.deadline = deadline;
+        this.debate = debate;
+    }
+
+    public @Nullable DebateId debate() {
+        return debate;
     }
 
     /** The span that model calls started now belong to (the running stage's), or null when not tracing. */
