@@ -170,6 +170,15 @@ final class DebateStream {
         }
 
         @Override
+        public void live(byte[] frame) {
+            // Only for a follower that has sent every event signalled so far: live text never overtakes the
+            // events it follows. A full backlog drops the piece (the event will carry the whole text).
+            if (!done.get() && lastSent >= target.get()) {
+                var unused = outlet.send(frame);
+            }
+        }
+
+        @Override
         public void resync() {
             strict.set(true); // "re-read everything", e.g. after a bus gap
             untilEmpty.set(true);

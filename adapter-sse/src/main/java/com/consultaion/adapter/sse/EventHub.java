@@ -3,6 +3,7 @@ package com.consultaion.adapter.sse;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.LiveText;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.event.DebateEvent;
 import io.micronaut.json.JsonMapper;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +105,9 @@ final class EventHub {
 
         /** Signals may have been lost (the bus's connection was re-established): read the store afresh. */
         void resync();
+
+        /** A live text frame (no id, never stored): sent now if the follower is caught up, else skipped. */
+        void live(byte[] frame);
     }
 
     private static final class Window {
@@ -119,6 +124,8 @@ final class EventHub {
         final Set<Follower> followers = ConcurrentHashMap.newKeySet();
         /** The bus subscription of this debate on this node; set when the window is created. */
         DebateEventBus.Subscription subscription;
+        /** The same for the debate's live text. */
+        DebateEventBus.Subscription liveSubscription;
 
         /** The highest seq signalled; the fan-out runs on one thread at a time and again if signalled meanwhile. */
         final AtomicLong signalled = new AtomicLong();
@@ -139,6 +146,7 @@ final class EventHub {
             window.followers.add(follower);
             if (window.subscription == null) {
                 window.subscription = bus.subscribe(id, seq -> signal(id, window, seq));
+                window.liveSubscription = bus.subscribeLive(id, text -> live(window, text));
             }
             return window;
         });
@@ -148,8 +156,37 @@ final class EventHub {
                 return w;
             }
             w.subscription.close();
+            w.liveSubscription.close();
             return null;
         });
+    }
+
+    /** A piece of live text: encoded once, offered to every follower (on the publisher's thread: no store read). */
+    private void live(Window w, LiveText text) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", "delta");
+        fields.put("debate_id", text.debate().toString());
+        fields.put("ts", text.at().toString());
+        fields.put("call", text.call());
+        fields.put("attempt", text.attempt());
+        fields.put("index", text.index());
+        fields.put("task", text.task());
+        fields.put("speaker", text.speaker());
+        fields.put("model", text.model());
+        fields.put("text", text.text());
+        byte[] frame;
+        try {
+            frame = Frames.live(json.writeValueAsString(fields));
+        } catch (IOException e) {
+            return;
+        }
+        for (Follower f : w.followers) {
+            try {
+                f.live(frame);
+            } catch (RuntimeException e) {
+                LOG.debug("a follower of debate {} failed to take live text: {}", text.debate(), e.toString());
+            }
+        }
     }
 
     private void signal(DebateId id, Window w, long seq) {

@@ -23,6 +23,17 @@ final class Frames {
         return PING.clone();
     }
 
+    /**
+     * A live frame: one {@code data:} line and no {@code id:} (live text is never stored, so a resume with
+     * {@code Last-Event-ID} never asks for it).
+     */
+    static byte[] live(String json) {
+        if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("event data must be a single line");
+        }
+        return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** {@code json} is one line (the serializer escapes newlines inside strings). */
     static byte[] event(long seq, String json) {
         if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {

@@ -17,6 +17,9 @@ final class FakeBus implements DebateEventBus {
 
         @Override
         public void resync() {}
+
+        @Override
+        public void live(byte[] frame) {}
     };
 
     final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();

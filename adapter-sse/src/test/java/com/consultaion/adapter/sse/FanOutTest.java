@@ -59,6 +59,9 @@ class FanOutTest {
 
         @Override
         public void resync() {}
+
+        @Override
+        public void live(byte[] frame) {}
     }
 
     private static void await(CountDownLatch latch) throws InterruptedException {

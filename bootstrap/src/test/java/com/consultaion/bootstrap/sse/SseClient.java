@@ -31,7 +31,10 @@ public final class SseClient {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** Reads until the server closes the stream, {@code maxFrames} event frames arrived, or {@code timeout}. */
+    /**
+     * Reads until the server closes the stream, {@code maxFrames} stored events (frames with an id) arrived, or
+     * {@code timeout}.
+     */
     public static Result read(URI uri, Duration timeout, int maxFrames, String... headers) throws Exception {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "text/event-stream");
@@ -53,8 +56,9 @@ public final class SseClient {
                     if (id != null || event != null || data != null || comment != null || retry != null) {
                         frames.add(new Frame(
                                 id, event != null ? event : typeOf(data), data, comment, retry, event != null));
-                        if (data != null
-                                && frames.stream().filter(f -> f.data() != null).count() >= maxFrames) {
+                        // Stored events only (they carry an id); live text frames do not count.
+                        if (id != null
+                                && frames.stream().filter(f -> f.id() != null).count() >= maxFrames) {
                             break;
                         }
                     }

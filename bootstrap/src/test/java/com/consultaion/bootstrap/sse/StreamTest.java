@@ -142,7 +142,7 @@ class StreamTest {
         SseClient.Frame last = result.frames().get(result.frames().size() - 1);
         assertThat(last.event()).isEqualTo("final");
         for (SseClient.Frame f : result.frames()) {
-            if (f.data() != null) {
+            if (f.id() != null) {
                 assertThat(f.data())
                         .startsWith("{\"type\":\"" + f.event() + "\",\"debate_id\":\"" + id + "\",\"seq\":" + f.id()
                                 + ",\"ts\":\"")
@@ -225,9 +225,9 @@ class StreamTest {
         CompletableFuture<SseClient.Result> b = CompletableFuture.supplyAsync(() -> read(id, token));
 
         List<SseClient.Frame> fa =
-                a.get().frames().stream().filter(f -> f.data() != null).toList();
+                a.get().frames().stream().filter(f -> f.id() != null).toList();
         List<SseClient.Frame> fb =
-                b.get().frames().stream().filter(f -> f.data() != null).toList();
+                b.get().frames().stream().filter(f -> f.id() != null).toList();
         assertThat(fa).isNotEmpty().isEqualTo(fb);
     }
 

@@ -81,6 +81,12 @@ class TwoNodesTest {
                 .toList();
         assertThat(first).hasSize(6);
         // The heartbeat on B is 30 s, so these arrived through NOTIFY from node A, not through polling.
+        // The drafts' text streamed there too, live, from the node that runs the debate: pieces without an id.
+        List<SseClient.Frame> live =
+                onB.frames().stream().filter(f -> "delta".equals(f.event())).toList();
+        assertThat(live).isNotEmpty().allSatisfy(f -> assertThat(f.id()).isNull());
+        assertThat(live.stream().map(f -> TestHttp.field(f.data(), "speaker")))
+                .containsAnyOf("Analyst", "Critic", "Builder");
 
         SseClient.Result onA = SseClient.read(
                 nodeA.getURI().resolve("/debates/" + id + "/stream"),
