@@ -134,6 +134,14 @@ public final class ContractValidator {
         }
     }
 
+    /** Throws {@link AssertionError} unless {@code value} matches the description's schema {@code name}. */
+    public static void validate(String name, JsonNode value) {
+        Set<ValidationMessage> errors = schema("/components/schemas/" + name).validate(value);
+        if (!errors.isEmpty()) {
+            throw new AssertionError(value + " does not match the schema " + name + ": " + errors);
+        }
+    }
+
     private static JsonSchema schema(String pointer) {
         return SCHEMAS.computeIfAbsent(pointer, p -> {
             ObjectNode root = SPEC.deepCopy();

@@ -169,11 +169,15 @@ final class DebateStream {
             }
         }
 
+        /** Set once the replay on open has reached the end of the stored events: live text flows from then on. */
+        volatile boolean replayed;
+
         @Override
         public void live(byte[] frame) {
-            // Only for a follower that has sent every event signalled so far: live text never overtakes the
-            // events it follows. A full backlog drops the piece (the event will carry the whole text).
-            if (!done.get() && lastSent >= target.get()) {
+            // Not while the replay on open is under way (the text would come before the events it follows); after
+            // that at once, even while newer events are on their way (a piece never waits for a store read). A
+            // full backlog drops the piece (the committed event carries the whole text).
+            if (replayed && !done.get()) {
                 var unused = outlet.send(frame);
             }
         }
@@ -240,6 +244,7 @@ final class DebateStream {
                     long tolerance = relaxed && target.get() <= lastSent ? HEARTBEAT_READ_TOLERANCE_NANOS : 0;
                     List<EventHub.Encoded> batch = hub.readAfter(id, lastSent, limit, tolerance);
                     if (batch.isEmpty()) {
+                        replayed = true;
                         if (lastSentTerminal) {
                             // the terminal event ended a full batch, and nothing follows it: the stream ends there
                             done.set(true);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
+import com.consultaion.application.port.out.ChatTask;
 import com.consultaion.bootstrap.ContractValidator;
 import com.consultaion.bootstrap.TestHttp;
 import com.consultaion.bootstrap.TestServers;
@@ -259,6 +260,8 @@ class OpenApiContractTest {
                 .containsExactlyElementsOf(wire(Aggregation.values(), Aggregation::wireName));
         assertThat(texts(schema("RoleProfile").get("enum")))
                 .containsExactlyElementsOf(wire(RoleProfile.values(), RoleProfile::wireName));
+        assertThat(texts(schema("LiveDelta").at("/properties/task/enum")))
+                .containsExactlyElementsOf(wire(ChatTask.values(), t -> t.name().toLowerCase(Locale.ROOT)));
         assertThat(texts(schema("TeamRole").get("enum")))
                 .containsExactlyElementsOf(wire(TeamRole.values(), r -> r.name().toLowerCase(Locale.ROOT)));
     }

@@ -2,6 +2,7 @@ package com.consultaion.bootstrap.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.consultaion.bootstrap.ContractValidator;
 import com.consultaion.bootstrap.TestHttp;
 import com.consultaion.bootstrap.TestServers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,11 @@ class LiveTextTest {
         SseClient.Result stream = SseClient.read(
                 server.getURI().resolve("/debates/" + id + "/stream"), Duration.ofSeconds(60), 10_000, bearer);
 
+        // Every frame keeps the OpenAPI description's promise: a stored event or a live piece.
+        stream.frames().stream()
+                .filter(f -> f.data() != null)
+                .forEach(f -> ContractValidator.validate(
+                        "delta".equals(f.event()) ? "LiveDelta" : "DebateEvent", TestHttp.json(f.data())));
         List<SseClient.Frame> deltas =
                 stream.frames().stream().filter(f -> "delta".equals(f.event())).toList();
         assertThat(deltas).isNotEmpty().allSatisfy(f -> assertThat(f.id()).isNull());
