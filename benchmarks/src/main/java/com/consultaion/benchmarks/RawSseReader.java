@@ -38,6 +38,7 @@ final class RawSseReader implements AutoCloseable {
 
     private static final byte[] TS = "\"ts\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FIRST_PIECE = "\"attempt\":0,\"index\":0,".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TYPE = "\"type\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final InetSocketAddress address;
@@ -257,6 +258,9 @@ final class RawSseReader implements AutoCloseable {
                 return;
             }
             String type = field(TYPE);
+            if ("delta".equals(type) && indexOf(FIRST_PIECE) >= 0) {
+                type = "delta:first"; // the first piece of a call: stamped when the model's first token arrived
+            }
             listener.event(type == null ? "message" : type, Instant.parse(ts), now);
         }
 

@@ -170,6 +170,7 @@ public final class Consultaion implements AutoCloseable {
         Tracing tracing = Tracing.NONE;
         Leaderboard.Settings leaderboardSettings = Leaderboard.Settings.DEFAULT;
         Duration leaderboardRefreshDelay = Duration.ZERO;
+        boolean liveText = true;
         Clock clock = Clock.systemUTC();
         Supplier<DebateId> ids = DebateId::random;
         String defaultModel = "local";
@@ -238,6 +239,15 @@ public final class Consultaion implements AutoCloseable {
         /** How leaderboards are computed (bootstrap rounds, seed, prior); {@link Leaderboard.Settings#DEFAULT}. */
         public Builder leaderboard(Leaderboard.Settings settings) {
             this.leaderboardSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /**
+         * Whether model calls' streamed text goes to the debates' live subscribers (on by default; off, only the
+         * committed events stream).
+         */
+        public Builder liveText(boolean on) {
+            this.liveText = on;
             return this;
         }
 

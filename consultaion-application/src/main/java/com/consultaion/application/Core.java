@@ -105,7 +105,7 @@ public final class Core implements AutoCloseable {
                         b.telemetry,
                         b.tracing,
                         b.models::alternatives,
-                        new LiveFeed(s.bus(), clock, LIVE_EVERY)),
+                        b.liveText ? new LiveFeed(s.bus(), clock, LIVE_EVERY) : LiveFeed.NONE),
                 clock);
         this.leaderboard = new LeaderboardService(
                 s.ratings(), s.transactions(), b.leaderboardSettings, b.leaderboardRefreshDelay, b.audit, clock);

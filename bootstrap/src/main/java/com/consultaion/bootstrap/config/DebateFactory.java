@@ -211,6 +211,7 @@ final class DebateFactory {
             Settings.Worker worker,
             Settings.Leaderboard boards,
             Settings.Retention retention,
+            Settings.Sse sse,
             PasswordHasher hasher,
             List<ReadinessProbe> probes,
             Telemetry telemetry,
@@ -240,6 +241,7 @@ final class DebateFactory {
                         Leaderboard.Settings.DEFAULT.seed(),
                         Leaderboard.Settings.DEFAULT.prior()))
                 .leaderboardRefreshDelay(boards.refreshDelay())
+                .liveText(sse.liveText())
                 .plans(PlanSettings.plans(environment), Plan.DEFAULT_SLUG)
                 .telemetry(telemetry)
                 .tracing(tracing)

@@ -40,7 +40,8 @@ final class Settings {
             long maxBacklogBytes,
             int openConcurrency,
             int openQueueLimit,
-            Duration openQueueTimeout) {}
+            Duration openQueueTimeout,
+            boolean liveText) {}
 
     /** {@code consultaion.http.start-*}: how many debate starts run at once and how many may wait. */
     @ConfigurationProperties("consultaion.http")
