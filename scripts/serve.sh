@@ -8,6 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The jars are Java 21 class files: an older java would die with a raw UnsupportedClassVersionError.
+JAVA_MAJOR=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' || true)
+if [ -z "$JAVA_MAJOR" ] || [ "${JAVA_MAJOR%%.*}" -lt 21 ] 2>/dev/null; then
+  echo "Consultaion needs Java 21 or newer; '$JAVA' is ${JAVA_MAJOR:-not runnable}." >&2
+  echo "Set JAVA_HOME to a JDK 21+ (e.g. JAVA_HOME=/usr/lib/jvm/<jdk-21> scripts/serve.sh)." >&2
+  exit 1
+fi
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests -pl bootstrap -am package
 # Jars only (the bootstrap jar and its runtime dependencies): an AOT cache holds classes from jars, not directories.
 JAR=$(ls bootstrap/target/bootstrap-*.jar 2>/dev/null | head -1)

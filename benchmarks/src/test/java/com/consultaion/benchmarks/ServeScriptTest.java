@@ -14,9 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,30 +40,77 @@ class ServeScriptTest {
     Path dataDir;
 
     @Test
-    void thePackagedServiceStartsThroughServeShAndBecomesReady() throws Exception {
+    void thePackagedServiceStartsThroughServeShSaysWhereAndKeepsSessionsAcrossARestart() throws Exception {
         assumeTrue(packaged(), "the bootstrap module is not packaged (run the reactor build)");
         int port = freePort();
-        Process service = serve(port, null);
+        Path firstLog = dataDir.resolve("first.log");
+        String token;
+        Process service = serve(port, null, firstLog);
         try {
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> !service.isAlive() || status(port, "/readyz") == 200);
-            assertThat(service.isAlive()).as("serve.sh still running").isTrue();
-            assertThat(status(port, "/readyz")).isEqualTo(200);
+            awaitReady(service, port);
             assertThat(status(port, "/healthz")).isEqualTo(200);
+            token = signIn(port);
+            assertThat(me(port, token)).isEqualTo(200);
         } finally {
-            service.destroy(); // serve.sh execs the JVM: this stops the service itself
-            if (!service.waitFor(60, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+            stop(service);
         }
+        // Output to a file is not a terminal: JSON lines, one of them where the service listens.
+        String base = "http://127.0.0.1:" + port;
+        assertThat(Files.readAllLines(firstLog))
+                .anySatisfy(line -> assertThat(line.replace("\\/", "/")) // JSON may escape a solidus
+                        .startsWith("{")
+                        .contains("listening on " + base + " (Swagger UI: " + base + "/swagger-ui/index.html)"));
+        Path secret = dataDir.resolve("jwt-secret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
+
+        Process again = serve(port, null, dataDir.resolve("second.log"));
+        try {
+            awaitReady(again, port);
+            assertThat(me(port, token)).as("a dev-mode restart keeps sessions").isEqualTo(200);
+        } finally {
+            stop(again);
+        }
+    }
+
+    @Test
+    void anOldJavaIsNamedInsteadOfAClassVersionError() throws Exception {
+        Path oldJdk = dataDir.resolve("jdk-17");
+        Files.createDirectories(oldJdk.resolve("bin"));
+        Path java = oldJdk.resolve("bin/java");
+        // What `java -XshowSettings:properties -version` of a Java 17 prints (to stderr), and nothing more.
+        Files.writeString(java, "#!/bin/sh\necho '    java.specification.version = 17' >&2\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", ROOT.resolve("scripts/serve.sh").toString());
+        builder.environment().put("JAVA_HOME", oldJdk.toString());
+        builder.environment().put("SKIP_BUILD", "1");
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process script = builder.start();
+        assertThat(script.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(script.exitValue()).isEqualTo(1);
+        assertThat(new String(script.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("Consultaion needs Java 21 or newer; '" + java + "' is 17.")
+                .contains("Set JAVA_HOME to a JDK 21+");
+    }
+
+    @Test
+    void anUnknownLogFormatIsRefusedAtStart() throws Exception {
+        assumeTrue(packaged(), "the bootstrap module is not packaged (run the reactor build)");
+        ProcessBuilder builder = serveBuilder(freePort());
+        builder.environment().put("LOG_FORMAT", "yaml");
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process service = builder.start();
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(service.exitValue()).isEqualTo(1);
+        assertThat(new String(service.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("consultaion: cannot start: LOG_FORMAT must be 'json' or 'text' (got 'yaml')");
     }
 
     @Test
     void aMissingAotCacheIsNamedAndNothingStarts() throws Exception {
         assumeTrue(packaged(), "the bootstrap module is not packaged (run the reactor build)");
-        Process service = serve(freePort(), dataDir.resolve("no-such.aot").toString());
+        Process service = serve(freePort(), dataDir.resolve("no-such.aot").toString(), null);
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(service.exitValue()).isEqualTo(1);
         assertThat(new String(service.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
@@ -108,23 +158,84 @@ class ServeScriptTest {
         }
     }
 
-    private Process serve(int port, String aotCache) throws IOException {
+    private ProcessBuilder serveBuilder(int port) {
         ProcessBuilder builder =
                 new ProcessBuilder("bash", ROOT.resolve("scripts/serve.sh").toString());
-        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("JDBC_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("DATABASE_")
+                        || k.startsWith("JDBC_")
+                        || k.equals("JWT_SECRET")
+                        || k.equals("LOG_FORMAT")
+                        || k.equals("CONSULTAION_MODE"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("SKIP_BUILD", "1");
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("CONSULTAION_DATA_DIR", dataDir.toString());
-        builder.environment().put("LOG_LEVEL", "WARN");
         builder.environment().put("ACCESS_LOG_LEVEL", "OFF");
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return builder;
+    }
+
+    /** The service on {@code port}; its output goes to {@code log} when given, and is discarded otherwise. */
+    private Process serve(int port, String aotCache, Path log) throws IOException {
+        ProcessBuilder builder = serveBuilder(port);
+        builder.environment().put("LOG_LEVEL", log == null ? "WARN" : "INFO");
+        builder.redirectOutput(
+                log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
         if (aotCache != null) {
             builder.environment().put("AOT_CACHE", aotCache); // read back from stderr by the caller
         } else {
             builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         }
         return builder.start();
+    }
+
+    private static void awaitReady(Process service, int port) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !service.isAlive() || status(port, "/readyz") == 200);
+        assertThat(service.isAlive()).as("serve.sh still running").isTrue();
+        assertThat(status(port, "/readyz")).isEqualTo(200);
+    }
+
+    private static void stop(Process service) throws InterruptedException {
+        service.destroy(); // serve.sh execs the JVM: this stops the service itself
+        if (!service.waitFor(60, TimeUnit.SECONDS)) {
+            service.destroyForcibly();
+        }
+    }
+
+    /** Registers an account and signs in; the access token. */
+    private static String signIn(int port) throws IOException, InterruptedException {
+        String account = "{\"email\":\"first-run@example.com\",\"password\":\"correct-Horse-7\"}";
+        post(port, "/auth/register", account);
+        HttpResponse<String> login = post(port, "/auth/login", account);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(login.body());
+        assertThat(token.find()).as(login.body()).isTrue();
+        return token.group(1);
+    }
+
+    private static HttpResponse<String> post(int port, String path, String json)
+            throws IOException, InterruptedException {
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int me(int port, String token) throws IOException, InterruptedException {
+        return CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/me"))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static int status(int port, String path) {

@@ -1,5 +1,6 @@
 package com.consultaion.bootstrap;
 
+import com.consultaion.bootstrap.observability.LogFormat;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import java.net.BindException;
@@ -15,6 +16,11 @@ public final class Application extends Micronaut {
     private Application() {}
 
     public static void main(String[] args) {
+        Optional<String> logFormat = LogFormat.problem();
+        if (logFormat.isPresent()) {
+            System.err.println("consultaion: cannot start: " + logFormat.get());
+            System.exit(1);
+        }
         new Application().args(args).mainClass(Application.class).banner(false).start();
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /** Wires the use cases of the core and the settings every adapter shares. */
@@ -16,8 +17,10 @@ final class CoreFactory {
 
     @Context
     SecuritySettings securitySettings(
-            @Value("${consultaion.mode}") String mode, @Value("${jwt.secret:}") String jwtSecret) {
-        return SecuritySettings.from(mode, jwtSecret);
+            @Value("${consultaion.mode}") String mode,
+            @Value("${jwt.secret:}") String jwtSecret,
+            @Value("${consultaion.data-dir}") String dataDir) {
+        return SecuritySettings.from(mode, jwtSecret, Path.of(dataDir, "jwt-secret"));
     }
 
     @Singleton

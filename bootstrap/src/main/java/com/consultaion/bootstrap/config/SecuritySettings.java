@@ -1,7 +1,9 @@
 package com.consultaion.bootstrap.config;
 
 import com.consultaion.bootstrap.StartupFailure;
+import com.consultaion.domain.Nullable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
@@ -10,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The secrets the service signs with, validated at startup. In {@code production} mode a missing or short
- * (under 32 bytes) JWT secret refuses to start; in {@code dev} mode a random one is generated and logged as
- * such (sessions then do not survive a restart). The secret stays a byte array, the form the signer takes.
+ * (under 32 bytes) JWT secret refuses to start; in {@code dev} mode a random one is generated and kept in the data
+ * directory ({@link DevSecretFile}), so sessions survive a restart. The secret stays a byte array, the form the
+ * signer takes.
  */
 @SuppressWarnings("ArrayRecordComponent")
 public record SecuritySettings(Mode mode, byte[] jwtSecret, boolean generated) {
@@ -25,7 +28,16 @@ public record SecuritySettings(Mode mode, byte[] jwtSecret, boolean generated) {
         PRODUCTION
     }
 
+    /** Settings whose dev-mode secret lives for this run only (tests, embedding). */
     public static SecuritySettings from(String modeSetting, String jwtSecret) {
+        return from(modeSetting, jwtSecret, null);
+    }
+
+    /**
+     * Settings from {@code CONSULTAION_MODE} and {@code JWT_SECRET}; in dev mode without a secret, the one kept in
+     * {@code devSecretFile} (made when missing), or one for this run when that is null.
+     */
+    public static SecuritySettings from(String modeSetting, String jwtSecret, @Nullable Path devSecretFile) {
         Mode mode = parseMode(modeSetting);
         byte[] secret = jwtSecret == null ? new byte[0] : jwtSecret.getBytes(StandardCharsets.UTF_8);
         if (secret.length >= MIN_SECRET_BYTES) {
@@ -53,6 +65,14 @@ public record SecuritySettings(Mode mode, byte[] jwtSecret, boolean generated) {
         if (secret.length > 0) {
             throw new StartupFailure("JWT_SECRET is " + secret.length
                     + " bytes; use at least 32, or leave it unset in dev mode to get a generated one");
+        }
+        if (devSecretFile != null) {
+            byte[] kept = DevSecretFile.loadOrCreate(devSecretFile);
+            LOG.info(
+                    "dev mode: JWT_SECRET is not set, so the one generated in {} signs sessions (they survive a "
+                            + "restart). Set CONSULTAION_MODE=production and JWT_SECRET in production",
+                    devSecretFile);
+            return new SecuritySettings(mode, kept, true);
         }
         byte[] generated = new byte[48];
         new SecureRandom().nextBytes(generated);
