@@ -188,6 +188,38 @@ class BillingApiTest {
     }
 
     @Test
+    void aBudgetBeyondWhatTodayLeavesRunsWithTheRemainderInsteadOfBeingRefused() {
+        Account frank = freeUser();
+        String first = TestService.field(
+                startDebate(frank, "Does a small debate leave room for a big one?")
+                        .body(),
+                "id");
+        awaitDone(frank, first);
+        long today = TestHttp.json(http.get("/billing/me", frank.bearer()).body())
+                .at("/usage/tokens_today")
+                .asLong();
+        assertThat(today).isPositive();
+
+        // 99,000 asked with `today` of the free plan's 100,000 used: it runs with what is left.
+        HttpResponse<String> big = http.post(
+                "/debates",
+                "{\"prompt\": \"May a big budget start late in the day?\","
+                        + " \"config\": {\"budget\": {\"max_tokens\": 99000}}}",
+                frank.bearer());
+        assertThat(big.statusCode()).as(big.body()).isEqualTo(201);
+        String id = TestService.field(big.body(), "id");
+        assertThat(TestHttp.json(http.get("/debates/" + id, frank.bearer()).body())
+                        .at("/config/budget/max_tokens")
+                        .asLong())
+                .isEqualTo(100_000 - today);
+        awaitDone(frank, id);
+        JsonNode usage =
+                TestHttp.json(http.get("/billing/me", frank.bearer()).body()).get("usage");
+        assertThat(usage.get("running_debates").asInt()).isZero();
+        assertThat(usage.get("tokens_today").asLong()).isBetween(today, 100_000L);
+    }
+
+    @Test
     void aCancelledDebateIsRefunded() {
         Account dave = freeUser();
         String id = TestService.field(

@@ -12,6 +12,7 @@ import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.debate.AgentSpec;
+import com.consultaion.domain.debate.Budget;
 import com.consultaion.domain.debate.Contribution;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
@@ -82,36 +83,55 @@ public final class BillingService implements BillingQueries, AssignPlanUseCase {
     }
 
     /**
-     * Checks the plan and reserves the debate's budget; call inside the start's transaction, after the debate is
-     * inserted (it is left out of the running ones it is checked against).
+     * Checks the plan for a debate about to be inserted, under the owner's lock (held until the commit, so the
+     * account's other starts wait): refused with {@link QuotaExceeded}, or the debate as it may run, its token
+     * budget lowered to what today's tokens leave when that is less ({@link QuotaPolicy#granted}). Call inside the
+     * start's transaction before the insert; {@link #reserve} after it.
+     *
+     * @param needed the fewest tokens with which the debate can answer (its first stage's estimate)
      */
-    void reserve(Debate debate) {
+    Debate admit(Debate debate, long needed) {
         UserId owner = debate.ownerId().orElse(null);
         if (owner == null) {
-            return;
+            return debate;
         }
         Instant now = clock.instant();
         store.lockAccount(owner);
         DebateConfig config = debate.config();
-        long reserve = config.budget().maxTokens();
         Plan plan = planOf(owner);
-        QuotaPolicy.check(
-                        plan,
-                        store.usage(
-                                owner,
-                                QuotaPolicy.dayStart(now),
-                                QuotaPolicy.monthStart(now),
-                                plan.limits().concurrentDebates(),
-                                debate.id()),
-                        config.agents().size(),
-                        tiers(config),
-                        reserve,
-                        now)
+        QuotaPolicy.Usage usage = store.usage(
+                owner,
+                QuotaPolicy.dayStart(now),
+                QuotaPolicy.monthStart(now),
+                plan.limits().concurrentDebates(),
+                debate.id());
+        QuotaPolicy.check(plan, usage, config.agents().size(), tiers(config), Math.max(needed, Budget.MIN_TOKENS), now)
                 .ifPresent(refusal -> {
                     throw new QuotaExceeded(refusal);
                 });
+        long granted = QuotaPolicy.granted(plan, usage, config.budget().maxTokens());
+        return granted == config.budget().maxTokens()
+                ? debate
+                : debate.withBudget(new Budget(granted, config.budget().maxCostUsd()));
+    }
+
+    /** Holds an admitted debate's token budget against today's tokens until it ends; after its insert. */
+    void reserve(Debate admitted) {
+        UserId owner = admitted.ownerId().orElse(null);
+        if (owner == null) {
+            return;
+        }
+        long reserve = admitted.config().budget().maxTokens();
         store.append(new BillingStore.Entry(
-                "reserve:" + debate.id(), owner, debate.id(), BillingStore.Kind.RESERVE, null, null, reserve, 0, now));
+                "reserve:" + admitted.id(),
+                owner,
+                admitted.id(),
+                BillingStore.Kind.RESERVE,
+                null,
+                null,
+                reserve,
+                0,
+                clock.instant()));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.consultaion.domain.debate.Debate;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The one way a debate's history is written: a change recorded on the aggregate ({@link Debate#record}) is
@@ -52,14 +53,18 @@ public final class DebateJournal {
         return new DebateJournal(debates, events, bus, transactions, patience);
     }
 
-    /** A new debate: its row and first events, and {@code alsoInTransaction}, in one transaction; then announced. */
-    public Debate create(Debate.Recorded created, Consumer<Debate> alsoInTransaction) {
-        Debate debate = created.debate();
-        committing(() -> transactions.inTransaction(() -> {
-            debates.insert(debate);
+    /**
+     * A new debate, in one transaction: {@code admit} (the plan's check, which may refuse it by throwing or lower
+     * its budget), its row and first events, and {@code alsoInTransaction}; then announced. Returns the debate as
+     * admitted and stored.
+     */
+    public Debate create(Debate.Recorded created, UnaryOperator<Debate> admit, Consumer<Debate> alsoInTransaction) {
+        Debate debate = committing(() -> transactions.inTransaction(() -> {
+            Debate admitted = admit.apply(created.debate());
+            debates.insert(admitted);
             events.append(created.events());
-            alsoInTransaction.accept(debate);
-            return debate;
+            alsoInTransaction.accept(admitted);
+            return admitted;
         }));
         announce(created);
         return debate;

@@ -94,10 +94,10 @@ public final class StartDebateService implements StartDebateUseCase {
      * A budget below what the first stage needs could never produce an answer (the run would stop before its first
      * call and end with no content): refused now, with the estimate, instead of accepted and wasted.
      */
-    private void refuseBudgetThatCannotAnswer(Debate debate) {
+    private long refuseBudgetThatCannotAnswer(Debate debate) {
         List<Stage> stages = pipeline.stages(debate.mode(), debate.config());
         if (stages.isEmpty()) {
-            return;
+            return 0;
         }
         BudgetPolicy.Estimate first = stages.get(0)
                 .plan(new DebateState(debate, List.of(), List.of(), null))
@@ -118,6 +118,7 @@ public final class StartDebateService implements StartDebateUseCase {
                         + "; at least that is needed for an answer (got " + BudgetPolicy.usd(budget.maxCostUsd())
                         + ")");
         v.throwIfAny();
+        return first.tokens();
     }
 
     /** The request, parsed and checked: every bad field of it reported at once. */
@@ -247,18 +248,20 @@ public final class StartDebateService implements StartDebateUseCase {
                         request.config(),
                         clock.instant())
                 .categorized(request.category());
-        refuseBudgetThatCannotAnswer(debate);
+        long needed = refuseBudgetThatCannotAnswer(debate);
         EventPayload created = new EventPayload.DebateCreated(
                 debate.mode().wireName(),
                 debate.config().agents().stream().map(AgentSpec::name).toList(),
                 debate.config().judges().stream().map(JudgeSpec::name).toList());
         Debate.Recorded first = debate.record(List.of(created), debate.createdAt(), d -> d);
-        Debate recorded = first.debate();
         String traceParent = tracing.currentParent();
         Optional<WorkSignals.Slot> slot = signals.reserveSlot();
         AtomicReference<WorkLeases.Lease> granted = new AtomicReference<>();
+        Debate recorded;
         try {
-            journal.create(first, d -> {
+            // First, under the account's lock held until the commit: the plan's check (a refusal throws and rolls
+            // everything back) and the budget it grants; every other start of this account waits for it.
+            recorded = journal.create(first, d -> billing.admit(d, needed), d -> {
                 if (traceParent != null) {
                     debates.attachTrace(d.id(), traceParent);
                 }
@@ -274,9 +277,6 @@ public final class StartDebateService implements StartDebateUseCase {
                         Map.of("mode", d.mode().wireName()))); // never the prompt
                 slot.ifPresent(s -> granted.set(leases.grant(d.id(), s.owner(), s.leaseTtl(), d.createdAt())
                         .orElse(null)));
-                // Last: the plan check and the reservation run under the account's lock, held until the commit,
-                // so every other start of this account waits for it; taken late, it is held briefly. A refusal
-                // rolls the inserts back.
                 billing.reserve(d);
             });
         } catch (QuotaExceeded refused) {

@@ -247,6 +247,15 @@ public final class Debate {
         return copy(c -> c.category = normal);
     }
 
+    /**
+     * The same new debate with the token budget its plan grants it (less than asked when today's tokens leave
+     * less); only before it is first stored.
+     */
+    public Debate withBudget(Budget granted) {
+        require(status == DebateStatus.QUEUED && version == 0, "change the budget of");
+        return copy(c -> c.config = config.withBudget(granted));
+    }
+
     public Optional<String> category() {
         return Optional.ofNullable(category);
     }
@@ -346,7 +355,7 @@ public final class Debate {
 
         Prompt prompt;
         final DebateMode mode;
-        final DebateConfig config;
+        DebateConfig config;
         DebateStatus status;
         int nextStage;
         long lastSeq;

@@ -178,6 +178,23 @@ public record DebateConfig(
         return with(agents, tolerance, synthesizers, panel, settings, routing);
     }
 
+    /** The same config with another budget. */
+    public DebateConfig withBudget(Budget newBudget) {
+        return new DebateConfig(
+                agents,
+                judges,
+                critiqueRounds,
+                newBudget,
+                tolerance,
+                aggregation,
+                synthesizers,
+                callTimeout,
+                deadline,
+                panel,
+                conversation,
+                routing);
+    }
+
     /** The same config with the record of how its model was chosen. */
     public DebateConfig withRouting(Routing chosen) {
         return with(agents, tolerance, synthesizers, panel, conversation, chosen);

@@ -44,10 +44,11 @@ public final class QuotaPolicy {
     /**
      * The first limit of the plan that starting this debate would break, or empty when it may start.
      *
-     * @param reserve the tokens this debate may spend (its budget), held against today's tokens until it ends
+     * @param needed the fewest tokens with which this debate can answer (its first stage's estimate): refused when
+     *     today's tokens leave less; otherwise it runs with {@link #granted} as its token budget
      */
     public static Optional<Refusal> check(
-            Plan plan, Usage usage, int agents, Set<String> tiers, long reserve, Instant now) {
+            Plan plan, Usage usage, int agents, Set<String> tiers, long needed, Instant now) {
         Plan.Limits l = plan.limits();
         if (agents > l.maxAgents()) {
             return refuse(
@@ -89,11 +90,11 @@ public final class QuotaPolicy {
                     usage.running(),
                     null);
         }
-        if (usage.tokensToday() + reserve > l.tokensPerDay()) {
+        if (usage.tokensToday() + needed > l.tokensPerDay()) {
             return refuse(
                     Refusal.Kind.RETRY_LATER,
                     "quota.tokens_per_day",
-                    "This debate may use up to " + reserve + " tokens; "
+                    "This debate needs at least " + needed + " tokens to answer; "
                             + (l.tokensPerDay() - Math.min(l.tokensPerDay(), usage.tokensToday())) + " of today's "
                             + l.tokensPerDay() + " are left.",
                     l.tokensPerDay(),
@@ -101,6 +102,15 @@ public final class QuotaPolicy {
                     nextDay(now));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The tokens a debate that passed {@link #check} may spend and holds against today's tokens until it ends: its
+     * budget, or what today's tokens leave when that is less. So a day's tokens go to as many debates as they
+     * cover, and none can overdraw it: the runner stops a debate before a stage its budget cannot pay.
+     */
+    public static long granted(Plan plan, Usage usage, long budget) {
+        return Math.max(0, Math.min(budget, plan.limits().tokensPerDay() - usage.tokensToday()));
     }
 
     /** Exports, when the plan has them. */

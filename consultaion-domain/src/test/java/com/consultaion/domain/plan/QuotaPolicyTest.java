@@ -54,6 +54,24 @@ class QuotaPolicyTest {
     }
 
     @Test
+    void aDebateIsGrantedItsBudgetOrWhatTodaysTokensLeaveWhenThatIsLess() {
+        assertThat(QuotaPolicy.granted(FREE, NONE, 60_000)).isEqualTo(60_000);
+        // 45,000 used today of the free plan's 100,000: a 60,000-token budget runs with the 55,000 left.
+        QuotaPolicy.Usage used = new QuotaPolicy.Usage(2, 45_000, 45_000, 0);
+        assertThat(QuotaPolicy.check(FREE, used, 3, Set.of(), 4_300, NOW)).isEmpty();
+        assertThat(QuotaPolicy.granted(FREE, used, 60_000)).isEqualTo(55_000);
+        // Only when less is left than the debate needs to answer at all is it refused.
+        QuotaPolicy.Refusal refused = QuotaPolicy.check(
+                        FREE, new QuotaPolicy.Usage(2, 97_000, 97_000, 0), 3, Set.of(), 4_300, NOW)
+                .orElseThrow();
+        assertThat(refused.code()).isEqualTo("quota.tokens_per_day");
+        assertThat(refused.message())
+                .isEqualTo("This debate needs at least 4300 tokens to answer; 3000 of today's 100000 are left.");
+        assertThat(QuotaPolicy.granted(FREE, new QuotaPolicy.Usage(2, 120_000, 120_000, 0), 60_000))
+                .isZero();
+    }
+
+    @Test
     void periodsAreCalendarDaysAndMonthsInUtc() {
         assertThat(QuotaPolicy.dayStart(NOW)).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
         assertThat(QuotaPolicy.monthStart(NOW)).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
