@@ -3,10 +3,11 @@ package com.consultaion.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -40,8 +40,8 @@ public final class ContractValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNode SPEC = load();
     private static final List<Route> ROUTES = routes();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final SchemaRegistry FACTORY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private ContractValidator() {}
 
@@ -126,7 +126,7 @@ public final class ContractValidator {
         } catch (IOException e) {
             throw new AssertionError(found.get() + " " + status + " is not JSON: " + abbreviate(response.body()));
         }
-        Set<ValidationMessage> errors =
+        List<Error> errors =
                 schema(pointer + "/content/application~1json/schema").validate(body);
         if (!errors.isEmpty()) {
             throw new AssertionError(found.get() + " " + status + " does not match its schema: " + errors + " in "
@@ -136,18 +136,18 @@ public final class ContractValidator {
 
     /** Throws {@link AssertionError} unless {@code value} matches the description's schema {@code name}. */
     public static void validate(String name, JsonNode value) {
-        Set<ValidationMessage> errors = schema("/components/schemas/" + name).validate(value);
+        List<Error> errors = schema("/components/schemas/" + name).validate(value);
         if (!errors.isEmpty()) {
             throw new AssertionError(value + " does not match the schema " + name + ": " + errors);
         }
     }
 
-    private static JsonSchema schema(String pointer) {
+    private static Schema schema(String pointer) {
         return SCHEMAS.computeIfAbsent(pointer, p -> {
             ObjectNode root = SPEC.deepCopy();
             root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             root.put("$ref", "#" + p);
-            return FACTORY.getSchema(URI.create("urn:consultaion:openapi"), root);
+            return FACTORY.getSchema(SchemaLocation.of("urn:consultaion:openapi"), root);
         });
     }
 

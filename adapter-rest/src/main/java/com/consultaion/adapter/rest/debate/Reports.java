@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Builds the report, Markdown export and CSV of a debate's transcript (presentation only; no rules here). */
-final class Reports {
+public final class Reports {
 
     private Reports() {}
 
-    static Map<String, Object> report(GetTranscriptQuery.Transcript t) {
+    public static Map<String, Object> report(GetTranscriptQuery.Transcript t) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", t.debate().id().toString());
         r.put("prompt", t.debate().prompt().text());
@@ -141,7 +141,7 @@ final class Reports {
     }
 
     /** The Markdown export: prompt, agents, rounds, scores table, ranking, final answer, usage. */
-    static String markdown(GetTranscriptQuery.Transcript t) {
+    public static String markdown(GetTranscriptQuery.Transcript t) {
         StringBuilder md = new StringBuilder();
         md.append("# Debate ").append(t.debate().id()).append("\n\n");
         md.append("- Status: ").append(t.debate().status().wireName()).append('\n');

@@ -7,8 +7,6 @@ import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
 import com.consultaion.domain.rating.PersonaStats;
-import com.consultaion.domain.rating.RatedDebate;
-import com.consultaion.domain.rating.RatingEntry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,7 +47,7 @@ final class LeaderboardController {
                         QueryParams.integer("min_matches", minMatches, 0),
                         QueryParams.integer("limit", limit, LeaderboardQueries.DEFAULT_LIMIT))
                 .stream()
-                .map(LeaderboardController::entry)
+                .map(RatingView::entry)
                 .toList();
         return HttpResponse.ok(Map.<String, Object>of("items", items)).header("Cache-Control", CACHE_PUBLIC);
     }
@@ -58,7 +56,7 @@ final class LeaderboardController {
     HttpResponse<?> persona(String persona, @Nullable @QueryValue String category) {
         return leaderboard
                 .entry(category, persona)
-                .<HttpResponse<?>>map(e -> HttpResponse.ok(entry(e)).header("Cache-Control", CACHE_PUBLIC))
+                .<HttpResponse<?>>map(e -> HttpResponse.ok(RatingView.entry(e)).header("Cache-Control", CACHE_PUBLIC))
                 .orElseGet(() -> notFound("leaderboard.persona_not_found", "No leaderboard entry for this persona."));
     }
 
@@ -144,26 +142,8 @@ final class LeaderboardController {
         return HttpResponse.status(HttpStatus.NOT_FOUND).body(ApiError.of(code, message));
     }
 
-    private static Map<String, Object> entry(RatingEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("persona", e.persona());
-        m.put("category", e.category().equals(RatedDebate.OVERALL) ? null : e.category());
-        m.put("elo", e.elo());
-        m.put("bt_rating", e.btRating());
-        // The original service's field: here the rating's standard error read off its 95% bootstrap interval.
-        m.put("stdev", (e.ciHigh() - e.ciLow()) / (2 * 1.96));
-        m.put("ci", interval(e.ciLow(), e.ciHigh()));
-        m.put("rank", e.rank());
-        m.put("n_matches", e.matches());
-        m.put("win_rate", e.winRate());
-        m.put("win_rate_ci", interval(e.winRateLow(), e.winRateHigh()));
-        m.put("last_updated", e.lastUpdated().toString());
-        m.put("badge", e.badge().orElse(null));
-        return m;
-    }
-
     /** Low before high, always (a client reading the JSON in order should not have to sort it). */
-    private static Map<String, Object> interval(double low, double high) {
+    static Map<String, Object> interval(double low, double high) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("low", low);
         m.put("high", high);

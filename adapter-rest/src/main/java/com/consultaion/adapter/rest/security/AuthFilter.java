@@ -40,6 +40,7 @@ final class AuthFilter implements Ordered {
 
     static final String PRINCIPAL = AuthenticateQuery.Principal.REQUEST_ATTRIBUTE;
     static final String VIA_COOKIE = "consultaion.via_cookie";
+    static final String VIA_API_KEY = "consultaion.auth.via-api-key";
 
     private static final Set<String> PUBLIC = Set.of(
             "GET /healthz",
@@ -128,6 +129,7 @@ final class AuthFilter implements Ordered {
         }
         request.setAttribute(PRINCIPAL, principal.get());
         request.setAttribute(VIA_COOKIE, viaCookie);
+        request.setAttribute(VIA_API_KEY, credential.get() instanceof Credential.ApiKey);
         // Everything logged while handling this request carries the caller's id (never an e-mail or a token).
         Map<String, String> logContext = new HashMap<>();
         request.getAttribute("request_id", String.class).ifPresent(id -> logContext.put("request_id", id));

@@ -28,6 +28,11 @@ public final class Principals {
         return request.getAttribute(AuthFilter.VIA_COOKIE, Boolean.class).orElse(false);
     }
 
+    /** Whether the caller authenticated with an API key (the only way into {@code /mcp}). */
+    public static boolean viaApiKey(HttpRequest<?> request) {
+        return request.getAttribute(AuthFilter.VIA_API_KEY, Boolean.class).orElse(false);
+    }
+
     public static boolean csrfMatches(HttpRequest<?> request) {
         return AuthFilter.csrfMatches(request);
     }
