@@ -1,5 +1,7 @@
 package com.consultaion.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -58,6 +60,27 @@ class RuntimeClasspathTest {
                     .until(() -> http.send(ready, HttpResponse.BodyHandlers.ofString())
                                     .statusCode()
                             == 200);
+            // The MCP server needs jars of its own at run time (the SDK and its schema validator): one initialize.
+            TestHttp api = new TestHttp(URI.create("http://127.0.0.1:" + port));
+            String account = "{\"email\": \"runtime@example.com\", \"password\": \"correct-Horse-7\"}";
+            api.post("/auth/register", account);
+            String token = TestHttp.field(api.post("/auth/login", account).body(), "access_token");
+            String key = TestHttp.field(
+                    api.post("/keys", "{\"name\": \"mcp\"}", "Authorization", "Bearer " + token)
+                            .body(),
+                    "key");
+            HttpResponse<String> mcp = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .header("X-API-Key", key)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                                    + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(mcp.statusCode()).as(mcp.body()).isEqualTo(200);
+            assertThat(mcp.headers().firstValue("Mcp-Session-Id")).isPresent();
         } finally {
             service.destroy(); // SIGTERM: the service stops its embedded PostgreSQL on the way out
             if (!service.waitFor(30, TimeUnit.SECONDS)) {
