@@ -130,7 +130,7 @@ final class McpController {
     }
 
     @Get
-    @Produces(MediaType.TEXT_EVENT_STREAM)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> listen(HttpRequest<?> request, @Nullable @Header(SESSION_HEADER) String sessionId) {
         Optional<HttpResponse<?>> refused = refuseWithoutApiKey(request);
@@ -180,6 +180,7 @@ final class McpController {
             return Optional.empty();
         }
         return Optional.of(HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("WWW-Authenticate", "ApiKey")
                 .body(ApiError.of(
                         "mcp.api_key_required",
