@@ -93,10 +93,9 @@ final class McpController {
                     McpSchema.ErrorCodes.INVALID_REQUEST,
                     "send the Mcp-Session-Id header that initialize answered");
         }
-        Optional<McpStreamableServerSession> session = sessions.find(sessionId.strip(), principal.userId());
+        Optional<McpStreamableServerSession> session = session(request, sessionId);
         if (session.isEmpty()) {
-            // Unknown, ended, or another account's: the client initializes again (the specification's 404).
-            return rpcError(HttpStatus.NOT_FOUND, McpSchema.ErrorCodes.INVALID_REQUEST, "no such MCP session");
+            return noSuchSession();
         }
         return switch (message) {
             case McpSchema.JSONRPCRequest call -> {
@@ -137,11 +136,9 @@ final class McpController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<McpStreamableServerSession> session = sessionId == null
-                ? Optional.empty()
-                : sessions.find(sessionId.strip(), Principals.of(request).userId());
+        Optional<McpStreamableServerSession> session = session(request, sessionId);
         if (session.isEmpty()) {
-            return rpcError(HttpStatus.NOT_FOUND, McpSchema.ErrorCodes.INVALID_REQUEST, "no such MCP session");
+            return noSuchSession();
         }
         if (session.get().hasListeningStream()) {
             return rpcError(
@@ -163,15 +160,25 @@ final class McpController {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<McpStreamableServerSession> session = sessionId == null
-                ? Optional.empty()
-                : sessions.find(sessionId.strip(), Principals.of(request).userId());
+        Optional<McpStreamableServerSession> session = session(request, sessionId);
         if (session.isEmpty()) {
-            return rpcError(HttpStatus.NOT_FOUND, McpSchema.ErrorCodes.INVALID_REQUEST, "no such MCP session");
+            return noSuchSession();
         }
         sessions.remove(session.get().getId());
         session.get().delete().block();
         return HttpResponse.noContent();
+    }
+
+    /** The caller's session of that id: none when unknown, ended, or another account's. */
+    private Optional<McpStreamableServerSession> session(HttpRequest<?> request, @Nullable String sessionId) {
+        return sessionId == null || sessionId.isBlank()
+                ? Optional.empty()
+                : sessions.find(sessionId.strip(), Principals.of(request).userId());
+    }
+
+    /** The specification's 404: the client initializes again. */
+    private HttpResponse<?> noSuchSession() {
+        return rpcError(HttpStatus.NOT_FOUND, McpSchema.ErrorCodes.INVALID_REQUEST, "no such MCP session");
     }
 
     /** A bearer token or a session cookie is refused: the MCP endpoint is for programs, with an API key. */
