@@ -245,4 +245,40 @@ class RateLimitApiTest {
             assertThat(health.headers().firstValue("RateLimit-Limit")).isEmpty();
         }
     }
+
+    @Test
+    void anMcpToolThatStartsADebateIsChargedAsStartingOne() {
+        String[] alice = user();
+        HttpResponse<String> created = http.post("/keys", "{\"name\": \"mcp\"}", alice); // 9 left
+        assertThat(created.statusCode()).isEqualTo(201);
+        String[] mcp = {
+            "X-API-Key", TestHttp.field(created.body(), "key"), "Accept", "application/json, text/event-stream"
+        };
+        HttpResponse<String> init = http.post(
+                "/mcp",
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": {"
+                        + "\"protocolVersion\": \"2025-06-18\", \"capabilities\": {},"
+                        + " \"clientInfo\": {\"name\": \"t\", \"version\": \"1\"}}}",
+                mcp); // 8 left
+        assertThat(init.statusCode()).as(init.body()).isEqualTo(200);
+        String[] session = with(
+                mcp,
+                "Mcp-Session-Id",
+                init.headers().firstValue("Mcp-Session-Id").orElseThrow(),
+                "MCP-Protocol-Version",
+                "2025-06-18");
+        assertThat(http.post("/mcp", "{\"jsonrpc\": \"2.0\", \"method\": \"notifications/initialized\"}", session)
+                        .statusCode())
+                .isEqualTo(202); // 7 left
+        String call = "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": {"
+                + "\"name\": \"start_debate\", \"arguments\": {\"prompt\": \"Should we ship on Fridays?\"}}}";
+        // The request costs 1 and the start 5, as POST /debates does: 1 left.
+        assertThat(http.post("/mcp", call, session).body()).contains("\"status\":\"queued\"");
+        // The next request is let in (1 → 0) and its start refused, as the API refuses it: nothing is created.
+        HttpResponse<String> refused = http.post("/mcp", call, session);
+        assertThat(refused.statusCode()).isEqualTo(200); // an SSE stream whose one message is the error
+        assertThat(refused.body())
+                .contains("\"code\":-32000", "\"code\":\"rate_limit.exceeded\"", "\"status\":429")
+                .doesNotContain("\"result\"");
+    }
 }

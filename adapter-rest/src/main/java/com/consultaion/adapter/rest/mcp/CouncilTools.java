@@ -6,6 +6,7 @@ import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.error.CoreErrors;
 import com.consultaion.adapter.rest.leaderboard.RatingView;
 import com.consultaion.adapter.rest.ops.BuildInfo;
+import com.consultaion.adapter.rest.security.RateLimitFilter;
 import com.consultaion.application.port.in.AuthenticateQuery;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.ClientContext;
@@ -13,6 +14,7 @@ import com.consultaion.application.port.in.ExportDebateUseCase;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ModelQueries;
+import com.consultaion.application.port.in.RateLimitQuery;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.StartDebateCommand;
@@ -23,6 +25,8 @@ import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.event.DebateEvent;
+import com.consultaion.domain.limit.RateLimitPolicy;
+import com.consultaion.domain.limit.TokenBucket;
 import io.micronaut.http.HttpResponse;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -64,6 +68,9 @@ final class CouncilTools {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int DEFAULT_WAIT_SECONDS = 600;
     private static final int MAX_WAIT_SECONDS = 3600;
+    /** JSON-RPC's implementation-defined server error: refused for a reason in {@code data.error.code}. */
+    static final int REFUSED = -32000;
+
     private static final Pattern DEBATE_URI = Pattern.compile("debate://([0-9a-fA-F-]{36})/(report|transcript)");
     private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() {};
     private static final Set<String> START_ARGUMENTS =
@@ -76,6 +83,7 @@ final class CouncilTools {
     private final ExportDebateUseCase exports;
     private final ModelQueries models;
     private final LeaderboardQueries leaderboard;
+    private final RateLimitQuery limits;
     private final McpJsonMapper json = McpJsonDefaults.getMapper();
     private final McpAsyncServer server;
 
@@ -88,8 +96,10 @@ final class CouncilTools {
             CancelDebateUseCase cancel,
             ExportDebateUseCase exports,
             ModelQueries models,
-            LeaderboardQueries leaderboard) {
+            LeaderboardQueries leaderboard,
+            RateLimitQuery limits) {
         this.start = start;
+        this.limits = limits;
         this.transcripts = transcripts;
         this.events = events;
         this.cancel = cancel;
@@ -184,7 +194,7 @@ final class CouncilTools {
         Object wait = startArgs.remove("wait_seconds");
         int waitSeconds = boundedInt("wait_seconds", wait, 1, MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS);
         Requester requester = requester(exchange);
-        return blocking(() -> start.start(command(requester, startArgs), client(exchange)))
+        return blocking(() -> start(exchange, startArgs))
                 .flatMap(debate -> follow(
                                 exchange,
                                 debate.id(),
@@ -196,11 +206,26 @@ final class CouncilTools {
                         .then(blocking(() -> report(debate.id(), requester))));
     }
 
+    /**
+     * Starts a debate as {@code POST /debates} does, charged to the same rate limit (the filter charges an MCP
+     * request as a write, whatever its tool).
+     */
+    private Debate start(McpAsyncServerExchange exchange, Map<String, Object> args) {
+        AuthenticateQuery.Principal principal =
+                (AuthenticateQuery.Principal) exchange.transportContext().get(PRINCIPAL);
+        Optional<TokenBucket.Decision> decision =
+                limits.check("user:" + principal.userId(), RateLimitPolicy.Operation.START_DEBATE);
+        if (decision.isPresent() && !decision.get().allowed()) {
+            HttpResponse<ApiError> refused = RateLimitFilter.refusal(decision.get());
+            throw error(refused.code(), refused.body());
+        }
+        return start.start(command(principal.requester(), args), client(exchange));
+    }
+
     private Mono<McpSchema.CallToolResult> startDebate(
             McpAsyncServerExchange exchange, Map<String, Object> args, Object token) {
-        Requester requester = requester(exchange);
         return blocking(() -> {
-            Debate debate = start.start(command(requester, args), client(exchange));
+            Debate debate = start(exchange, args);
             Map<String, Object> started = new LinkedHashMap<>();
             started.put("id", debate.id().toString());
             started.put("status", debate.status().wireName());
@@ -449,9 +474,14 @@ final class CouncilTools {
     }
 
     private static McpError error(int status, ApiError body) {
-        int code = status == 422 || status == 404 || status == 400
-                ? McpSchema.ErrorCodes.INVALID_PARAMS
-                : McpSchema.ErrorCodes.INTERNAL_ERROR;
+        int code;
+        if (status == 422 || status == 404 || status == 400) {
+            code = McpSchema.ErrorCodes.INVALID_PARAMS;
+        } else if (status < 500) {
+            code = REFUSED; // the request was understood and refused: a plan, a quota, a rate limit, a conflict
+        } else {
+            code = McpSchema.ErrorCodes.INTERNAL_ERROR;
+        }
         Map<String, Object> data =
                 new LinkedHashMap<>(McpJsonDefaults.getMapper().convertValue(body, MAP));
         data.put("status", status);

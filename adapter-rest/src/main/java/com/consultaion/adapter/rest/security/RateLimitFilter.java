@@ -33,7 +33,7 @@ import java.util.Set;
  * {@code RateLimit-Reset}; a refusal is 429 {@code rate_limit.exceeded} with {@code Retry-After}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class RateLimitFilter implements Ordered {
+public final class RateLimitFilter implements Ordered {
 
     static final String DECISION = "consultaion.rate_limit";
 
@@ -98,7 +98,7 @@ final class RateLimitFilter implements Ordered {
     }
 
     /** 429 with Retry-After and the limit's headers; the error names the limit and when to come back. */
-    static MutableHttpResponse<ApiError> refusal(TokenBucket.Decision d) {
+    public static MutableHttpResponse<ApiError> refusal(TokenBucket.Decision d) {
         long retry = seconds(d.retryAfter());
         MutableHttpResponse<ApiError> response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", Long.toString(retry))
