@@ -146,6 +146,10 @@ class McpServerTest {
 
             McpSchema.CallToolResult models = client.callTool(new McpSchema.CallToolRequest("list_models", Map.of()));
             assertThat(models.structuredContent().toString()).contains("local");
+            // Clients that read only text get the same content as JSON.
+            assertThat(((McpSchema.TextContent) models.content().get(0)).text())
+                    .startsWith("{\"models\":[")
+                    .contains("\"id\":\"local\"");
             McpSchema.CallToolResult board =
                     client.callTool(new McpSchema.CallToolRequest("leaderboard", Map.of("limit", 5)));
             assertThat(board.isError()).isFalse();

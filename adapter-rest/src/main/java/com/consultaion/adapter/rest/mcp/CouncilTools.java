@@ -258,7 +258,7 @@ final class CouncilTools {
         return blocking(() -> {
             List<Map<String, Object>> items =
                     models.models().stream().map(ModelView::json).toList();
-            return result(Map.of("models", items), items.size() + " models.");
+            return serialized(Map.of("models", items));
         });
     }
 
@@ -275,7 +275,7 @@ final class CouncilTools {
             List<Map<String, Object>> items = leaderboard.board((String) category, 0, limit).stream()
                     .map(RatingView::entry)
                     .toList();
-            return result(Map.of("items", items), items.size() + " entries.");
+            return serialized(Map.of("items", items));
         });
     }
 
@@ -486,6 +486,11 @@ final class CouncilTools {
                 new LinkedHashMap<>(McpJsonDefaults.getMapper().convertValue(body, MAP));
         data.put("status", status);
         return McpError.builder(code).message(body.error().message()).data(data).build();
+    }
+
+    /** Structured content also as its JSON text, for clients that read only text (as the specification asks). */
+    private McpSchema.CallToolResult serialized(Object structured) throws IOException {
+        return result(structured, json.writeValueAsString(structured));
     }
 
     private static McpSchema.CallToolResult result(Object structured, String text) {
