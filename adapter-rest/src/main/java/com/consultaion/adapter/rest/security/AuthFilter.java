@@ -43,6 +43,7 @@ final class AuthFilter implements Ordered {
     static final String VIA_API_KEY = "consultaion.auth.via-api-key";
 
     private static final Set<String> PUBLIC = Set.of(
+            "GET /",
             "GET /healthz",
             "GET /readyz",
             "GET /version",
@@ -85,7 +86,8 @@ final class AuthFilter implements Ordered {
                 || PUBLIC_ONE_SEGMENT.stream().anyMatch(p -> oneSegmentUnder(request.getMethodName() + " " + path, p))
                 || path.equals("/openapi.yaml")
                 || path.equals("/openapi.json")
-                || path.startsWith("/swagger-ui/");
+                || path.startsWith("/swagger-ui/")
+                || (request.getMethod() == HttpMethod.GET && path.startsWith("/assets/"));
     }
 
     private static boolean oneSegmentUnder(String route, String prefix) {

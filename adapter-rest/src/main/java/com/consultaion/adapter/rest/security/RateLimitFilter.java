@@ -59,6 +59,7 @@ public final class RateLimitFilter implements Ordered {
         if (request.getMethod() == HttpMethod.OPTIONS
                 || EXEMPT.contains(path)
                 || path.startsWith("/swagger-ui/")
+                || (request.getMethod() == HttpMethod.GET && (path.equals("/") || path.startsWith("/assets/")))
                 || path.equals("/openapi.yaml")
                 || path.equals("/openapi.json")) {
             return null;
