@@ -106,7 +106,7 @@ export async function debateView(id) {
       const c = card(e.speaker, e.model, e.task);
       c.el.classList.add("writing");
       c.el.setAttribute("aria-busy", "true");
-      entry = {card: c, text: "", attempt: e.attempt, speaker: e.speaker};
+      entry = {card: c, text: "", attempt: e.attempt, speaker: e.speaker, task: e.task};
       live.set(e.call, entry);
     }
     if (e.attempt !== entry.attempt) { entry.text = ""; entry.attempt = e.attempt; }
@@ -118,16 +118,16 @@ export async function debateView(id) {
     return answers?.parentElement?.querySelector("h2")?.textContent.replace(/^Round \d+: /, "") ?? null;
   }
 
-  function settle(speaker) {
+  function settle(speaker, task) {
     for (const [call, entry] of live) {
-      if (entry.speaker === speaker) { entry.card.el.remove(); live.delete(call); }
+      if (entry.speaker === speaker || (task && entry.task === task)) { entry.card.el.remove(); live.delete(call); }
     }
   }
 
-  function onMessage(e) {
-    const speaker = e.agent ?? e.seat ?? e.speaker ?? e.role ?? "speaker";
-    settle(speaker);
-    const c = card(speaker, e.model, e.role);
+  function onMessage(e, task) {
+    const speaker = e.agent ?? e.seat_name ?? e.speaker ?? e.role ?? "speaker";
+    settle(speaker, task);
+    const c = card(speaker, e.model, e.stance ? `${e.role} · ${e.stance}` : e.role);
     c.body.textContent = e.content ?? "";
   }
 
@@ -179,7 +179,7 @@ export async function debateView(id) {
       case "debate_created": setStatus("queued"); break;
       case "round_started": setStatus("running"); startRound(e); break;
       case "message": case "seat_message": onMessage(e); break;
-      case "conversation_summary": onMessage({...e, agent: e.scribe ?? "Summary"}); break;
+      case "conversation_summary": onMessage({...e, agent: "Scribe", role: "summary"}, "scribe"); break;
       case "score": onScore(e); break;
       case "ranking": onRanking(e); break;
       case "notice": notices.append(h("li", {}, e.message)); break;

@@ -33,6 +33,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -241,6 +242,46 @@ class WebPageBrowserTest {
                 .isTrue();
         shot("06-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /** A new account, signed up through the page (whoever was signed in before is forgotten). */
+    private static void signUp() {
+        browser.get(base + "/");
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/#/register");
+        heading("Create an account");
+        browser.findElement(By.id("email")).sendKeys("web-" + UUID.randomUUID() + "@example.com");
+        browser.findElement(By.id("password")).sendKeys(TestServers.PASSWORD, Keys.ENTER);
+        heading("Ask the council");
+    }
+
+    @Test
+    void aConversationAndAParliamentRunLiveToTheirEndToo() {
+        signUp();
+        for (String mode : List.of("conversation", "parliament")) {
+            browser.get(base + "/#/");
+            heading("Ask the council");
+            new Select(browser.findElement(By.id("mode"))).selectByValue(mode);
+            assertThat(browser.findElement(By.cssSelector("fieldset.panel")).isDisplayed())
+                    .isFalse();
+            browser.findElement(By.id("prompt")).sendKeys("Should the city close its centre to cars?");
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlMatches("#/debate/[0-9a-f-]{36}$"));
+            new WebDriverWait(browser, Duration.ofMinutes(2))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("final")));
+            assertThat(browser.findElement(By.id("debate-status")).getText())
+                    .as(mode)
+                    .isEqualTo("completed");
+            assertThat(browser.findElements(By.cssSelector(".answer"))).as(mode).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector(".answer.writing")))
+                    .as(mode)
+                    .isEmpty();
+            assertThat(browser.findElements(By.cssSelector(".round h2")))
+                    .extracting(WebElement::getText)
+                    .as(mode)
+                    .allSatisfy(t -> assertThat(t).startsWith("Round "));
+            assertNoConsoleErrors();
+        }
     }
 
     private static void assertEveryControlIsLabelled() {
