@@ -3,8 +3,12 @@ package com.consultaion.bootstrap.config;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.sse.StreamMetrics;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.CheckReadinessQuery;
+import com.consultaion.application.port.in.ModelQueries;
+import com.consultaion.application.port.in.OperatorStatsQuery;
 import com.consultaion.application.port.in.OpsSummaryQuery;
 import com.consultaion.application.port.out.NodeStats;
+import com.consultaion.application.service.OperatorStatsService;
 import com.consultaion.application.service.OpsSummaryService;
 import com.consultaion.application.service.RateLimitService;
 import com.zaxxer.hikari.HikariDataSource;
@@ -49,5 +53,17 @@ final class OpsFactory {
             return m;
         };
         return new OpsSummaryService(stores.ops(), node, consultaion::activeDebates, clock);
+    }
+
+    @Singleton
+    OperatorStatsQuery operatorStats(
+            JdbiStores stores,
+            CheckReadinessQuery readiness,
+            ModelQueries models,
+            Optional<RateLimitService> rateLimits,
+            Settings.RateLimit limits,
+            Clock clock) {
+        return new OperatorStatsService(
+                stores.ops(), readiness, models, rateLimits.orElse(null), limits.store(), clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.consultaion.application.service;
 
+import com.consultaion.application.port.in.OperatorStatsQuery;
 import com.consultaion.application.port.in.RateLimitQuery;
 import com.consultaion.application.port.out.RateLimitStore;
 import com.consultaion.application.port.out.StorageUnavailableException;
@@ -9,6 +10,8 @@ import com.consultaion.domain.limit.TokenBucket;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,6 +34,12 @@ public final class RateLimitService implements RateLimitQuery {
 
     private final Telemetry telemetry;
 
+    /** The last refusals on this node, newest last (at most {@link #RECENT}). */
+    private final ArrayDeque<OperatorStatsQuery.Refusal> recent = new ArrayDeque<>();
+
+    /** How many recent refusals are kept. */
+    public static final int RECENT = 50;
+
     public RateLimitService(RateLimitStore store, RateLimitPolicy policy, Clock clock) {
         this(store, policy, clock, Telemetry.NONE);
     }
@@ -50,7 +59,9 @@ public final class RateLimitService implements RateLimitQuery {
             TokenBucket.Decision decision = store.take(key, charge.limits(), charge.cost(), clock.instant());
             if (!decision.allowed()) {
                 refused.increment();
-                telemetry.rateLimitRefused(charge.bucket().name().toLowerCase(Locale.ROOT));
+                String bucket = charge.bucket().name().toLowerCase(Locale.ROOT);
+                telemetry.rateLimitRefused(bucket);
+                remember(new OperatorStatsQuery.Refusal(clock.instant(), identity, bucket));
             }
             return Optional.of(decision);
         } catch (StorageUnavailableException e) {
@@ -58,6 +69,27 @@ public final class RateLimitService implements RateLimitQuery {
             LOG.log(Level.WARNING, "rate limit not checked (store unavailable): {0}", e.getMessage());
             return Optional.of(charge.limits().take(null, charge.cost(), clock.instant()));
         }
+    }
+
+    private void remember(OperatorStatsQuery.Refusal refusal) {
+        synchronized (recent) {
+            if (recent.size() == RECENT) {
+                recent.removeFirst();
+            }
+            recent.addLast(refusal);
+        }
+    }
+
+    /** The last refusals on this node, newest last. */
+    public List<OperatorStatsQuery.Refusal> recentRefusals() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    /** What each operation costs and from which bucket. */
+    public RateLimitPolicy policy() {
+        return policy;
     }
 
     /** Forgets buckets idle long enough to be full again. */

@@ -2,6 +2,7 @@ package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.application.port.out.OpsStore;
 import com.consultaion.domain.debate.Debate;
+import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.plan.ModelUsage;
 import java.time.Instant;
@@ -28,6 +29,14 @@ public final class InMemoryOpsStore implements OpsStore {
                 .filter(d -> !d.createdAt().isBefore(since))
                 .forEach(d -> counts.merge(d.status(), 1L, Long::sum));
         return counts;
+    }
+
+    @Override
+    public long debatesWithoutCritiqueSince(Instant since) {
+        return debates.all().stream()
+                .filter(d -> !d.createdAt().isBefore(since))
+                .filter(d -> d.mode() == DebateMode.DEBATE && d.config().critiqueRounds() == 0)
+                .count();
     }
 
     @Override

@@ -30,6 +30,15 @@ public final class JdbiOpsStore implements OpsStore {
     }
 
     @Override
+    public long debatesWithoutCritiqueSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM debates WHERE created_at >= :since"
+                        + " AND mode = 'debate' AND (config->>'rounds')::int = 0")
+                .bind("since", JdbiDebateRepository.utc(since))
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
     public long activeUsersSince(Instant since) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT count(DISTINCT owner_id) FROM debates WHERE created_at >= :since AND owner_id IS NOT NULL")

@@ -8,6 +8,7 @@ import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.domain.account.User;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
+import com.consultaion.domain.debate.DebateConfigFields;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
@@ -15,6 +16,7 @@ import com.consultaion.domain.debate.Prompt;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.plan.ModelUsage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,5 +78,31 @@ class OpsStoreContractTest {
         assertThat(stores.ops().activeUsersSince(since)).isEqualTo(2);
         assertThat(stores.ops().usageByModelSince(since)).containsExactly(new ModelUsage("local", 1_500, 0.5));
         assertThat(stores.ops().debatesByStatusSince(T0.plusSeconds(60))).isEmpty();
+        assertThat(stores.ops().debatesWithoutCritiqueSince(since)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void countsDebatesRunWithoutACritiqueRound(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        UserId alice = user(stores, "alice@example.com");
+        debate(stores, alice, T0); // the default: a critique round
+        DebateConfig fast = DebateConfigFields.fromFields(Map.of("rounds", 0), "local");
+        for (DebateMode mode : List.of(DebateMode.DEBATE, DebateMode.CONVERSATION)) {
+            stores.debates()
+                    .insert(Debate.create(
+                            DebateId.random(), alice, new Prompt("A question answered at once?"), mode, fast, T0));
+        }
+        stores.debates()
+                .insert(Debate.create(
+                        DebateId.random(),
+                        alice,
+                        new Prompt("An older question answered at once?"),
+                        DebateMode.DEBATE,
+                        fast,
+                        T0.minusSeconds(3600)));
+        assertThat(stores.ops().debatesWithoutCritiqueSince(T0.minusSeconds(60)))
+                .isEqualTo(1);
+        assertThat(stores.ops().debatesWithoutCritiqueSince(Instant.EPOCH)).isEqualTo(2);
     }
 }

@@ -17,4 +17,7 @@ public interface OpsStore {
 
     /** Settled tokens and cost per model since {@code since}, over every account, most tokens first. */
     List<ModelUsage> usageByModelSince(Instant since);
+
+    /** Debates in debate mode with no critique round (drafts judged at once), created since then. */
+    long debatesWithoutCritiqueSince(Instant since);
 }
