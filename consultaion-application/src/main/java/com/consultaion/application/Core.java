@@ -13,6 +13,7 @@ import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ModelQueries;
+import com.consultaion.application.port.in.PersonalDataQuery;
 import com.consultaion.application.port.in.PurgeRetentionUseCase;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
@@ -48,6 +49,7 @@ import com.consultaion.application.service.DebateRunner;
 import com.consultaion.application.service.DebateWorker;
 import com.consultaion.application.service.ExportService;
 import com.consultaion.application.service.LeaderboardService;
+import com.consultaion.application.service.PersonalDataService;
 import com.consultaion.application.service.ReadinessService;
 import com.consultaion.application.service.RetentionService;
 import com.consultaion.application.service.RoutingService;
@@ -89,7 +91,8 @@ public final class Core implements AutoCloseable {
             ApiKeyService apiKeys,
             TeamService teams,
             AuthenticationService authentication,
-            RetentionService retention) {}
+            RetentionService retention,
+            PersonalDataService personalData) {}
 
     /** The most often a call's streamed text is published to live viewers (its first piece goes out at once). */
     static final Duration LIVE_EVERY = Duration.ofMillis(50);
@@ -163,7 +166,16 @@ public final class Core implements AutoCloseable {
                         new ApiKeyService(a.apiKeys(), a.audit(), clock),
                         new TeamService(a.teams(), a.users(), s.debates(), a.audit(), s.transactions(), clock),
                         new AuthenticationService(a.identities(), a.apiKeys(), clock),
-                        new RetentionService(a.eraser(), a.audit(), clock, b.retainDebates, b.retainAudit));
+                        new RetentionService(a.eraser(), a.audit(), clock, b.retainDebates, b.retainAudit),
+                        new PersonalDataService(
+                                a.users(),
+                                s.debates(),
+                                s.events(),
+                                a.teams(),
+                                a.apiKeys(),
+                                s.billing(),
+                                a.audit(),
+                                clock));
     }
 
     /** Starts the worker (when the builder asked for one). */
@@ -260,6 +272,11 @@ public final class Core implements AutoCloseable {
 
     public AuthenticateQuery authenticate() {
         return accountParts().authentication();
+    }
+
+    /** Everything held about a person, for them to take away. */
+    public PersonalDataQuery personalData() {
+        return accountParts().personalData();
     }
 
     /** Erases finished debates and deletes audit entries past their retention periods. */

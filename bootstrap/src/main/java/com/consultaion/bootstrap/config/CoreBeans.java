@@ -15,6 +15,7 @@ import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
 import com.consultaion.application.port.in.ListDebatesQuery;
 import com.consultaion.application.port.in.ModelQueries;
+import com.consultaion.application.port.in.PersonalDataQuery;
 import com.consultaion.application.port.in.PurgeRetentionUseCase;
 import com.consultaion.application.port.in.ReadDebateEventsQuery;
 import com.consultaion.application.port.in.RecomputeRatingsUseCase;
@@ -123,6 +124,11 @@ final class CoreBeans {
     @Singleton
     AuthenticateQuery authenticate(Core core) {
         return core.authenticate();
+    }
+
+    @Singleton
+    PersonalDataQuery personalData(Core core) {
+        return core.personalData();
     }
 
     @Singleton

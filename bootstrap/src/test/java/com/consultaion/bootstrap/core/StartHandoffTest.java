@@ -19,6 +19,7 @@ import com.consultaion.application.service.DebateWorker;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
+import com.consultaion.domain.debate.UserId;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
@@ -280,6 +281,11 @@ class StartHandoffTest {
                     throw new IllegalStateException("audit store refused the entry");
                 }
                 recorded.add(entry);
+            }
+
+            @Override
+            public List<Entry> about(UserId user, int limit) {
+                return List.of();
             }
 
             @Override

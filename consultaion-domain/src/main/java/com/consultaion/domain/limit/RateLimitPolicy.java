@@ -26,7 +26,9 @@ public record RateLimitPolicy(Map<Bucket, TokenBucket> buckets, double debateCos
         WRITE,
         START_DEBATE,
         OPEN_STREAM,
-        SIGN_IN
+        SIGN_IN,
+        /** Exporting everything held about oneself: as costly as starting a debate. */
+        EXPORT_PERSONAL_DATA
     }
 
     /** A charge against one bucket. */
@@ -50,7 +52,7 @@ public record RateLimitPolicy(Map<Bucket, TokenBucket> buckets, double debateCos
     public Charge charge(Operation operation) {
         return switch (operation) {
             case READ, WRITE -> new Charge(Bucket.API, limits(buckets, Bucket.API), 1);
-            case START_DEBATE -> new Charge(Bucket.API, limits(buckets, Bucket.API), debateCost);
+            case START_DEBATE, EXPORT_PERSONAL_DATA -> new Charge(Bucket.API, limits(buckets, Bucket.API), debateCost);
             case OPEN_STREAM -> new Charge(Bucket.STREAM, limits(buckets, Bucket.STREAM), 1);
             case SIGN_IN -> new Charge(Bucket.AUTH, limits(buckets, Bucket.AUTH), 1);
         };

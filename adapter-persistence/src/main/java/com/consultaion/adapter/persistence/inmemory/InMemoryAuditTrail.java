@@ -1,8 +1,10 @@
 package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.application.port.out.AuditTrail;
+import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The audit trail. */
@@ -19,6 +21,22 @@ public final class InMemoryAuditTrail implements AuditTrail {
         db.write(() -> {
             entries.add(entry);
             return () -> entries.remove(entries.size() - 1);
+        });
+    }
+
+    @Override
+    public List<Entry> about(UserId user, int limit) {
+        return db.read(() -> {
+            List<Entry> mine = new ArrayList<>();
+            for (int i = entries.size() - 1; i >= 0 && mine.size() < limit; i--) {
+                Entry e = entries.get(i);
+                if (user.equals(e.userId())
+                        || ("user".equals(e.targetType()) && user.toString().equals(e.targetId()))) {
+                    mine.add(e);
+                }
+            }
+            mine.sort(Comparator.comparing(Entry::at).reversed());
+            return mine;
         });
     }
 

@@ -157,6 +157,31 @@ class AccountStoresContractTest {
 
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
+    void theEntriesAboutAPersonAreTheirActionsAndThoseOnTheirAccountNewestFirst(StoreFactory factory) {
+        AuditTrail audit = factory.create().accounts().audit();
+        UserId alice = new UserId(UUID.randomUUID());
+        UserId admin = new UserId(UUID.randomUUID());
+        audit.record(new AuditTrail.Entry(
+                T0, alice, "api_key_created", "api_key", "k1", "203.0.113.1", "r1", Map.of("prefix", "pk_ab")));
+        audit.record(new AuditTrail.Entry(
+                T0.plusSeconds(1), admin, "plan_changed", "user", alice.toString(), null, null, Map.of("plan", "pro")));
+        audit.record(new AuditTrail.Entry(
+                T0.plusSeconds(2), admin, "plan_changed", "user", admin.toString(), null, null, Map.of()));
+        audit.record(new AuditTrail.Entry(T0.plusSeconds(3), null, "login_failed", "user", null, null, null, Map.of()));
+
+        List<AuditTrail.Entry> about = audit.about(alice, 10);
+        assertThat(about).extracting(AuditTrail.Entry::action).containsExactly("plan_changed", "api_key_created");
+        assertThat(about.get(0).userId()).isEqualTo(admin);
+        assertThat(about.get(0).detail()).isEqualTo(Map.of("plan", "pro"));
+        assertThat(about.get(1))
+                .isEqualTo(new AuditTrail.Entry(
+                        T0, alice, "api_key_created", "api_key", "k1", "203.0.113.1", "r1", Map.of("prefix", "pk_ab")));
+        assertThat(audit.about(alice, 1)).hasSize(1);
+        assertThat(audit.about(new UserId(UUID.randomUUID()), 10)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
     void erasingAUsersContentRedactsPromptsAnswersVerdictsAndEventsOnce(StoreFactory factory) {
         PersistenceStores stores = factory.create();
         User alice = user("a@example.com");

@@ -90,6 +90,9 @@ public final class RateLimitFilter implements Ordered {
         if (method == HttpMethod.POST && path.equals("/debates")) {
             return RateLimitPolicy.Operation.START_DEBATE;
         }
+        if (method == HttpMethod.GET && path.equals("/me/export")) {
+            return RateLimitPolicy.Operation.EXPORT_PERSONAL_DATA;
+        }
         if (method == HttpMethod.GET && path.startsWith("/debates/") && path.endsWith("/stream")) {
             return RateLimitPolicy.Operation.OPEN_STREAM;
         }

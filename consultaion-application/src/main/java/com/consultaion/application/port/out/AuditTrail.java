@@ -3,6 +3,7 @@ package com.consultaion.application.port.out;
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,12 +18,23 @@ public interface AuditTrail {
         public void record(Entry entry) {}
 
         @Override
+        public List<Entry> about(UserId user, int limit) {
+            return List.of();
+        }
+
+        @Override
         public int deleteBefore(Instant cutoff) {
             return 0;
         }
     };
 
     void record(Entry entry);
+
+    /**
+     * The entries about a person, newest first: their own actions and those on their account (target type
+     * {@code user}, target id theirs).
+     */
+    List<Entry> about(UserId user, int limit);
 
     /** Deletes entries older than {@code cutoff} (retention); returns how many. */
     int deleteBefore(Instant cutoff);
