@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.bootstrap.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +84,49 @@ class PersonalDataApiTest {
         assertThat(bobs.body()).doesNotContain(id, alice.email(), alice.id(), "four-day week");
         assertThat(TestHttp.json(bobs.body()).get("debates")).isEmpty();
         assertThat(http.get("/me/export").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void thePrivacySettingIsKeptShownExportedAuditedAndCheckedStrictly() {
+        TestService.User dana = service.newUser();
+        assertThat(TestHttp.json(http.get("/me", dana.bearer()).body())
+                        .get("analytics_opt_out")
+                        .asBoolean())
+                .isFalse();
+        HttpResponse<String> set = http.post("/me/privacy", "{\"analytics_opt_out\": true}", dana.bearer());
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(set.body()).get("analytics_opt_out").asBoolean())
+                .isTrue();
+        assertThat(TestHttp.json(http.get("/me/profile", dana.bearer()).body())
+                        .get("analytics_opt_out")
+                        .asBoolean())
+                .isTrue();
+        JsonNode doc = TestHttp.json(http.get("/me/export", dana.bearer()).body());
+        assertThat(doc.get("account").get("analytics_opt_out").asBoolean()).isTrue();
+        assertThat(texts(doc.get("audit"), "action")).contains("privacy_settings_update");
+        // A profile update keeps it.
+        assertThat(http.send(http.request("/me/profile", dana.bearer())
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"bio\": \"baker\"}"))
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(TestHttp.json(http.get("/me", dana.bearer()).body())
+                        .get("analytics_opt_out")
+                        .asBoolean())
+                .isTrue();
+        // Nothing is taken for granted: a missing, mistyped or unknown field is 422 and changes nothing.
+        for (String bad :
+                List.of("{}", "{\"analytics_opt_out\": \"yes\"}", "{\"analytics_opt_out\": false, \"x\": 1}")) {
+            HttpResponse<String> refused = http.post("/me/privacy", bad, dana.bearer());
+            assertThat(refused.statusCode()).as(bad).isIn(400, 422);
+        }
+        assertThat(TestHttp.json(http.get("/me", dana.bearer()).body())
+                        .get("analytics_opt_out")
+                        .asBoolean())
+                .isTrue();
+        assertThat(http.post("/me/privacy", "{\"analytics_opt_out\": true}").statusCode())
+                .isEqualTo(401);
     }
 
     private static long spent(HttpResponse<String> r) {

@@ -242,6 +242,22 @@ public final class AccountService implements AccountUseCases {
     }
 
     @Override
+    public User updatePrivacy(UserId userId, boolean analyticsOptOut, ClientContext client) {
+        User user = me(userId).orElseThrow(() -> new AuthenticationFailed("auth.required", "sign in again"));
+        User updated = user.withProfile(user.profile().with(User.Profile.Change.privacy(analyticsOptOut)));
+        users.update(updated);
+        record(
+                clock.instant(),
+                userId,
+                "privacy_settings_update",
+                "user",
+                userId.toString(),
+                client,
+                Map.of("analytics_opt_out", Boolean.toString(analyticsOptOut)));
+        return updated;
+    }
+
+    @Override
     public void deleteAccount(UserId userId, ClientContext client) {
         Instant now = clock.instant();
         User user = me(userId).orElseThrow(() -> new AuthenticationFailed("auth.required", "sign in again"));

@@ -64,18 +64,20 @@ public record User(
 
     /**
      * What a user says about themselves; every field is optional and bounded. {@code emailSummaries}: whether
-     * they wish e-mailed summaries of their debates (kept and shown; no e-mail is sent yet).
+     * they wish e-mailed summaries of their debates (kept and shown; no e-mail is sent yet). {@code analyticsOptOut}:
+     * the original service's analytics opt-out (kept and shown; this service sends no analytics anywhere).
      */
     public record Profile(
             @Nullable String displayName,
             @Nullable String avatarUrl,
             @Nullable String bio,
             @Nullable String timezone,
-            boolean emailSummaries) {
+            boolean emailSummaries,
+            boolean analyticsOptOut) {
         /** The zone database's region ids ("Europe/Paris", "UTC", ...); offsets and abbreviations are not zones. */
         private static final Set<String> KNOWN_ZONES = ZoneId.getAvailableZoneIds();
 
-        public static final Profile EMPTY = new Profile(null, null, null, null, false);
+        public static final Profile EMPTY = new Profile(null, null, null, null, false, false);
 
         /** This profile with what {@code change} sets: a field it leaves null stays; a blank one is cleared. */
         public Profile with(Change change) {
@@ -84,7 +86,8 @@ public record User(
                     change.avatarUrl() == null ? avatarUrl : change.avatarUrl(),
                     change.bio() == null ? bio : change.bio(),
                     change.timezone() == null ? timezone : change.timezone(),
-                    change.emailSummaries() == null ? emailSummaries : change.emailSummaries());
+                    change.emailSummaries() == null ? emailSummaries : change.emailSummaries(),
+                    change.analyticsOptOut() == null ? analyticsOptOut : change.analyticsOptOut());
         }
 
         public Profile {
@@ -130,6 +133,13 @@ public record User(
                 @Nullable String avatarUrl,
                 @Nullable String bio,
                 @Nullable String timezone,
-                @Nullable Boolean emailSummaries) {}
+                @Nullable Boolean emailSummaries,
+                @Nullable Boolean analyticsOptOut) {
+
+            /** A change of the privacy settings only. */
+            public static Change privacy(boolean analyticsOptOut) {
+                return new Change(null, null, null, null, null, analyticsOptOut);
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementException;
 /** JdbiUserRepository. */
 public final class JdbiUserRepository implements UserRepository {
     static final String COLUMNS =
-            "id, email, password_hash, role, display_name, avatar_url, bio, timezone, email_summaries_enabled, is_active, "
+            "id, email, password_hash, role, display_name, avatar_url, bio, timezone, email_summaries_enabled, analytics_opt_out, is_active, "
                     + "created_at, deleted_at";
     private final Jdbi jdbi;
 
@@ -30,7 +30,7 @@ public final class JdbiUserRepository implements UserRepository {
         try {
             jdbi.useHandle(h -> h.createUpdate(
                             "INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :hash, "
-                                    + ":role, :displayName, :avatarUrl, :bio, :timezone, :emailSummaries, :active, :createdAt, :deletedAt)")
+                                    + ":role, :displayName, :avatarUrl, :bio, :timezone, :emailSummaries, :analyticsOptOut, :active, :createdAt, :deletedAt)")
                     .bindMap(fields(u))
                     .execute());
         } catch (StatementException e) {
@@ -62,7 +62,7 @@ public final class JdbiUserRepository implements UserRepository {
         jdbi.useHandle(h -> h.createUpdate(
                         "UPDATE users SET email = :email, password_hash = :hash, role = :role, "
                                 + "display_name = :displayName, avatar_url = :avatarUrl, bio = :bio, timezone = :timezone, "
-                                + "email_summaries_enabled = :emailSummaries, is_active = :active, deleted_at = :deletedAt WHERE id = :id")
+                                + "email_summaries_enabled = :emailSummaries, analytics_opt_out = :analyticsOptOut, is_active = :active, deleted_at = :deletedAt WHERE id = :id")
                 .bindMap(fields(u))
                 .execute());
     }
@@ -79,6 +79,7 @@ public final class JdbiUserRepository implements UserRepository {
         f.put("bio", u.profile().bio());
         f.put("timezone", u.profile().timezone());
         f.put("emailSummaries", u.profile().emailSummaries());
+        f.put("analyticsOptOut", u.profile().analyticsOptOut());
         f.put("active", u.active());
         f.put("createdAt", JdbiTimes.utc(u.createdAt()));
         f.put("deletedAt", JdbiTimes.utc(u.deletedAt()));
@@ -96,7 +97,8 @@ public final class JdbiUserRepository implements UserRepository {
                         rs.getString("avatar_url"),
                         rs.getString("bio"),
                         rs.getString("timezone"),
-                        rs.getBoolean("email_summaries_enabled")),
+                        rs.getBoolean("email_summaries_enabled"),
+                        rs.getBoolean("analytics_opt_out")),
                 rs.getBoolean("is_active"),
                 JdbiTimes.instant(rs, "created_at"),
                 JdbiTimes.instant(rs, "deleted_at"));

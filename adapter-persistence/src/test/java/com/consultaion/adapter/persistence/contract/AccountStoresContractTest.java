@@ -57,7 +57,7 @@ class AccountStoresContractTest {
         assertThat(users.findByEmail(new Email("  ALICE@example.com "))).hasValue(alice);
         assertThatThrownBy(() -> users.insert(user("Alice@Example.com")))
                 .isInstanceOf(UserRepository.EmailTakenException.class);
-        User updated = alice.withProfile(new User.Profile("Alice", null, "hello", "Europe/Paris", true));
+        User updated = alice.withProfile(new User.Profile("Alice", null, "hello", "Europe/Paris", true, true));
         users.update(updated);
         assertThat(users.findById(alice.id())).hasValue(updated);
     }

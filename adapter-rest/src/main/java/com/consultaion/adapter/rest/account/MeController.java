@@ -3,6 +3,7 @@ package com.consultaion.adapter.rest.account;
 import com.consultaion.adapter.rest.security.CookieSettings;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.AccountUseCases;
+import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.account.User;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
@@ -55,9 +56,27 @@ final class MeController {
     @Put("/profile")
     UserResponse updateProfile(HttpRequest<?> request, @Body ProfileRequest body) {
         User.Profile.Change change = new User.Profile.Change(
-                body.displayName(), body.avatarUrl(), body.bio(), body.timezone(), body.emailSummariesEnabled());
+                body.displayName(), body.avatarUrl(), body.bio(), body.timezone(), body.emailSummariesEnabled(), null);
         return UserResponse.of(
                 accounts.updateProfile(Principals.of(request).userId(), change, Principals.client(request)));
+    }
+
+    /**
+     * The original service's privacy settings: the analytics opt-out, a JSON boolean and nothing else (read as a
+     * map, since the binder would take a string such as "yes" for a boolean).
+     */
+    @Post("/privacy")
+    Map<String, Object> privacy(HttpRequest<?> request, @Body Map<String, Object> body) {
+        for (String field : body.keySet()) {
+            if (!field.equals("analytics_opt_out")) {
+                throw ValidationException.of(field, "field.unknown", "is not a privacy setting");
+            }
+        }
+        if (!(body.get("analytics_opt_out") instanceof Boolean optOut)) {
+            throw ValidationException.of("analytics_opt_out", "privacy.boolean", "must be true or false");
+        }
+        User updated = accounts.updatePrivacy(Principals.of(request).userId(), optOut, Principals.client(request));
+        return Map.of("analytics_opt_out", updated.profile().analyticsOptOut(), "message", "Privacy settings updated");
     }
 
     @Post("/delete-account")

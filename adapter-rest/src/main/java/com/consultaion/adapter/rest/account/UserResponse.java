@@ -17,6 +17,7 @@ public record UserResponse(
         String bio,
         String timezone,
         @JsonProperty("email_summaries_enabled") boolean emailSummariesEnabled,
+        @JsonProperty("analytics_opt_out") boolean analyticsOptOut,
         @JsonProperty("is_admin") boolean isAdmin,
         @JsonProperty("is_active") boolean isActive,
         @JsonProperty("created_at") String createdAt) {
@@ -31,6 +32,7 @@ public record UserResponse(
                 u.profile().bio(),
                 u.profile().timezone(),
                 u.profile().emailSummaries(),
+                u.profile().analyticsOptOut(),
                 u.admin(),
                 u.active(),
                 u.createdAt().toString());

@@ -35,6 +35,9 @@ public interface AccountUseCases {
     /** Erases the account: prompts and contributions of owned debates anonymised, sessions and keys revoked. */
     void deleteAccount(UserId userId, ClientContext client);
 
+    /** Sets the privacy settings (the analytics opt-out); audited {@code privacy_settings_update}. */
+    User updatePrivacy(UserId userId, boolean analyticsOptOut, ClientContext client);
+
     /** A session grant: the user, its session id and the plain refresh token (shown once, stored hashed). */
     record SignedIn(User user, UUID sessionId, String refreshToken, Instant refreshExpiresAt) {}
 
