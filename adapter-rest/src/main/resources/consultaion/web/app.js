@@ -250,11 +250,30 @@ async function keysView() {
       await load();
     } catch (e) { errors.replaceChildren(errorBox(e)); }
   });
+  const download = h("button", {type: "button", class: "secondary"}, "Download all my data");
+  download.addEventListener("click", async () => {
+    errors.replaceChildren();
+    try {
+      const response = await api("GET", "/me/export", undefined, {raw: true});
+      const name = (response.headers.get("Content-Disposition") ?? "").match(/filename="([^"]+)"/)?.[1]
+        ?? "consultaion-data.json";
+      const url = URL.createObjectURL(await response.blob());
+      const a = h("a", {href: url, download: name});
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      announce("Your data was downloaded.");
+    } catch (e) { errors.replaceChildren(errorBox(e)); }
+  });
   show(h("section", {class: "card"},
     h("h1", {}, "API keys"), errors, form, secret,
     h("div", {class: "scroll"}, h("table", {},
       h("thead", {}, h("tr", {}, ["Name", "Key", "Created", "Last used", ""].map(t => h("th", {scope: "col"}, t)))),
-      list))));
+      list)),
+    h("h2", {}, "Your data"),
+    h("p", {class: "hint"}, "Everything the service holds about you (account, debates with every event, teams, keys, usage, audit) as one JSON file."),
+    download));
   await load();
 }
 

@@ -232,6 +232,15 @@ class WebPageBrowserTest {
         browser.findElement(By.cssSelector("form.inline button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-key")));
         assertThat(browser.findElement(By.id("new-key")).getText()).startsWith("pk_");
+        // The right of access: everything about the account as one download.
+        browser.findElement(By.xpath("//button[text()='Download all my data']")).click();
+        wait.until(d -> {
+            try (var files = Files.list(SHOTS)) {
+                return files.anyMatch(p -> p.getFileName().toString().matches("consultaion-data-.*\\.json"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
 
         // On a phone: the finished debate fits the screen's width.
         browser.manage().window().setSize(new Dimension(390, 844));
