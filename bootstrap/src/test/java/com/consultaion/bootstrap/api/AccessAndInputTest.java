@@ -29,6 +29,22 @@ class AccessAndInputTest {
     }
 
     @Test
+    void aBooleanSentAsAStringOrANumberIs422NotGuessed() {
+        TestService.User erin = service.newUser();
+        for (String bad : List.of("\"yes\"", "\"true\"", "1", "\"\"")) {
+            HttpResponse<String> r = http.send(http.request("/me/profile", erin.bearer())
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"email_summaries_enabled\": " + bad + "}"))
+                    .build());
+            assertThat(r.statusCode()).as(bad + ": " + r.body()).isIn(400, 422);
+        }
+        assertThat(TestHttp.json(http.get("/me", erin.bearer()).body())
+                        .get("email_summaries_enabled")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void anotherUsersDebateIsNotFoundOnEveryRouteAndNeverListed() {
         TestService.User alice = service.newUser();
         TestService.User bob = service.newUser();

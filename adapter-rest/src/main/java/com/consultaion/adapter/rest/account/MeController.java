@@ -40,8 +40,9 @@ final class MeController {
             @Nullable String bio,
             @Nullable String timezone,
 
+            // Read as it is written, so that only a JSON boolean is taken (the binder would read "yes" as false).
             @Nullable @JsonProperty("email_summaries_enabled")
-            Boolean emailSummariesEnabled) {}
+            Object emailSummariesEnabled) {}
 
     @Get
     UserResponse me(HttpRequest<?> request) {
@@ -55,8 +56,12 @@ final class MeController {
 
     @Put("/profile")
     UserResponse updateProfile(HttpRequest<?> request, @Body ProfileRequest body) {
+        Object summaries = body.emailSummariesEnabled();
+        if (summaries != null && !(summaries instanceof Boolean)) {
+            throw ValidationException.of("email_summaries_enabled", "profile.boolean", "must be true or false");
+        }
         User.Profile.Change change = new User.Profile.Change(
-                body.displayName(), body.avatarUrl(), body.bio(), body.timezone(), body.emailSummariesEnabled(), null);
+                body.displayName(), body.avatarUrl(), body.bio(), body.timezone(), (Boolean) summaries, null);
         return UserResponse.of(
                 accounts.updateProfile(Principals.of(request).userId(), change, Principals.client(request)));
     }
