@@ -3,11 +3,13 @@ package com.consultaion.bootstrap.config;
 import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.sse.StreamMetrics;
 import com.consultaion.application.Consultaion;
+import com.consultaion.application.port.in.AdminUsersUseCase;
 import com.consultaion.application.port.in.CheckReadinessQuery;
 import com.consultaion.application.port.in.ModelQueries;
 import com.consultaion.application.port.in.OperatorStatsQuery;
 import com.consultaion.application.port.in.OpsSummaryQuery;
 import com.consultaion.application.port.out.NodeStats;
+import com.consultaion.application.service.AdminUsersService;
 import com.consultaion.application.service.OperatorStatsService;
 import com.consultaion.application.service.OpsSummaryService;
 import com.consultaion.application.service.RateLimitService;
@@ -65,5 +67,15 @@ final class OpsFactory {
             Clock clock) {
         return new OperatorStatsService(
                 stores.ops(), readiness, models, rateLimits.orElse(null), limits.store(), clock);
+    }
+
+    @Singleton
+    AdminUsersUseCase adminUsers(JdbiStores stores, Clock clock) {
+        return new AdminUsersService(
+                stores.ops(),
+                stores.accounts().users(),
+                stores.billing(),
+                stores.accounts().audit(),
+                clock);
     }
 }

@@ -41,6 +41,11 @@ public record User(
         return new User(id, email, passwordHash, role, p, active, createdAt, deletedAt);
     }
 
+    /** Enabled or disabled by an operator (a disabled user's sessions and keys stop working at once). */
+    public User withActive(boolean a) {
+        return new User(id, email, passwordHash, role, profile, a, createdAt, deletedAt);
+    }
+
     public User withRole(Role r) {
         return new User(id, email, passwordHash, r, profile, active, createdAt, deletedAt);
     }

@@ -1,13 +1,17 @@
 package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.application.port.out.OpsStore;
+import com.consultaion.domain.account.AccountSearch;
+import com.consultaion.domain.account.User;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateMode;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.plan.ModelUsage;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +21,31 @@ public final class InMemoryOpsStore implements OpsStore {
     private final InMemoryDebateRepository debates;
     private final InMemoryBillingStore billing;
 
-    public InMemoryOpsStore(InMemoryDebateRepository debates, InMemoryBillingStore billing) {
+    private final InMemoryUserRepository users;
+
+    public InMemoryOpsStore(
+            InMemoryDebateRepository debates, InMemoryBillingStore billing, InMemoryUserRepository users) {
         this.debates = debates;
         this.billing = billing;
+        this.users = users;
+    }
+
+    @Override
+    public AccountSearch.Page users(AccountSearch s, int limit, int offset) {
+        Comparator<User> newest = Comparator.comparing(User::createdAt)
+                .thenComparing(u -> u.id().value().toString());
+        List<AccountSearch.Listed> all = users.all().stream()
+                .filter(u -> s.email() == null
+                        || u.email().value().contains(s.email().toLowerCase(Locale.ROOT)))
+                .filter(u -> s.role() == null || u.role() == s.role())
+                .filter(u -> s.status() == null || AccountSearch.Status.of(u) == s.status())
+                .filter(u -> s.createdFrom() == null || !u.createdAt().isBefore(s.createdFrom()))
+                .filter(u -> s.createdBefore() == null || u.createdAt().isBefore(s.createdBefore()))
+                .sorted(s.oldestFirst() ? newest : newest.reversed())
+                .map(u -> new AccountSearch.Listed(u, billing.planOf(u.id())))
+                .filter(l -> s.plan() == null || l.plan().equals(s.plan()))
+                .toList();
+        return new AccountSearch.Page(all.stream().skip(offset).limit(limit).toList(), all.size());
     }
 
     @Override

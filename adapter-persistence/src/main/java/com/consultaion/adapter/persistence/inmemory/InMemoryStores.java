@@ -27,7 +27,7 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
     private final InMemoryUserRepository users = new InMemoryUserRepository(db);
     private final InMemoryBillingStore billing = new InMemoryBillingStore(db, debates, users);
-    private final InMemoryOpsStore ops = new InMemoryOpsStore(debates, billing);
+    private final InMemoryOpsStore ops = new InMemoryOpsStore(debates, billing, users);
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(db);
     private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(db);
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(db, users);

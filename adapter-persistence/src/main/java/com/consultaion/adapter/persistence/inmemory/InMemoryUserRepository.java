@@ -5,6 +5,7 @@ import com.consultaion.domain.account.Email;
 import com.consultaion.domain.account.User;
 import com.consultaion.domain.debate.UserId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,5 +46,10 @@ public final class InMemoryUserRepository implements UserRepository {
             User old = users.put(user.id(), user);
             return () -> users.put(user.id(), old);
         });
+    }
+
+    /** Every account, for the operators' list. */
+    public List<User> all() {
+        return db.read(() -> List.copyOf(users.values()));
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.consultaion.adapter.persistence.PersistenceStores;
 import com.consultaion.application.port.out.BillingStore;
+import com.consultaion.application.port.out.OpsStore;
+import com.consultaion.domain.account.AccountSearch;
+import com.consultaion.domain.account.Email;
+import com.consultaion.domain.account.Role;
 import com.consultaion.domain.account.User;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
@@ -18,6 +22,7 @@ import com.consultaion.domain.plan.ModelUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -104,5 +109,85 @@ class OpsStoreContractTest {
         assertThat(stores.ops().debatesWithoutCritiqueSince(T0.minusSeconds(60)))
                 .isEqualTo(1);
         assertThat(stores.ops().debatesWithoutCritiqueSince(Instant.EPOCH)).isEqualTo(2);
+    }
+
+    private static User account(PersistenceStores stores, String email, Instant created, Role role, boolean active) {
+        User u = new User(
+                new UserId(UUID.randomUUID()),
+                new Email(email),
+                "pbkdf2$x",
+                role,
+                User.Profile.EMPTY,
+                active,
+                created,
+                null);
+        stores.accounts().users().insert(u);
+        return u;
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void accountsAreListedBySearchRoleStatusPlanAndCreationPagedNewestFirst(StoreFactory factory) {
+        PersistenceStores stores = factory.create();
+        User alice = account(stores, "alice@example.com", T0, Role.USER, true);
+        User bob = account(stores, "bob@shop.example", T0.plusSeconds(10), Role.ADMIN, true);
+        User carol = account(stores, "carol@example.com", T0.plusSeconds(20), Role.USER, false);
+        User dave = account(stores, "dave@example.com", T0.plusSeconds(30), Role.USER, true);
+        stores.accounts().users().update(dave.erased(T0.plusSeconds(40)));
+        stores.billing().assignPlan(bob.id(), "pro");
+        OpsStore ops = stores.ops();
+        AccountSearch all = new AccountSearch(null, null, null, null, null, null, false);
+
+        AccountSearch.Page page = ops.users(all, 2, 0);
+        assertThat(page.total()).isEqualTo(4);
+        assertThat(page.items()).extracting(l -> l.user().id()).containsExactly(dave.id(), carol.id());
+        assertThat(ops.users(all, 2, 2).items()).extracting(l -> l.user().id()).containsExactly(bob.id(), alice.id());
+        assertThat(ops.users(new AccountSearch(null, null, null, null, null, null, true), 1, 0)
+                        .items())
+                .extracting(l -> l.user().id())
+                .containsExactly(alice.id());
+        assertThat(ops.users(new AccountSearch("SHOP", null, null, null, null, null, false), 10, 0)
+                        .items())
+                .singleElement()
+                .satisfies(l -> assertThat(l.plan()).isEqualTo("pro"));
+        assertThat(ops.users(new AccountSearch(null, Role.ADMIN, null, null, null, null, false), 10, 0)
+                        .total())
+                .isEqualTo(1);
+        assertThat(ops.users(
+                                new AccountSearch(null, null, AccountSearch.Status.DISABLED, null, null, null, false),
+                                10,
+                                0)
+                        .items())
+                .extracting(l -> l.user().id())
+                .containsExactly(carol.id());
+        assertThat(ops.users(
+                                new AccountSearch(null, null, AccountSearch.Status.DELETED, null, null, null, false),
+                                10,
+                                0)
+                        .items())
+                .extracting(l -> l.user().id())
+                .containsExactly(dave.id());
+        assertThat(ops.users(
+                                new AccountSearch(null, null, AccountSearch.Status.ACTIVE, "free", null, null, false),
+                                10,
+                                0)
+                        .items())
+                .extracting(l -> l.user().id())
+                .containsExactly(alice.id());
+        assertThat(ops.users(
+                                new AccountSearch(
+                                        null, null, null, null, T0.plusSeconds(10), T0.plusSeconds(30), false),
+                                10,
+                                0)
+                        .items())
+                .extracting(l -> l.user().id())
+                .containsExactly(carol.id(), bob.id());
+        // Search text is data, never a pattern or SQL.
+        for (String hostile : List.of("%", "_", "' OR 1=1 --", "\\")) {
+            assertThat(ops.users(new AccountSearch(hostile, null, null, null, null, null, false), 10, 0)
+                            .total())
+                    .as(hostile)
+                    .isZero();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.consultaion.application.port.out;
 
+import com.consultaion.domain.account.AccountSearch;
 import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.plan.ModelUsage;
 import java.time.Instant;
@@ -20,4 +21,7 @@ public interface OpsStore {
 
     /** Debates in debate mode with no critique round (drafts judged at once), created since then. */
     long debatesWithoutCritiqueSince(Instant since);
+
+    /** A page of accounts, newest first unless {@code oldestFirst} (then by id). */
+    AccountSearch.Page users(AccountSearch search, int limit, int offset);
 }
