@@ -4,12 +4,14 @@ import com.consultaion.adapter.persistence.jdbi.JdbiStores;
 import com.consultaion.adapter.sse.StreamMetrics;
 import com.consultaion.application.Consultaion;
 import com.consultaion.application.port.in.AdminUsersUseCase;
+import com.consultaion.application.port.in.AuditLogQuery;
 import com.consultaion.application.port.in.CheckReadinessQuery;
 import com.consultaion.application.port.in.ModelQueries;
 import com.consultaion.application.port.in.OperatorStatsQuery;
 import com.consultaion.application.port.in.OpsSummaryQuery;
 import com.consultaion.application.port.out.NodeStats;
 import com.consultaion.application.service.AdminUsersService;
+import com.consultaion.application.service.AuditLogService;
 import com.consultaion.application.service.OperatorStatsService;
 import com.consultaion.application.service.OpsSummaryService;
 import com.consultaion.application.service.RateLimitService;
@@ -77,5 +79,10 @@ final class OpsFactory {
                 stores.billing(),
                 stores.accounts().audit(),
                 clock);
+    }
+
+    @Singleton
+    AuditLogQuery auditLog(JdbiStores stores, Clock clock) {
+        return new AuditLogService(stores.accounts().audit(), clock);
     }
 }

@@ -16,6 +16,7 @@ import com.consultaion.application.port.out.StorageUnavailableException;
 import com.consultaion.application.port.out.Transactions;
 import com.consultaion.application.port.out.WorkLeases;
 import com.consultaion.application.service.DebateWorker;
+import com.consultaion.domain.audit.AuditSearch;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateId;
 import com.consultaion.domain.debate.DebateStatus;
@@ -286,6 +287,11 @@ class StartHandoffTest {
             @Override
             public List<Entry> about(UserId user, int limit) {
                 return List.of();
+            }
+
+            @Override
+            public Page search(AuditSearch search, int limit, int offset) {
+                return new Page(List.of(), 0);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package com.consultaion.adapter.persistence.inmemory;
 
 import com.consultaion.application.port.out.AuditTrail;
+import com.consultaion.domain.audit.AuditSearch;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,27 @@ public final class InMemoryAuditTrail implements AuditTrail {
             mine.sort(Comparator.comparing(Entry::at).reversed());
             return mine;
         });
+    }
+
+    @Override
+    public Page search(AuditSearch s, int limit, int offset) {
+        List<Entry> matching = db.read(() -> {
+            List<Entry> found = new ArrayList<>();
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                Entry e = entries.get(i);
+                if ((s.actor() == null || s.actor().equals(e.userId()))
+                        && (s.action() == null || s.action().equals(e.action()))
+                        && (s.targetType() == null || s.targetType().equals(e.targetType()))
+                        && (s.targetId() == null || s.targetId().equals(e.targetId()))
+                        && (s.from() == null || !e.at().isBefore(s.from()))
+                        && (s.before() == null || e.at().isBefore(s.before()))) {
+                    found.add(e);
+                }
+            }
+            found.sort(Comparator.comparing(Entry::at).reversed());
+            return found;
+        });
+        return new Page(matching.stream().skip(offset).limit(limit).toList(), matching.size());
     }
 
     @Override

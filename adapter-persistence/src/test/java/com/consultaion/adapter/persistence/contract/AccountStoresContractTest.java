@@ -16,6 +16,7 @@ import com.consultaion.domain.account.Email;
 import com.consultaion.domain.account.LoginThrottle;
 import com.consultaion.domain.account.Role;
 import com.consultaion.domain.account.User;
+import com.consultaion.domain.audit.AuditSearch;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.debate.DebateId;
@@ -178,6 +179,49 @@ class AccountStoresContractTest {
                         T0, alice, "api_key_created", "api_key", "k1", "203.0.113.1", "r1", Map.of("prefix", "pk_ab")));
         assertThat(audit.about(alice, 1)).hasSize(1);
         assertThat(audit.about(new UserId(UUID.randomUUID()), 10)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreFactory.class)
+    void theTrailIsSearchedByActorActionTargetAndTimeNewestFirstAndPaged(StoreFactory factory) {
+        AuditTrail audit = factory.create().accounts().audit();
+        UserId alice = new UserId(UUID.randomUUID());
+        UserId admin = new UserId(UUID.randomUUID());
+        for (int i = 0; i < 5; i++) {
+            audit.record(new AuditTrail.Entry(
+                    T0.plusSeconds(i), alice, "api_key_created", "api_key", "k" + i, null, null, Map.of()));
+        }
+        audit.record(new AuditTrail.Entry(
+                T0.plusSeconds(10), admin, "user_disabled", "user", alice.toString(), "203.0.113.2", "r", Map.of()));
+
+        AuditTrail.Page all = audit.search(AuditSearch.ALL, 4, 0);
+        assertThat(all.total()).isEqualTo(6);
+        assertThat(all.items())
+                .extracting(AuditTrail.Entry::action)
+                .containsExactly("user_disabled", "api_key_created", "api_key_created", "api_key_created");
+        assertThat(audit.search(AuditSearch.ALL, 4, 4).items())
+                .extracting(AuditTrail.Entry::targetId)
+                .containsExactly("k1", "k0");
+        assertThat(audit.search(new AuditSearch(admin, null, null, null, null, null), 10, 0)
+                        .items())
+                .singleElement()
+                .satisfies(e -> assertThat(e.ip()).isEqualTo("203.0.113.2"));
+        assertThat(audit.search(new AuditSearch(null, "api_key_created", "api_key", "k3", null, null), 10, 0)
+                        .total())
+                .isEqualTo(1);
+        assertThat(audit.search(new AuditSearch(null, null, "user", alice.toString(), null, null), 10, 0)
+                        .total())
+                .isEqualTo(1);
+        assertThat(audit.search(new AuditSearch(null, null, null, null, T0.plusSeconds(1), T0.plusSeconds(3)), 10, 0)
+                        .items())
+                .extracting(AuditTrail.Entry::targetId)
+                .containsExactly("k2", "k1");
+        for (String hostile : List.of("%", "' OR 1=1 --", "api_key_created' --")) {
+            assertThat(audit.search(new AuditSearch(null, hostile, null, null, null, null), 10, 0)
+                            .total())
+                    .as(hostile)
+                    .isZero();
+        }
     }
 
     @ParameterizedTest

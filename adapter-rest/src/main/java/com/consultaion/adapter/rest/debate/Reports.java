@@ -237,7 +237,8 @@ public final class Reports {
         return csv.toString();
     }
 
-    static String csvCell(String value) {
+    /** One CSV cell: quoted, and prefixed with an apostrophe when a spreadsheet would read it as a formula. */
+    public static String csvCell(String value) {
         String v = value == null ? "" : value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
             v = "'" + v;

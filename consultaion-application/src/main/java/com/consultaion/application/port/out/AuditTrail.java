@@ -1,6 +1,7 @@
 package com.consultaion.application.port.out;
 
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.audit.AuditSearch;
 import com.consultaion.domain.debate.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,11 @@ public interface AuditTrail {
         }
 
         @Override
+        public Page search(AuditSearch search, int limit, int offset) {
+            return new Page(List.of(), 0);
+        }
+
+        @Override
         public int deleteBefore(Instant cutoff) {
             return 0;
         }
@@ -35,6 +41,12 @@ public interface AuditTrail {
      * {@code user}, target id theirs).
      */
     List<Entry> about(UserId user, int limit);
+
+    /** A page of the entries matching the search, newest first, and how many match in all. */
+    Page search(AuditSearch search, int limit, int offset);
+
+    /** One page of entries. */
+    record Page(List<Entry> items, long total) {}
 
     /** Deletes entries older than {@code cutoff} (retention); returns how many. */
     int deleteBefore(Instant cutoff);
