@@ -1,8 +1,14 @@
 package com.consultaion.application.service;
 
+import com.consultaion.application.port.in.ClientContext;
+import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.PurgeRetentionUseCase;
+import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.ContentEraser;
+import com.consultaion.domain.Nullable;
+import com.consultaion.domain.audit.AuditSearch;
+import com.consultaion.domain.debate.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +43,53 @@ public final class RetentionService implements PurgeRetentionUseCase {
     }
 
     @Override
-    public Result purge() {
+    public Result preview(Requester requester, ClientContext client) {
+        adminOnly(requester);
         Instant now = clock.instant();
+        long debates = eraser.countFinishedBefore(now.minus(debateAge));
+        long entries = audit.search(new AuditSearch(null, null, null, null, null, now.minus(auditAge)), 1, 0)
+                .total();
+        Result would =
+                new Result((int) Math.min(Integer.MAX_VALUE, debates), (int) Math.min(Integer.MAX_VALUE, entries));
+        record(now, requester, client, "retention_preview", would);
+        return would;
+    }
+
+    @Override
+    public Result purge(Requester requester, ClientContext client) {
+        adminOnly(requester);
+        Result done = run(clock.instant(), requester.userId(), client);
+        return done;
+    }
+
+    private static void adminOnly(Requester requester) {
+        if (!requester.admin()) {
+            throw new PermissionDenied("only admins may run maintenance");
+        }
+    }
+
+    private void record(Instant now, Requester requester, ClientContext client, String action, Result r) {
+        audit.record(new AuditTrail.Entry(
+                now,
+                requester.userId(),
+                action,
+                null,
+                null,
+                client.ip(),
+                client.requestId(),
+                Map.of(
+                        "debates",
+                        String.valueOf(r.debatesErased()),
+                        "audit_entries",
+                        String.valueOf(r.auditEntriesDeleted()))));
+    }
+
+    @Override
+    public Result purge() {
+        return run(clock.instant(), null, null);
+    }
+
+    private Result run(Instant now, @Nullable UserId by, @Nullable ClientContext client) {
         int erased = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {
             int batch = eraser.eraseFinishedBefore(now.minus(debateAge), BATCH, now);
@@ -50,12 +101,12 @@ public final class RetentionService implements PurgeRetentionUseCase {
         int deleted = audit.deleteBefore(now.minus(auditAge));
         audit.record(new AuditTrail.Entry(
                 now,
-                null,
+                by,
                 "retention_purge",
                 null,
                 null,
-                null,
-                null,
+                client == null ? null : client.ip(),
+                client == null ? null : client.requestId(),
                 Map.of("debates_erased", String.valueOf(erased), "audit_deleted", String.valueOf(deleted))));
         return new Result(erased, deleted);
     }

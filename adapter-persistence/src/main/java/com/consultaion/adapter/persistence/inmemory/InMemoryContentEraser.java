@@ -50,6 +50,16 @@ public final class InMemoryContentEraser implements ContentEraser {
         return erase(d -> d.status().isTerminal() && d.createdAt().isBefore(cutoff), batch, now);
     }
 
+    @Override
+    public long countFinishedBefore(Instant cutoff) {
+        return db.read(() -> debates.rows.values().stream()
+                .map(InMemoryDebateRepository.Row::debate)
+                .filter(d -> !erased.contains(d.id())
+                        && d.status().isTerminal()
+                        && d.createdAt().isBefore(cutoff))
+                .count());
+    }
+
     private int erase(Predicate<Debate> which, int batch, Instant now) {
         return db.inTransaction(() -> {
             List<InMemoryDebateRepository.Row> rows = debates.rows.values().stream()

@@ -48,6 +48,15 @@ public final class JdbiContentEraser implements ContentEraser {
                 now));
     }
 
+    @Override
+    public long countFinishedBefore(Instant cutoff) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM debates WHERE created_at < :cutoff "
+                        + "AND content_erased_at IS NULL AND status NOT IN ('queued', 'running')")
+                .bind("cutoff", JdbiDebateRepository.utc(cutoff))
+                .mapTo(Long.class)
+                .one());
+    }
+
     private static int erase(Handle h, List<UUID> ids, Instant now) {
         if (ids.isEmpty()) {
             return 0;

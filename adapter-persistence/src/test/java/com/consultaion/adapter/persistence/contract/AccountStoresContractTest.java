@@ -289,9 +289,13 @@ class AccountStoresContractTest {
         ContentEraser eraser = stores.accounts().eraser();
         var cutoff = T0.plus(Duration.ofDays(365));
 
+        // The dry run counts what the purge then erases: finished, old, not yet erased.
+        assertThat(eraser.countFinishedBefore(cutoff)).isEqualTo(2);
         assertThat(eraser.eraseFinishedBefore(cutoff, 1, cutoff)).isEqualTo(1);
+        assertThat(eraser.countFinishedBefore(cutoff)).isEqualTo(1);
         assertThat(eraser.eraseFinishedBefore(cutoff, 10, cutoff)).isEqualTo(1);
         assertThat(eraser.eraseFinishedBefore(cutoff, 10, cutoff)).isZero();
+        assertThat(eraser.countFinishedBefore(cutoff)).isZero();
         assertThat(stores.debates().findById(oldQueued.id()).orElseThrow().prompt())
                 .isEqualTo(oldQueued.prompt());
         assertThat(stores.debates().findById(recent.id()).orElseThrow().prompt())

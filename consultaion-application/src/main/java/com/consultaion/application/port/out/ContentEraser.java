@@ -17,4 +17,7 @@ public interface ContentEraser {
 
     /** Up to {@code batch} finished debates created before {@code cutoff}; returns how many were erased now. */
     int eraseFinishedBefore(Instant cutoff, int batch, Instant now);
+
+    /** How many finished debates created before {@code cutoff} still hold their content (what a purge would erase). */
+    long countFinishedBefore(Instant cutoff);
 }
