@@ -1,6 +1,6 @@
 // Consultaion's page: a hash router over the views. Everything it shows comes from the HTTP API (api.js).
 import {api, get, post, del, maybeSignedIn, ApiError} from "./api.js";
-import {h, show, announce, errorBox, when} from "./dom.js";
+import {h, view, announce, errorBox, when} from "./dom.js";
 import {debateView} from "./debate.js";
 import {leaderboardView} from "./board.js";
 
@@ -35,6 +35,7 @@ async function signOut() {
 // ---- sign in and sign up ----
 
 function signInView(register = false) {
+  const show = view();
   const errors = h("div");
   const email = h("input", {id: "email", name: "email", type: "email", autocomplete: "email", required: true});
   const password = h("input", {id: "password", name: "password", type: "password", required: true, minlength: 10,
@@ -128,6 +129,7 @@ function seatRows(kind, seats, models, min, max) {
 }
 
 async function askView() {
+  const show = view();
   if (!user) { location.hash = "#/signin"; return; }
   const [defaults, catalogue] = await Promise.all([get("/config/default"), get("/models")]);
   const models = catalogue.models;
@@ -185,6 +187,7 @@ async function askView() {
 // ---- past debates ----
 
 async function debatesView() {
+  const show = view();
   if (!user) { location.hash = "#/signin"; return; }
   const body = h("tbody");
   const more = h("button", {type: "button", class: "secondary"}, "Show more");
@@ -209,13 +212,13 @@ async function debatesView() {
       h("thead", {}, h("tr", {}, h("th", {scope: "col"}, "Question"), h("th", {scope: "col"}, "Mode"),
         h("th", {scope: "col"}, "Status"), h("th", {scope: "col"}, "Started"))),
       body)),
-    more));
-  await page();
+    more)) && await page();
 }
 
 // ---- API keys ----
 
 async function keysView() {
+  const show = view();
   if (!user) { location.hash = "#/signin"; return; }
   const errors = h("div");
   const list = h("tbody");
@@ -266,7 +269,7 @@ async function keysView() {
       announce("Your data was downloaded.");
     } catch (e) { errors.replaceChildren(errorBox(e)); }
   });
-  show(h("section", {class: "card"},
+  const shown = show(h("section", {class: "card"},
     h("h1", {}, "API keys"), errors, form, secret,
     h("div", {class: "scroll"}, h("table", {},
       h("thead", {}, h("tr", {}, ["Name", "Key", "Created", "Last used", ""].map(t => h("th", {scope: "col"}, t)))),
@@ -274,7 +277,7 @@ async function keysView() {
     h("h2", {}, "Your data"),
     h("p", {class: "hint"}, "Everything the service holds about you (account, debates with every event, teams, keys, usage, audit) as one JSON file."),
     download));
-  await load();
+  if (shown) await load();
 }
 
 // ---- router ----
@@ -304,7 +307,7 @@ async function route() {
       location.hash = "#/signin";
       return;
     }
-    show(h("section", {class: "card"}, h("h1", {}, "Something went wrong"), errorBox(e)));
+    view()(h("section", {class: "card"}, h("h1", {}, "Something went wrong"), errorBox(e)));
   }
 }
 

@@ -1,7 +1,7 @@
 // The leaderboard: Bradley-Terry ratings with their 95% intervals, drawn (one bar per agent, the dot its rating)
 // and listed in a table that says the same in words.
 import {get} from "./api.js";
-import {h, s, show, fmt, when, errorBox} from "./dom.js";
+import {h, s, view, fmt, when, errorBox} from "./dom.js";
 
 function chart(items) {
   const row = 28, left = 120, right = 24, top = 8, width = 640;
@@ -44,6 +44,7 @@ function niceStep(raw) {
 }
 
 export async function leaderboardView() {
+  const show = view();
   const category = h("input", {id: "category", name: "category", maxlength: 64, placeholder: "all debates"});
   const content = h("div", {id: "board"});
   const form = h("form", {class: "inline", role: "search"},
@@ -73,6 +74,5 @@ export async function leaderboardView() {
     event.preventDefault();
     load().catch(e => content.replaceChildren(errorBox(e)));
   });
-  show(h("section", {class: "card"}, h("h1", {}, "Leaderboard"), form, content));
-  await load();
+  if (show(h("section", {class: "card"}, h("h1", {}, "Leaderboard"), form, content))) await load();
 }

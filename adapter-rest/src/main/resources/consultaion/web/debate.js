@@ -1,11 +1,12 @@
 // One debate, live: its stored events (replayed, then as they are written) and the text of model calls as it is
 // written ("delta" frames), drawn as rounds of answers, the judges' scores, the ranking and the synthesis.
 import {api, get, post, refresh, ApiError} from "./api.js";
-import {h, show, announce, errorBox, when, fmt} from "./dom.js";
+import {h, view, announce, errorBox, when, fmt} from "./dom.js";
 
 const TERMINAL = new Set(["final", "debate_failed", "debate_cancelled"]);
 
 export async function debateView(id) {
+  const show = view();
   const debate = await get(`/debates/${id}`);
   const status = h("span", {class: `status ${debate.status}`, id: "debate-status"}, debate.status);
   const errors = h("div");
@@ -46,7 +47,7 @@ export async function debateView(id) {
     } catch (e) { errors.replaceChildren(errorBox(e)); }
   }
 
-  show(h("article", {class: "debate"},
+  const shown = show(h("article", {class: "debate"},
     h("header", {class: "card"},
       h("h1", {}, debate.prompt ?? "(erased)"),
       h("p", {class: "meta"}, `${debate.mode} · `, status, ` · started ${when(debate.created_at)}`),
@@ -225,6 +226,7 @@ export async function debateView(id) {
     };
   }
 
+  if (!shown) return () => {}; // the user moved on while it loaded
   connect();
   return () => { closed = true; source?.close(); };
 }

@@ -31,8 +31,23 @@ export function s(tag, attrs = {}, ...children) {
   return el;
 }
 
+let views = 0;
+
+/**
+ * Starts a view: returns its {@code show}, which draws only while this is the latest view started, so a view
+ * still loading when the user moved on never draws over the one they went to. It answers whether it drew.
+ */
+export function view() {
+  const mine = ++views;
+  return (...children) => {
+    if (mine !== views) return false;
+    show(...children);
+    return true;
+  };
+}
+
 /** Replaces the main region's content and moves focus to its heading, for keyboard and screen-reader users. */
-export function show(...children) {
+function show(...children) {
   const main = document.getElementById("main");
   main.replaceChildren(...children.flat());
   const heading = main.querySelector("h1");

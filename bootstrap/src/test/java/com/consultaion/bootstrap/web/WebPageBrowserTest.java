@@ -242,6 +242,17 @@ class WebPageBrowserTest {
             }
         });
 
+        // Moving on before a view has loaded: the view the user went to stays (found in CI: a slow view drew over
+        // the next one).
+        js("location.hash = '#/debates'; setTimeout(() => { location.hash = '#/leaderboard'; }, 0);");
+        heading("Leaderboard");
+        try {
+            Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Leaderboard");
+
         // On a phone: the finished debate fits the screen's width.
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(debateUrl);
@@ -258,6 +269,7 @@ class WebPageBrowserTest {
         browser.get(base + "/");
         browser.manage().deleteAllCookies();
         browser.get(base + "/#/register");
+        browser.navigate().refresh(); // a fresh page: the hash alone would not reload it
         heading("Create an account");
         browser.findElement(By.id("email")).sendKeys("web-" + UUID.randomUUID() + "@example.com");
         browser.findElement(By.id("password")).sendKeys(TestServers.PASSWORD, Keys.ENTER);
