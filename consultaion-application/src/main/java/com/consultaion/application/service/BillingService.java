@@ -238,6 +238,11 @@ public final class BillingService implements BillingQueries, AssignPlanUseCase {
         return requester.user().map(user -> planOf(user).limits().modelTiers());
     }
 
+    /** The model tiers a plan allows; empty for a slug that names no configured plan. */
+    public Optional<Set<String>> tiersOfPlan(String slug) {
+        return Optional.ofNullable(plans.get(slug)).map(p -> p.limits().modelTiers());
+    }
+
     /** The user's plan; an unknown slug (a plan removed from configuration) falls back to the default plan. */
     private Plan planOf(UserId user) {
         return plans.getOrDefault(store.planOf(user), Objects.requireNonNull(plans.get(defaultPlan), defaultPlan));

@@ -1,10 +1,12 @@
 package com.consultaion.application.service;
 
 import com.consultaion.application.port.in.ModelQueries;
+import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.Requester;
 import com.consultaion.application.port.in.RouteModelQuery;
 import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.domain.Nullable;
+import com.consultaion.domain.ValidationException;
 import com.consultaion.domain.debate.DebateConfig;
 import com.consultaion.domain.routing.Router;
 import com.consultaion.domain.routing.Routing;
@@ -25,8 +27,21 @@ public final class RoutingService implements RouteModelQuery, ModelQueries {
 
     @Override
     public Routing route(Requester requester, @Nullable String requestedModel, @Nullable String policy) {
+        return route(billing.allowedTiers(requester), requestedModel, policy);
+    }
+
+    @Override
+    public Routing preview(Requester requester, String plan, @Nullable String policy) {
+        if (!requester.admin()) {
+            throw new PermissionDenied("only admins may preview routing");
+        }
+        Set<String> tiers = billing.tiersOfPlan(plan)
+                .orElseThrow(() -> ValidationException.of("plan", "plan.unknown", "is not a configured plan"));
+        return route(Optional.of(tiers), null, policy);
+    }
+
+    private Routing route(Optional<Set<String>> tiers, @Nullable String requestedModel, @Nullable String policy) {
         Router.Policy chosen = Router.Policy.parse(policy);
-        Optional<Set<String>> tiers = billing.allowedTiers(requester);
         List<ModelCatalog.Description> usable = models.describe().stream()
                 .filter(d -> tiers.map(t -> t.contains(d.tier())).orElse(true))
                 .toList();

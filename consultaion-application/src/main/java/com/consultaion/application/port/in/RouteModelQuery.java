@@ -13,4 +13,13 @@ public interface RouteModelQuery {
      * @throws com.consultaion.domain.ValidationException for an unknown policy
      */
     Routing route(Requester requester, @Nullable String requestedModel, @Nullable String policy);
+
+    /**
+     * Which model the router would pick now for an account on {@code plan} with {@code policy}, with every
+     * candidate's scores (an operator's preview; changes nothing).
+     *
+     * @throws PermissionDenied unless the requester is an admin
+     * @throws com.consultaion.domain.ValidationException for an unknown plan or policy
+     */
+    Routing preview(Requester requester, String plan, @Nullable String policy);
 }
