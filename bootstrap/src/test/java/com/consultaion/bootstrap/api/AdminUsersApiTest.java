@@ -129,6 +129,23 @@ class AdminUsersApiTest {
         assertThat(http.get("/me", frank.bearer()).statusCode()).isEqualTo(200);
         assertThat(http.get("/me", byKey).statusCode()).isEqualTo(200);
 
+        // The original's form does the same, and takes only a JSON boolean.
+        HttpResponse<String> viaStatus =
+                http.post("/admin/users/" + frank.id() + "/status", "{\"is_active\": false}", admin);
+        assertThat(viaStatus.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(viaStatus.body()).get("is_active").asBoolean()).isFalse();
+        assertThat(http.get("/me", frank.bearer()).statusCode()).isEqualTo(401);
+        for (String bad : List.of("{}", "{\"is_active\": \"yes\"}", "{\"is_active\": true, \"role\": \"admin\"}")) {
+            assertThat(http.post("/admin/users/" + frank.id() + "/status", bad, admin)
+                            .statusCode())
+                    .as(bad)
+                    .isEqualTo(422);
+        }
+        assertThat(http.post("/admin/users/" + frank.id() + "/status", "{\"is_active\": true}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/me", frank.bearer()).statusCode()).isEqualTo(200);
+
         // Frank sees what was done to his account in his own export.
         JsonNode export = TestHttp.json(http.get("/me/export", frank.bearer()).body());
         List<String> actions = new ArrayList<>();

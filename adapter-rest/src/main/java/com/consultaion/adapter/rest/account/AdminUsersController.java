@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -111,6 +112,33 @@ final class AdminUsersController {
     @Post("/{id}/enable")
     HttpResponse<?> enable(HttpRequest<?> request, String id) {
         return active(request, id, true);
+    }
+
+    /** The original service's form: {@code {is_active}}, a JSON boolean. */
+    @Post("/{id}/status")
+    HttpResponse<?> status(HttpRequest<?> request, String id, @Body Map<String, Object> body) {
+        for (String field : body.keySet()) {
+            if (!field.equals("is_active")) {
+                throw ValidationException.of(field, "field.unknown", "only is_active may be set here");
+            }
+        }
+        if (!(body.get("is_active") instanceof Boolean active)) {
+            throw ValidationException.of("is_active", "status.boolean", "must be true or false");
+        }
+        Optional<UserId> user = parse(id);
+        if (user.isEmpty()) {
+            return notFound();
+        }
+        return users.setActive(Principals.of(request).requester(), user.get(), active, Principals.client(request))
+                .<HttpResponse<?>>map(u -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("user_id", u.id().toString());
+                    answer.put("email", u.email().value());
+                    answer.put("is_active", u.active());
+                    answer.put("message", "Account " + (active ? "enabled" : "disabled") + " successfully");
+                    return HttpResponse.ok(answer);
+                })
+                .orElseGet(AdminUsersController::notFound);
     }
 
     @Post("/{id}/admin")
