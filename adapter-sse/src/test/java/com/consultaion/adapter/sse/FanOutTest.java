@@ -99,9 +99,12 @@ class FanOutTest {
             assertThat(r.chunk).isSameAs(shared);
         }
         assertThat(behind.chunk.count()).isEqualTo(3); // its own position's chunk
-        assertThat(store.reads)
-                .as("one store read for the signal, one for the follower behind it")
-                .hasValue(2);
+        // One read per position, never one per subscriber: the signal's (from 1) and the follower behind's (from
+        // 0) — or only the latter, when it comes first and its window then serves the signal's position too
+        // (the order of the two is the scheduler's; found flaky in CI with exactly 2 asserted).
+        assertThat(store.reads.get())
+                .as("store reads for 51 subscribers at two positions")
+                .isBetween(1, 2);
     }
 
     @Test
