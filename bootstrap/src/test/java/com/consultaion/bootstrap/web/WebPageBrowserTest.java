@@ -243,14 +243,16 @@ class WebPageBrowserTest {
         });
 
         // Moving on before a view has loaded: the view the user went to stays (found in CI: a slow view drew over
-        // the next one).
-        js("location.hash = '#/debates'; setTimeout(() => { location.hash = '#/leaderboard'; }, 0);");
+        // the next one). The ask view waits for two requests before it draws; once both have answered (and the
+        // tasks after them have run), the leaderboard must still be what is shown.
+        js("performance.clearResourceTimings(); location.hash = '#/';"
+                + " setTimeout(() => { location.hash = '#/leaderboard'; }, 0);");
         heading("Leaderboard");
-        try {
-            Thread.sleep(1_500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        wait.until(d -> (Boolean) js("const names = performance.getEntriesByType('resource').map(e => e.name);"
+                + " return names.some(n => n.endsWith('/config/default')) && names.some(n => n.endsWith('/models'));"));
+        ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];" + " setTimeout(() => setTimeout(done, 0), 0);");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Leaderboard");
 
         // On a phone: the finished debate fits the screen's width.

@@ -58,8 +58,7 @@ public final class RetentionService implements PurgeRetentionUseCase {
     @Override
     public Result purge(Requester requester, ClientContext client) {
         adminOnly(requester);
-        Result done = run(clock.instant(), requester.userId(), client);
-        return done;
+        return run(clock.instant(), requester.userId(), client);
     }
 
     private static void adminOnly(Requester requester) {

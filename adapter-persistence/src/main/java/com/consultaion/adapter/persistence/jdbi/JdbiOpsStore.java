@@ -6,6 +6,7 @@ import com.consultaion.domain.debate.DebateStatus;
 import com.consultaion.domain.plan.ModelUsage;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -33,11 +34,14 @@ public final class JdbiOpsStore implements OpsStore {
     @Override
     public AccountSearch.Page users(AccountSearch s, int limit, int offset) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
+        Map<String, Object> binds = new LinkedHashMap<>();
         if (s.email() != null) {
             where.append(" AND strpos(email, lower(:email)) > 0"); // a literal substring: no LIKE patterns
+            binds.put("email", s.email());
         }
         if (s.role() != null) {
             where.append(" AND role = :role");
+            binds.put("role", s.role().wireName());
         }
         if (s.status() != null) {
             where.append(
@@ -49,40 +53,30 @@ public final class JdbiOpsStore implements OpsStore {
         }
         if (s.plan() != null) {
             where.append(" AND plan = :plan");
+            binds.put("plan", s.plan());
         }
         if (s.createdFrom() != null) {
             where.append(" AND created_at >= :from");
+            binds.put("from", JdbiDebateRepository.utc(s.createdFrom()));
         }
         if (s.createdBefore() != null) {
             where.append(" AND created_at < :before");
+            binds.put("before", JdbiDebateRepository.utc(s.createdBefore()));
         }
         String order = s.oldestFirst() ? " ORDER BY created_at ASC, id ASC" : " ORDER BY created_at DESC, id DESC";
         return jdbi.withHandle(h -> {
-            var total = h.createQuery("SELECT count(*) FROM users" + where);
-            var page = h.createQuery("SELECT " + JdbiUserRepository.COLUMNS + ", plan FROM users" + where + order
-                    + " LIMIT :limit OFFSET :offset");
-            for (var q : List.of(total, page)) {
-                if (s.email() != null) {
-                    q.bind("email", s.email());
-                }
-                if (s.role() != null) {
-                    q.bind("role", s.role().wireName());
-                }
-                if (s.plan() != null) {
-                    q.bind("plan", s.plan());
-                }
-                if (s.createdFrom() != null) {
-                    q.bind("from", JdbiDebateRepository.utc(s.createdFrom()));
-                }
-                if (s.createdBefore() != null) {
-                    q.bind("before", JdbiDebateRepository.utc(s.createdBefore()));
-                }
-            }
-            List<AccountSearch.Listed> items = page.bind("limit", limit)
+            long total = h.createQuery("SELECT count(*) FROM users" + where)
+                    .bindMap(binds)
+                    .mapTo(Long.class)
+                    .one();
+            List<AccountSearch.Listed> items = h.createQuery("SELECT " + JdbiUserRepository.COLUMNS
+                            + ", plan FROM users" + where + order + " LIMIT :limit OFFSET :offset")
+                    .bindMap(binds)
+                    .bind("limit", limit)
                     .bind("offset", offset)
                     .map((rs, ctx) -> new AccountSearch.Listed(JdbiUserRepository.read(rs), rs.getString("plan")))
                     .list();
-            return new AccountSearch.Page(items, total.mapTo(Long.class).one());
+            return new AccountSearch.Page(items, total);
         });
     }
 

@@ -1,5 +1,6 @@
 package com.consultaion.adapter.rest.account;
 
+import com.consultaion.adapter.rest.billing.UsageView;
 import com.consultaion.adapter.rest.error.ApiError;
 import com.consultaion.adapter.rest.http.QueryParams;
 import com.consultaion.adapter.rest.security.Principals;
@@ -90,15 +91,7 @@ final class AdminUsersController {
                     body.put("quota", quota);
                     body.put(
                             "usage_this_month",
-                            d.usageThisMonth().stream()
-                                    .map(u -> {
-                                        Map<String, Object> m = new LinkedHashMap<>();
-                                        m.put("model_id", u.model());
-                                        m.put("tokens", u.tokens());
-                                        m.put("cost_usd", u.costUsd());
-                                        return m;
-                                    })
-                                    .toList());
+                            d.usageThisMonth().stream().map(UsageView::json).toList());
                     return HttpResponse.ok(body);
                 })
                 .orElseGet(AdminUsersController::notFound);

@@ -1,12 +1,12 @@
 package com.consultaion.adapter.rest.account;
 
+import com.consultaion.adapter.rest.billing.UsageView;
 import com.consultaion.adapter.rest.debate.DebateResponse;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.AccountUseCases;
 import com.consultaion.application.port.in.ApiKeyUseCases;
 import com.consultaion.application.port.in.PersonalDataQuery;
 import com.consultaion.domain.event.DebateEvent;
-import com.consultaion.domain.plan.ModelUsage;
 import com.consultaion.domain.team.Membership;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -55,9 +55,7 @@ final class PersonalDataController {
                 data.apiKeys().stream().map(PersonalDataController::key).toList());
         body.put(
                 "usage_this_month",
-                data.usageThisMonth().stream()
-                        .map(PersonalDataController::usage)
-                        .toList());
+                data.usageThisMonth().stream().map(UsageView::json).toList());
         body.put(
                 "audit",
                 data.audit().stream().map(PersonalDataController::audit).toList());
@@ -92,14 +90,6 @@ final class PersonalDataController {
         m.put("expires_at", k.expiresAt() == null ? null : k.expiresAt().toString());
         m.put("last_used_at", k.lastUsedAt() == null ? null : k.lastUsedAt().toString());
         m.put("revoked", k.revoked());
-        return m;
-    }
-
-    private static Map<String, Object> usage(ModelUsage u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model_id", u.model());
-        m.put("tokens", u.tokens());
-        m.put("cost_usd", u.costUsd());
         return m;
     }
 

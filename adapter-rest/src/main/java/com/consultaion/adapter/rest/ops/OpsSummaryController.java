@@ -1,5 +1,6 @@
 package com.consultaion.adapter.rest.ops;
 
+import com.consultaion.adapter.rest.billing.UsageView;
 import com.consultaion.adapter.rest.security.Principals;
 import com.consultaion.application.port.in.OpsSummaryQuery;
 import io.micronaut.http.HttpRequest;
@@ -36,15 +37,8 @@ final class OpsSummaryController {
                             .mapToLong(Long::longValue)
                             .sum());
             window.put("active_users", w.activeUsers());
-            List<Map<String, Object>> models = w.usageByModel().stream()
-                    .map(u -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("model_id", u.model());
-                        m.put("tokens", u.tokens());
-                        m.put("cost_usd", u.costUsd());
-                        return m;
-                    })
-                    .toList();
+            List<Map<String, Object>> models =
+                    w.usageByModel().stream().map(UsageView::json).toList();
             window.put("usage_by_model", models);
             body.put("last_" + w.name(), window);
         }
