@@ -8,6 +8,7 @@ import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.OpsStore;
+import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.RateLimitStore;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
@@ -30,6 +31,7 @@ public final class InMemoryStores implements PersistenceStores {
     private final InMemoryOpsStore ops = new InMemoryOpsStore(debates, billing, users);
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(db);
     private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(db);
+    private final InMemoryPaymentStore payments = new InMemoryPaymentStore(db);
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(db, users);
     private final AccountStores accounts = new AccountStores(
             users,
@@ -96,6 +98,11 @@ public final class InMemoryStores implements PersistenceStores {
     @Override
     public OpsStore ops() {
         return ops;
+    }
+
+    @Override
+    public PaymentStore payments() {
+        return payments;
     }
 
     @Override
