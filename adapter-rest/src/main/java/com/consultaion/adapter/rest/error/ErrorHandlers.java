@@ -1,6 +1,7 @@
 package com.consultaion.adapter.rest.error;
 
 import com.consultaion.application.port.in.AccountUseCases;
+import com.consultaion.application.port.in.PaymentsUseCase;
 import com.consultaion.application.port.in.PermissionDenied;
 import com.consultaion.application.port.in.QuotaExceeded;
 import com.consultaion.application.port.out.DebateRepository;
@@ -217,6 +218,57 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, PermissionDenied e) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiError.of("permission.denied", e.getMessage()));
+        }
+    }
+
+    /** No payment provider is configured: 503, without Retry-After (waiting will not help). */
+    @Produces
+    @Singleton
+    @Requires(classes = {PaymentsUseCase.NotConfigured.class, ExceptionHandler.class})
+    static final class PaymentsOff implements ExceptionHandler<PaymentsUseCase.NotConfigured, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, PaymentsUseCase.NotConfigured e) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(ApiError.of("billing.not_configured", e.getMessage()));
+        }
+    }
+
+    /** A webhook for a provider that is not configured: 404. */
+    @Produces
+    @Singleton
+    @Requires(classes = {PaymentsUseCase.UnknownProvider.class, ExceptionHandler.class})
+    static final class NoSuchProvider
+            implements ExceptionHandler<PaymentsUseCase.UnknownProvider, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, PaymentsUseCase.UnknownProvider e) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND)
+                    .body(ApiError.of("billing.unknown_provider", e.getMessage()));
+        }
+    }
+
+    /** A webhook event whose signature does not verify: 400 (the provider shows it in its delivery log). */
+    @Produces
+    @Singleton
+    @Requires(classes = {PaymentsUseCase.InvalidEvent.class, ExceptionHandler.class})
+    static final class BadEvent implements ExceptionHandler<PaymentsUseCase.InvalidEvent, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, PaymentsUseCase.InvalidEvent e) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST)
+                    .body(ApiError.of("billing.invalid_signature", e.getMessage()));
+        }
+    }
+
+    /** The payment provider could not be reached or refused: 502 with Retry-After. */
+    @Produces
+    @Singleton
+    @Requires(classes = {PaymentsUseCase.ProviderUnavailable.class, ExceptionHandler.class})
+    static final class ProviderDown
+            implements ExceptionHandler<PaymentsUseCase.ProviderUnavailable, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, PaymentsUseCase.ProviderUnavailable e) {
+            return HttpResponse.status(HttpStatus.BAD_GATEWAY)
+                    .header("Retry-After", "30")
+                    .body(ApiError.retryable("billing.provider_unavailable", e.getMessage(), 30L));
         }
     }
 }

@@ -59,7 +59,8 @@ final class AuthFilter implements Ordered {
             "GET /stats/hall-of-fame",
             "GET /billing/plans");
     /** Public routes with a path parameter: this prefix and exactly one more segment. */
-    private static final Set<String> PUBLIC_ONE_SEGMENT = Set.of("GET /leaderboard/persona/", "GET /stats/models/");
+    private static final Set<String> PUBLIC_ONE_SEGMENT =
+            Set.of("GET /leaderboard/persona/", "GET /stats/models/", "POST /billing/webhook/");
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
@@ -98,6 +99,11 @@ final class AuthFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> authenticate(HttpRequest<?> request, MutablePropagatedContext context) {
+        if (request.getMethod() == HttpMethod.POST && RoutePath.of(request).startsWith("/billing/webhook/")) {
+            // A payment provider's webhook: its signature is the only credential; cookies and tokens sent with
+            // it are not looked at (so no CSRF check either).
+            return null;
+        }
         boolean open = isPublic(request);
         Optional<Credential> credential = credential(request);
         if (credential.isEmpty()) {
