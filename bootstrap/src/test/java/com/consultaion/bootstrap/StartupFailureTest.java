@@ -145,6 +145,25 @@ class StartupFailureTest {
     }
 
     @Test
+    void stripeWithoutItsWebhookSecretOrWithAnUnknownPlanEndsStartupWithOneClearLine() throws Exception {
+        Outcome noSecret = runMain(
+                Map.of("STRIPE_SECRET_KEY", "sk_test_never_printed", "CONSULTAION_DATA_DIR", dataDir.toString()));
+        assertThat(noSecret.exitCode()).isEqualTo(1);
+        assertThat(noSecret.stderr())
+                .startsWith("consultaion: cannot start: STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not")
+                .doesNotContain("sk_test_never_printed")
+                .doesNotContain("\n");
+        Outcome badPlan = runMain(Map.of(
+                "STRIPE_SECRET_KEY", "sk_test_x",
+                "STRIPE_WEBHOOK_SECRET", "whsec_x",
+                "STRIPE_PRICES", "gold:price_1",
+                "CONSULTAION_DATA_DIR", dataDir.toString()));
+        assertThat(badPlan.exitCode()).isEqualTo(1);
+        assertThat(badPlan.stderr())
+                .startsWith("consultaion: cannot start: STRIPE_PRICES names plan 'gold', which does not exist");
+    }
+
+    @Test
     void anUnknownTransportEndsStartupWithOneLineNamingTheChoices() throws Exception {
         Outcome outcome = runMain(Map.of("NETTY_TRANSPORT", "kqueue", "CONSULTAION_DATA_DIR", dataDir.toString()));
 

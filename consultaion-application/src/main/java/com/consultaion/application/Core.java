@@ -31,6 +31,7 @@ import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.LoginAttempts;
+import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.SessionRepository;
 import com.consultaion.application.port.out.TeamRepository;
@@ -174,6 +175,7 @@ public final class Core implements AutoCloseable {
                                 a.teams(),
                                 a.apiKeys(),
                                 s.billing(),
+                                a.payments(),
                                 a.audit(),
                                 clock));
     }
@@ -335,6 +337,8 @@ public final class Core implements AutoCloseable {
         TeamRepository teams();
 
         IdentityStore identities();
+
+        PaymentStore payments();
     }
 
     /** Convenience: a {@link Stores} from its parts. */

@@ -6,6 +6,7 @@ import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.ContentEraser;
 import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.LoginAttempts;
+import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.SessionRepository;
 import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.application.port.out.UserRepository;
@@ -19,5 +20,6 @@ public record AccountStores(
         AuditTrail audit,
         ContentEraser eraser,
         TeamRepository teams,
-        IdentityStore identities)
+        IdentityStore identities,
+        PaymentStore payments)
         implements Core.AccountStores {}

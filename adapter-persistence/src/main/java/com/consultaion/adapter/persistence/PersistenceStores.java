@@ -2,7 +2,6 @@ package com.consultaion.adapter.persistence;
 
 import com.consultaion.application.Core;
 import com.consultaion.application.port.out.OpsStore;
-import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.RateLimitStore;
 
 /** Every store port one persistence adapter provides: the debate core's and the accounts'. */
@@ -15,7 +14,4 @@ public interface PersistenceStores extends Core.Stores {
 
     /** Rate-limit buckets: shared by every node on PostgreSQL, per JVM in memory. */
     RateLimitStore rateLimits();
-
-    /** Payment events and subscriptions. */
-    PaymentStore payments();
 }

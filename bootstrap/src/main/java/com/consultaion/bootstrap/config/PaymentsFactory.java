@@ -7,9 +7,9 @@ import com.consultaion.application.port.out.PaymentProvider;
 import com.consultaion.application.service.PaymentService;
 import com.consultaion.bootstrap.StartupFailure;
 import com.consultaion.domain.plan.Plan;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
-import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +33,15 @@ final class PaymentsFactory {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsFactory.class);
     private static final String PREFIX = "consultaion.billing.";
 
-    @Singleton
+    /** Created at startup ({@code @Context}), so a misconfigured provider stops the service before it serves. */
+    @Context
     PaymentsUseCase payments(JdbiStores stores, Environment env, Clock clock) {
         List<Plan> plans = PlanSettings.plans(env);
         Set<String> known = plans.stream().map(Plan::slug).collect(Collectors.toUnmodifiableSet());
         List<PaymentProvider> providers = stripe(env, known, clock).stream().toList();
         return new PaymentService(
                 providers,
-                stores.payments(),
+                stores.accounts().payments(),
                 stores.billing(),
                 stores.accounts().users(),
                 stores.transactions(),

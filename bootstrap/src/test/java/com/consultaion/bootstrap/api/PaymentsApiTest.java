@@ -157,6 +157,8 @@ class PaymentsApiTest {
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).get("id").asText()).isEqualTo(sub);
         assertThat(mine.get(0).get("status").asText()).isEqualTo("active");
+        JsonNode export = TestHttp.json(http.get("/me/export", b.bearer()).body());
+        assertThat(export.get("subscriptions").get(0).get("id").asText()).isEqualTo(sub);
         HttpResponse<String> again = http.post("/billing/checkout", "{\"plan_slug\":\"pro\"}", b.bearer());
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(TestHttp.errorCode(again.body())).isEqualTo("billing.already_subscribed");

@@ -7,6 +7,7 @@ import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.BillingStore;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.TeamRepository;
 import com.consultaion.application.port.out.UserRepository;
 import com.consultaion.domain.account.User;
@@ -33,6 +34,7 @@ public final class PersonalDataService implements PersonalDataQuery {
     private final TeamRepository teams;
     private final ApiKeyRepository keys;
     private final BillingStore billing;
+    private final PaymentStore payments;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -43,6 +45,7 @@ public final class PersonalDataService implements PersonalDataQuery {
             TeamRepository teams,
             ApiKeyRepository keys,
             BillingStore billing,
+            PaymentStore payments,
             AuditTrail audit,
             Clock clock) {
         this.users = users;
@@ -51,6 +54,7 @@ public final class PersonalDataService implements PersonalDataQuery {
         this.teams = teams;
         this.keys = keys;
         this.billing = billing;
+        this.payments = payments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -101,6 +105,7 @@ public final class PersonalDataService implements PersonalDataQuery {
                 teams.teamsOf(userId),
                 keys.listForUser(userId).stream().map(ApiKeyService::info).toList(),
                 billing.usageByModel(userId, monthStart),
+                payments.subscriptionsOf(userId),
                 entries);
         audit.record(new AuditTrail.Entry(
                 now,

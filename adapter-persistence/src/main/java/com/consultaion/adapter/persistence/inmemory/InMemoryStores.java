@@ -8,7 +8,6 @@ import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.OpsStore;
-import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.RateLimitStore;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
@@ -42,7 +41,8 @@ public final class InMemoryStores implements PersistenceStores {
             new InMemoryContentEraser(db, debates, transcripts, events),
             teams,
             // Reads cost nothing here: composed from the repositories above.
-            IdentityStore.composed(users, sessions, apiKeys, teams));
+            IdentityStore.composed(users, sessions, apiKeys, teams),
+            payments);
 
     private InMemoryStores() {}
 
@@ -98,11 +98,6 @@ public final class InMemoryStores implements PersistenceStores {
     @Override
     public OpsStore ops() {
         return ops;
-    }
-
-    @Override
-    public PaymentStore payments() {
-        return payments;
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
 import com.consultaion.application.port.out.OpsStore;
-import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.RateLimitStore;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.Transactions;
@@ -28,7 +27,6 @@ public final class JdbiStores implements PersistenceStores {
     private final RateLimitStore rateLimits;
     private final BillingStore billing;
     private final OpsStore ops;
-    private final PaymentStore payments;
     private final AccountStores accounts;
 
     private JdbiStores(Jdbi jdbi, DebateEventBus bus) {
@@ -42,7 +40,6 @@ public final class JdbiStores implements PersistenceStores {
         this.rateLimits = new JdbiRateLimitStore(jdbi);
         this.billing = new JdbiBillingStore(jdbi);
         this.ops = new JdbiOpsStore(jdbi);
-        this.payments = new JdbiPaymentStore(jdbi);
         this.accounts = new AccountStores(
                 new JdbiUserRepository(jdbi),
                 new JdbiSessionRepository(jdbi),
@@ -51,7 +48,8 @@ public final class JdbiStores implements PersistenceStores {
                 new JdbiAuditTrail(jdbi),
                 new JdbiContentEraser(jdbi),
                 new JdbiTeamRepository(jdbi),
-                new JdbiIdentityStore(jdbi));
+                new JdbiIdentityStore(jdbi),
+                new JdbiPaymentStore(jdbi));
     }
 
     public static JdbiStores create(Jdbi jdbi, DebateEventBus bus) {
@@ -106,11 +104,6 @@ public final class JdbiStores implements PersistenceStores {
     @Override
     public OpsStore ops() {
         return ops;
-    }
-
-    @Override
-    public PaymentStore payments() {
-        return payments;
     }
 
     @Override

@@ -40,7 +40,7 @@ class PaymentStoreContractTest {
     @ParameterizedTest
     @EnumSource(StoreFactory.class)
     void anEventIsClaimedOnceAndKeepsItsOutcome(StoreFactory factory) {
-        PaymentStore store = factory.create().payments();
+        PaymentStore store = factory.create().accounts().payments();
         assertThat(store.claimEvent("stripe", "evt_1", "invoice.paid", T0)).isTrue();
         assertThat(store.claimEvent("stripe", "evt_1", "invoice.paid", T0)).isFalse();
         assertThat(store.claimEvent("other", "evt_1", "invoice.paid", T0))
@@ -57,12 +57,13 @@ class PaymentStoreContractTest {
     void aClaimRolledBackWithItsTransactionCanBeMadeAgain(StoreFactory factory) {
         PersistenceStores stores = factory.create();
         assertThatThrownBy(() -> stores.transactions().run(() -> {
-                    assertThat(stores.payments().claimEvent("stripe", "evt_1", "x", T0))
+                    assertThat(stores.accounts().payments().claimEvent("stripe", "evt_1", "x", T0))
                             .isTrue();
                     throw new IllegalStateException("the handler failed");
                 }))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(stores.payments().claimEvent("stripe", "evt_1", "x", T0)).isTrue();
+        assertThat(stores.accounts().payments().claimEvent("stripe", "evt_1", "x", T0))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -73,14 +74,14 @@ class PaymentStoreContractTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Boolean> first =
                 CompletableFuture.supplyAsync(() -> stores.transactions().inTransaction(() -> {
-                    boolean mine = stores.payments().claimEvent("stripe", "evt_1", "x", T0);
+                    boolean mine = stores.accounts().payments().claimEvent("stripe", "evt_1", "x", T0);
                     claimed.countDown();
                     await(release);
                     return mine;
                 }));
         assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() ->
-                stores.transactions().inTransaction(() -> stores.payments().claimEvent("stripe", "evt_1", "x", T0)));
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> stores.transactions()
+                .inTransaction(() -> stores.accounts().payments().claimEvent("stripe", "evt_1", "x", T0)));
         Thread.sleep(200);
         assertThat(second).as("waits while the first is open").isNotDone();
         release.countDown();
@@ -94,7 +95,7 @@ class PaymentStoreContractTest {
         PersistenceStores stores = factory.create();
         UserId alice = user(stores, "alice@example.com");
         UserId bob = user(stores, "bob@example.com");
-        PaymentStore store = stores.payments();
+        PaymentStore store = stores.accounts().payments();
         Subscription first = subscription("sub_1", alice, Subscription.Status.INCOMPLETE, 1);
         store.save(first);
         assertThat(store.subscription("stripe", "sub_1")).hasValue(first);

@@ -1,5 +1,6 @@
 package com.consultaion.adapter.rest.account;
 
+import com.consultaion.adapter.rest.billing.SubscriptionView;
 import com.consultaion.adapter.rest.billing.UsageView;
 import com.consultaion.adapter.rest.debate.DebateResponse;
 import com.consultaion.adapter.rest.security.Principals;
@@ -56,6 +57,9 @@ final class PersonalDataController {
         body.put(
                 "usage_this_month",
                 data.usageThisMonth().stream().map(UsageView::json).toList());
+        body.put(
+                "subscriptions",
+                data.subscriptions().stream().map(SubscriptionView::json).toList());
         body.put(
                 "audit",
                 data.audit().stream().map(PersonalDataController::audit).toList());

@@ -96,21 +96,6 @@ final class PaymentsController {
     }
 
     private static List<Map<String, Object>> views(List<Subscription> subscriptions) {
-        return subscriptions.stream()
-                .map(s -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("provider", s.provider());
-                    m.put("id", s.id());
-                    m.put("plan", s.plan());
-                    m.put("status", s.status().wire());
-                    m.put(
-                            "current_period_end",
-                            s.currentPeriodEnd() == null
-                                    ? null
-                                    : s.currentPeriodEnd().toString());
-                    m.put("updated_at", s.updatedAt().toString());
-                    return m;
-                })
-                .toList();
+        return subscriptions.stream().map(SubscriptionView::json).toList();
     }
 }

@@ -2,6 +2,7 @@ package com.consultaion.application.port.in;
 
 import com.consultaion.domain.Nullable;
 import com.consultaion.domain.account.User;
+import com.consultaion.domain.billing.Subscription;
 import com.consultaion.domain.debate.Debate;
 import com.consultaion.domain.debate.UserId;
 import com.consultaion.domain.event.DebateEvent;
@@ -37,6 +38,7 @@ public interface PersonalDataQuery {
             List<Membership> teams,
             List<ApiKeyUseCases.KeyInfo> apiKeys,
             List<ModelUsage> usageThisMonth,
+            List<Subscription> subscriptions,
             List<AuditRecord> audit) {}
 
     /** An audit entry about the person: an action of theirs ({@code byThem}) or one on their account. */
