@@ -8,6 +8,7 @@ import com.consultaion.application.port.in.StartDebateCommand;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.ChatModel;
 import com.consultaion.application.port.out.DebateEventBus;
+import com.consultaion.application.port.out.IdentityProvider;
 import com.consultaion.application.port.out.LogContext;
 import com.consultaion.application.port.out.ModelCatalog;
 import com.consultaion.application.port.out.PasswordHasher;
@@ -188,8 +189,15 @@ public final class Consultaion implements AutoCloseable {
         List<ReadinessProbe> readinessProbes = List.of();
         AuditTrail audit = AuditTrail.NONE;
         ModelCatalog models = ModelCatalog.ANY;
+        List<IdentityProvider> identityProviders = List.of();
 
         private Builder() {}
+
+        /** OpenID Connect providers accounts may sign in with ({@link Core#externalSignIn()}); none by default. */
+        public Builder identityProviders(List<IdentityProvider> providers) {
+            this.identityProviders = List.copyOf(providers);
+            return this;
+        }
 
         /** Where started debates are recorded ({@code debate_created}); {@code AuditTrail.NONE} by default. */
         public Builder audit(AuditTrail audit) {

@@ -8,6 +8,7 @@ import com.consultaion.application.port.in.BillingQueries;
 import com.consultaion.application.port.in.CancelDebateUseCase;
 import com.consultaion.application.port.in.CheckReadinessQuery;
 import com.consultaion.application.port.in.ExportDebateUseCase;
+import com.consultaion.application.port.in.ExternalSignInUseCase;
 import com.consultaion.application.port.in.GetDebateQuery;
 import com.consultaion.application.port.in.GetTranscriptQuery;
 import com.consultaion.application.port.in.LeaderboardQueries;
@@ -29,8 +30,10 @@ import com.consultaion.application.port.out.ContentEraser;
 import com.consultaion.application.port.out.DebateEventBus;
 import com.consultaion.application.port.out.DebateEventStore;
 import com.consultaion.application.port.out.DebateRepository;
+import com.consultaion.application.port.out.ExternalSignInStore;
 import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.LoginAttempts;
+import com.consultaion.application.port.out.PasswordHasher;
 import com.consultaion.application.port.out.PaymentStore;
 import com.consultaion.application.port.out.RatingStore;
 import com.consultaion.application.port.out.SessionRepository;
@@ -49,6 +52,7 @@ import com.consultaion.application.service.DebateQueries;
 import com.consultaion.application.service.DebateRunner;
 import com.consultaion.application.service.DebateWorker;
 import com.consultaion.application.service.ExportService;
+import com.consultaion.application.service.ExternalSignInService;
 import com.consultaion.application.service.LeaderboardService;
 import com.consultaion.application.service.PersonalDataService;
 import com.consultaion.application.service.ReadinessService;
@@ -93,7 +97,8 @@ public final class Core implements AutoCloseable {
             TeamService teams,
             AuthenticationService authentication,
             RetentionService retention,
-            PersonalDataService personalData) {}
+            PersonalDataService personalData,
+            ExternalSignInService externalSignIn) {}
 
     /** The most often a call's streamed text is published to live viewers (its first piece goes out at once). */
     static final Duration LIVE_EVERY = Duration.ofMillis(50);
@@ -150,34 +155,47 @@ public final class Core implements AutoCloseable {
         this.control = new DebateControlService(s.debates(), s.events(), journal, worker, clock, billing, b.telemetry);
         this.readiness = new ReadinessService(b.readinessProbes);
         Core.AccountStores a = b.accountStores;
-        this.accounts = a == null || b.passwordHasher == null
-                ? null
-                : new Accounts(
-                        new AccountService(
-                                a.users(),
-                                a.sessions(),
-                                a.apiKeys(),
-                                a.attempts(),
-                                b.passwordHasher,
-                                a.audit(),
-                                a.eraser(),
-                                a.teams(),
-                                s.transactions(),
-                                clock),
-                        new ApiKeyService(a.apiKeys(), a.audit(), clock),
-                        new TeamService(a.teams(), a.users(), s.debates(), a.audit(), s.transactions(), clock),
-                        new AuthenticationService(a.identities(), a.apiKeys(), clock),
-                        new RetentionService(a.eraser(), a.audit(), clock, b.retainDebates, b.retainAudit),
-                        new PersonalDataService(
-                                a.users(),
-                                s.debates(),
-                                s.events(),
-                                a.teams(),
-                                a.apiKeys(),
-                                s.billing(),
-                                a.payments(),
-                                a.audit(),
-                                clock));
+        this.accounts = a == null || b.passwordHasher == null ? null : accounts(b, a, b.passwordHasher, s, clock);
+    }
+
+    private static Accounts accounts(
+            Consultaion.Builder b, Core.AccountStores a, PasswordHasher hasher, Core.Stores s, Clock clock) {
+        AccountService accountService = new AccountService(
+                a.users(),
+                a.sessions(),
+                a.apiKeys(),
+                a.attempts(),
+                hasher,
+                a.audit(),
+                a.eraser(),
+                a.teams(),
+                s.transactions(),
+                clock);
+        return new Accounts(
+                accountService,
+                new ApiKeyService(a.apiKeys(), a.audit(), clock),
+                new TeamService(a.teams(), a.users(), s.debates(), a.audit(), s.transactions(), clock),
+                new AuthenticationService(a.identities(), a.apiKeys(), clock),
+                new RetentionService(a.eraser(), a.audit(), clock, b.retainDebates, b.retainAudit),
+                new PersonalDataService(
+                        a.users(),
+                        s.debates(),
+                        s.events(),
+                        a.teams(),
+                        a.apiKeys(),
+                        s.billing(),
+                        a.payments(),
+                        a.audit(),
+                        clock),
+                new ExternalSignInService(
+                        b.identityProviders,
+                        a.externalSignIn(),
+                        a.users(),
+                        accountService,
+                        hasher,
+                        s.transactions(),
+                        a.audit(),
+                        clock));
     }
 
     /** Starts the worker (when the builder asked for one). */
@@ -281,6 +299,11 @@ public final class Core implements AutoCloseable {
         return accountParts().personalData();
     }
 
+    /** Sign-in through the configured OpenID Connect providers. */
+    public ExternalSignInUseCase externalSignIn() {
+        return accountParts().externalSignIn();
+    }
+
     /** Erases finished debates and deletes audit entries past their retention periods. */
     public PurgeRetentionUseCase retention() {
         return accountParts().retention();
@@ -339,6 +362,8 @@ public final class Core implements AutoCloseable {
         IdentityStore identities();
 
         PaymentStore payments();
+
+        ExternalSignInStore externalSignIn();
     }
 
     /** Convenience: a {@link Stores} from its parts. */

@@ -4,6 +4,7 @@ import com.consultaion.application.Core;
 import com.consultaion.application.port.out.ApiKeyRepository;
 import com.consultaion.application.port.out.AuditTrail;
 import com.consultaion.application.port.out.ContentEraser;
+import com.consultaion.application.port.out.ExternalSignInStore;
 import com.consultaion.application.port.out.IdentityStore;
 import com.consultaion.application.port.out.LoginAttempts;
 import com.consultaion.application.port.out.PaymentStore;
@@ -21,5 +22,6 @@ public record AccountStores(
         ContentEraser eraser,
         TeamRepository teams,
         IdentityStore identities,
-        PaymentStore payments)
+        PaymentStore payments,
+        ExternalSignInStore externalSignIn)
         implements Core.AccountStores {}

@@ -39,6 +39,6 @@ public final class TestPostgres {
     public static void clean() {
         jdbi().useHandle(
                         h -> h.execute(
-                                "TRUNCATE debates, teams, team_members, users, sessions, refresh_tokens, api_keys, login_attempts, audit_log, rating_boards, rate_buckets, usage_ledger, usage_counters, payment_events, subscriptions CASCADE"));
+                                "TRUNCATE debates, teams, team_members, users, sessions, refresh_tokens, api_keys, login_attempts, audit_log, rating_boards, rate_buckets, usage_ledger, usage_counters, payment_events, subscriptions, sign_in_challenges, external_identities CASCADE"));
     }
 }

@@ -278,7 +278,8 @@ public final class AccountService implements AccountUseCases {
         });
     }
 
-    private SignedIn openSession(User user, Instant now) {
+    /** A new session for {@code user} (also for sign-ins through an identity provider). */
+    SignedIn openSession(User user, Instant now) {
         UUID sessionId = UUID.randomUUID();
         String token = Secrets.token(32);
         Instant expires = now.plus(SESSION_LIFETIME);

@@ -42,7 +42,8 @@ public final class InMemoryStores implements PersistenceStores {
             teams,
             // Reads cost nothing here: composed from the repositories above.
             IdentityStore.composed(users, sessions, apiKeys, teams),
-            payments);
+            payments,
+            new InMemoryExternalSignInStore(db));
 
     private InMemoryStores() {}
 

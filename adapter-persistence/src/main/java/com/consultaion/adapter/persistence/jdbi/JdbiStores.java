@@ -49,7 +49,8 @@ public final class JdbiStores implements PersistenceStores {
                 new JdbiContentEraser(jdbi),
                 new JdbiTeamRepository(jdbi),
                 new JdbiIdentityStore(jdbi),
-                new JdbiPaymentStore(jdbi));
+                new JdbiPaymentStore(jdbi),
+                new JdbiExternalSignInStore(jdbi));
     }
 
     public static JdbiStores create(Jdbi jdbi, DebateEventBus bus) {
